@@ -1,0 +1,199 @@
+"""The school's settings (config.yaml) as typed dataclasses; unknown keys and wrong types are errors."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from bot.schema import Problems, build
+from bot.yamlfile import YamlError, load_yaml
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_KNOWLEDGE = PROJECT_ROOT / "knowledge"
+EXAMPLE_CONFIG = PROJECT_ROOT / "config.example.yaml"
+
+
+class ConfigError(Exception):
+    """The configuration is missing or invalid; `problems` holds one `file:line: ...` line each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class SchoolConfig:
+    """Details that answers and messages quote."""
+
+    name: str
+    office_email: str
+    office_phone: str
+    headteacher_title: str = "Headteacher"
+    safeguarding_lead_name: str = ""
+    safeguarding_lead_phone: str = ""
+    chair_of_governors_contact: str = ""
+    children_services_phone: str = ""
+    website: str = ""
+
+
+@dataclass(frozen=True)
+class MatchingConfig:
+    """Thresholds for the matcher's decisions (confidences are 0..1)."""
+
+    answer_threshold: float = 0.5
+    clarify_threshold: float = 0.3
+    clarify_margin: float = 0.1
+    max_options: int = 3
+    other_role_factor: float = 0.8
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.clarify_threshold <= self.answer_threshold <= 1:
+            raise ValueError(
+                "thresholds must satisfy 0 <= clarify_threshold <= answer_threshold <= 1 — adjust them"
+            )
+
+
+@dataclass(frozen=True)
+class WebhookConfig:
+    """Webhook mode: Telegram posts updates to `url`, a reverse proxy passes them to listen:port."""
+
+    url: str
+    listen: str = "127.0.0.1"
+    port: int = 8443
+    path: str = "telegram"
+    secret_token: str = ""
+
+
+@dataclass(frozen=True)
+class RateLimitConfig:
+    """Per-user inbound limit."""
+
+    messages: int = 20
+    per_seconds: int = 60
+
+
+@dataclass(frozen=True)
+class TelegramConfig:
+    """The Telegram channel."""
+
+    token: str = ""
+    base_url: str = ""
+    webhook: WebhookConfig | None = None
+    rate_limit: RateLimitConfig = field(default_factory=RateLimitConfig)
+    group_mode: Literal["mention", "all"] = "mention"
+
+    def resolved_token(self) -> str:
+        """The token from config, else from the TELEGRAM_BOT_TOKEN environment variable."""
+        return self.token or os.environ.get("TELEGRAM_BOT_TOKEN", "")
+
+
+@dataclass(frozen=True)
+class StoreConfig:
+    """Where PolicyBot keeps roles, conversations and concerns."""
+
+    path: str = "policybot.sqlite3"
+
+
+@dataclass(frozen=True)
+class SmtpConfig:
+    """Outgoing e-mail. The user name and password are read from the named environment variables."""
+
+    host: str
+    port: int = 587
+    security: Literal["starttls", "ssl", "none"] = "starttls"
+    username_env: str = "POLICYBOT_SMTP_USER"
+    password_env: str = "POLICYBOT_SMTP_PASSWORD"
+    from_address: str = ""
+    timeout_seconds: float = 20.0
+
+
+@dataclass(frozen=True)
+class OfficeConfig:
+    """Who receives concerns and may use office commands."""
+
+    telegram_chat_ids: list[int] = field(default_factory=list)
+    admin_user_ids: list[int] = field(default_factory=list)
+    email_to: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ConcernsConfig:
+    """The concern flow and its delivery."""
+
+    reference_prefix: str = "MM"
+    response_time: str = "within 2 school days"
+    idle_timeout_minutes: int = 30
+    retention_days: int = 365
+    max_attempts: int = 12
+    backoff_initial_seconds: float = 5.0
+    backoff_max_seconds: float = 3600.0
+
+
+@dataclass(frozen=True)
+class SafeguardingConfig:
+    """Where urgent alerts go (the DSL's own destinations, separate from the office's)."""
+
+    alert_immediately: bool = False
+    dsl_telegram_chat_ids: list[int] = field(default_factory=list)
+    dsl_email_to: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class LoggingConfig:
+    """Logging. Message text stays out of logs unless `content` is true."""
+
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    content: bool = False
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything in config.yaml."""
+
+    school: SchoolConfig
+    knowledge_dir: str = ""
+    matching: MatchingConfig = field(default_factory=MatchingConfig)
+    telegram: TelegramConfig = field(default_factory=TelegramConfig)
+    store: StoreConfig = field(default_factory=StoreConfig)
+    office: OfficeConfig = field(default_factory=OfficeConfig)
+    smtp: SmtpConfig | None = None
+    concerns: ConcernsConfig = field(default_factory=ConcernsConfig)
+    safeguarding: SafeguardingConfig = field(default_factory=SafeguardingConfig)
+    logging: LoggingConfig = field(default_factory=LoggingConfig)
+    source: str = ""  # set by load_config: the file it came from
+
+    def knowledge_path(self) -> Path:
+        """The knowledge folder: `knowledge_dir` relative to the config file, else the bundled one."""
+        if not self.knowledge_dir:
+            return BUNDLED_KNOWLEDGE
+        path = Path(self.knowledge_dir)
+        if not path.is_absolute() and self.source:
+            path = Path(self.source).parent / path
+        return path
+
+    def store_path(self) -> Path:
+        """The SQLite file: relative paths are relative to the config file's folder."""
+        path = Path(self.store.path)
+        if not path.is_absolute() and self.source:
+            path = Path(self.source).parent / path
+        return path
+
+
+def load_config(path: str | Path | None = None) -> Config:
+    """Load and validate a config file (the bundled example when `path` is None)."""
+    path = Path(path) if path else EXAMPLE_CONFIG
+    try:
+        doc = load_yaml(path)
+    except YamlError as err:
+        raise ConfigError([str(err)]) from None
+    problems = Problems(doc)
+    data = doc.data if doc.data is not None else {}
+    if isinstance(data, dict) and "source" in data:
+        problems.add(("source",), "unknown key — remove it")
+    config = build(Config, data, (), problems)
+    if problems.items or config is None:
+        raise ConfigError(problems.items or [f"{path}: invalid configuration"])
+    return dataclasses.replace(config, source=str(path.resolve()))
