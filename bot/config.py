@@ -43,11 +43,11 @@ class SchoolConfig:
 class MatchingConfig:
     """Thresholds for the matcher's decisions (confidences are 0..1)."""
 
-    answer_threshold: float = 0.5
-    clarify_threshold: float = 0.3
-    clarify_margin: float = 0.1
+    answer_threshold: float = 0.4
+    clarify_threshold: float = 0.2
+    clarify_margin: float = 0.05
     max_options: int = 3
-    other_role_factor: float = 0.8
+    other_role_factor: float = 0.6
 
     def __post_init__(self) -> None:
         if not 0 <= self.clarify_threshold <= self.answer_threshold <= 1:

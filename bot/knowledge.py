@@ -103,10 +103,15 @@ class IntentFile:
 
 @dataclass(frozen=True)
 class Language:
-    """knowledge/language.yaml: synonyms (canonical word → variants) and stop words."""
+    """knowledge/language.yaml: synonyms (canonical word → variants), stop words and role cues.
+
+    `role_cues` are phrases that show who is asking ("my son" → parent, "my pupils" → staff); they are used
+    only when the person has not said who they are, and only when they point to one role.
+    """
 
     synonyms: dict[str, list[str]] = field(default_factory=dict)
     stopwords: list[str] = field(default_factory=list)
+    role_cues: dict[Literal["parent", "staff", "pupil"], list[str]] = field(default_factory=dict)
 
 
 @dataclass

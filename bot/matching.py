@@ -1,0 +1,217 @@
+"""Score every topic against a question and decide: answer, clarify, fallback, forward or smalltalk."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+from bot.config import MatchingConfig
+from bot.knowledge import Knowledge
+from bot.normalise import Normaliser
+from bot.text import fold
+
+Decision = Literal["answer", "clarify", "fallback", "forward", "smalltalk"]
+
+OUT_OF_SCOPE = "__out_of_scope__"
+"""The class of knowledge's out-of-scope examples: winning it means "not something the policy covers"."""
+
+_SMALLTALK_MAX_WORDS = 6
+_SMALLTALK_RATIO = 84.0
+_UNKNOWN_WORD_IDF_FACTOR = 1.0
+_EXAMPLE_WEIGHT = 0.75  # best single example vs the topic's whole vocabulary
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One class (topic, intent or out-of-scope) with its confidence 0..1."""
+
+    key: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Match:
+    """The matcher's verdict on one question."""
+
+    decision: Decision
+    ranked: list[Scored]  # topics only, best first
+    intent: str | None = None  # smalltalk/forward intent id
+    out_of_scope: float = 0.0
+    words: list[str] = field(default_factory=list)
+
+    @property
+    def best(self) -> Scored | None:
+        """The best topic, if any scored."""
+        return self.ranked[0] if self.ranked else None
+
+
+@dataclass
+class _Doc:
+    key: str  # class key
+    weights: dict[str, float]
+    norm: float
+
+
+class Matcher:
+    """TF-IDF cosine over example questions with an inverted index, role-aware, calibrated to 0..1."""
+
+    def __init__(self, knowledge: Knowledge, config: MatchingConfig) -> None:
+        self.knowledge = knowledge
+        self.config = config
+        self.normaliser = Normaliser(knowledge.language)
+        self.audience = {t.id: set(t.audience) for t in knowledge.topics.values()}
+        self.forward_intents = {i.id for i in knowledge.intents.values() if i.action == "forward"}
+        self.smalltalk_examples = [
+            (fold(example), intent.id)
+            for intent in knowledge.intents.values()
+            if intent.action == "smalltalk"
+            for example in intent.examples
+        ]
+        self.role_cues = [
+            (fold(phrase), role) for role, phrases in knowledge.language.role_cues.items() for phrase in phrases
+        ]
+        self.cues = [
+            (fold(cue), intent.id)
+            for intent in knowledge.intents.values()
+            if intent.action == "forward"
+            for cue in intent.cues
+        ]
+        raw: list[tuple[str, list[str]]] = []
+        for topic in knowledge.topics.values():
+            for text in (*topic.examples, topic.title):
+                raw.append((topic.id, self.normaliser.tokens(text, correct=False)))
+            if topic.keywords:
+                raw.append((topic.id, self.normaliser.tokens(" ".join(topic.keywords), correct=False)))
+        for intent in knowledge.intents.values():
+            if intent.action == "forward":
+                for text in intent.examples:
+                    raw.append((intent.id, self.normaliser.tokens(text, correct=False)))
+        for text in knowledge.out_of_scope:
+            raw.append((OUT_OF_SCOPE, self.normaliser.tokens(text, correct=False)))
+        self._index(raw)
+        vocabulary = set(self.idf) | set(self.normaliser.single)
+        self.normaliser.learn(vocabulary)
+
+    def _index(self, raw: list[tuple[str, list[str]]]) -> None:
+        classes: dict[str, set[str]] = defaultdict(set)
+        for key, tokens in raw:
+            classes[key].update(tokens)
+        df: dict[str, int] = defaultdict(int)
+        for tokens in classes.values():
+            for token in tokens:
+                df[token] += 1
+        n = len(classes)
+        self.idf = {token: math.log(1 + n / count) for token, count in df.items()}
+        self.unknown_idf = math.log(1 + n) * _UNKNOWN_WORD_IDF_FACTOR
+        self.docs: list[_Doc] = []
+        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        self.class_weights: dict[str, dict[str, float]] = {}
+        for key, tokens in raw:
+            weights = {t: self.idf[t] for t in set(tokens)}
+            if not weights:
+                continue
+            doc_id = len(self.docs)
+            self.docs.append(_Doc(key, weights, math.sqrt(sum(w * w for w in weights.values()))))
+            for token, weight in weights.items():
+                self.postings[token].append((doc_id, weight))
+        for key, tokens in classes.items():
+            self.class_weights[key] = {t: self.idf[t] for t in tokens}
+        self.class_norm = {
+            key: math.sqrt(sum(w * w for w in weights.values())) for key, weights in self.class_weights.items()
+        }
+
+    def match(self, text: str, role: str = "any") -> Match:
+        """Rank topics for a question and decide what to do with it."""
+        folded = fold(text)
+        smalltalk = self._smalltalk(folded)
+        words = self.normaliser.tokens(text)
+        if smalltalk is not None and not words:
+            return Match("smalltalk", [], intent=smalltalk, words=words)
+        scores = self._scores(words)
+        if role == "any":
+            role = self.infer_role(folded)
+        cue = next((intent for phrase, intent in self.cues if _contains(folded, phrase)), None)
+        ranked = self._rank(scores, role)
+        out_of_scope = scores.pop(OUT_OF_SCOPE, 0.0)
+        forward = max((scores.get(i, 0.0) for i in self.forward_intents), default=0.0)
+        best = ranked[0].confidence if ranked else 0.0
+        if smalltalk is not None and best < self.config.answer_threshold:
+            return Match("smalltalk", ranked, intent=smalltalk, words=words)
+        if cue is not None and forward >= best * 0.8:
+            return Match("forward", ranked, intent=cue, words=words, out_of_scope=out_of_scope)
+        if forward > best and forward >= self.config.clarify_threshold:
+            intent = max(self.forward_intents, key=lambda i: scores.get(i, 0.0))
+            return Match("forward", ranked, intent=intent, words=words, out_of_scope=out_of_scope)
+        return Match(self._decide(ranked, out_of_scope), ranked, words=words, out_of_scope=out_of_scope)
+
+    def infer_role(self, folded: str) -> str:
+        """The role the wording points to ("my son" → parent), or "any" when it points to none or several."""
+        roles = {role for phrase, role in self.role_cues if _contains(folded, phrase)}
+        return roles.pop() if len(roles) == 1 else "any"
+
+    def _smalltalk(self, folded: str) -> str | None:
+        if not folded or len(folded.split()) > _SMALLTALK_MAX_WORDS:
+            return None
+        best, intent = 0.0, None
+        for example, intent_id in self.smalltalk_examples:
+            score = fuzz.ratio(folded, example)
+            if score > best:
+                best, intent = score, intent_id
+        return intent if best >= _SMALLTALK_RATIO else None
+
+    def _scores(self, words: list[str]) -> dict[str, float]:
+        """Cosine of the question with each class: its best example blended with its whole vocabulary."""
+        if not words:
+            return {}
+        query = {w: self.idf.get(w, self.unknown_idf) for w in set(words)}
+        query_norm = math.sqrt(sum(w * w for w in query.values()))
+        dots: dict[int, float] = defaultdict(float)
+        for token, q_weight in query.items():
+            for doc_id, d_weight in self.postings.get(token, ()):
+                dots[doc_id] += q_weight * d_weight
+        best_example: dict[str, float] = {}
+        for doc_id, dot in dots.items():
+            doc = self.docs[doc_id]
+            cosine = dot / (query_norm * doc.norm)
+            if cosine > best_example.get(doc.key, 0.0):
+                best_example[doc.key] = cosine
+        scores = {}
+        for key, example_score in best_example.items():
+            weights = self.class_weights[key]
+            covered = sum(q * q for t, q in query.items() if t in weights)
+            coverage = covered / (query_norm * query_norm)
+            scores[key] = _EXAMPLE_WEIGHT * example_score + (1 - _EXAMPLE_WEIGHT) * coverage
+        return scores
+
+    def _rank(self, scores: dict[str, float], role: str) -> list[Scored]:
+        ranked = []
+        for key, score in scores.items():
+            audience = self.audience.get(key)
+            if audience is None:
+                continue  # intents and out-of-scope are not topics
+            if role != "any" and role not in audience and "any" not in audience:
+                score *= self.config.other_role_factor
+            ranked.append(Scored(key, min(1.0, score)))
+        ranked.sort(key=lambda s: (-s.confidence, s.key))
+        return ranked
+
+    def _decide(self, ranked: list[Scored], out_of_scope: float) -> Decision:
+        if not ranked:
+            return "fallback"
+        best = ranked[0].confidence
+        runner_up = ranked[1].confidence if len(ranked) > 1 else 0.0
+        if out_of_scope >= best:
+            return "fallback"
+        if best < self.config.clarify_threshold:
+            return "fallback"
+        if best >= self.config.answer_threshold and best - runner_up >= self.config.clarify_margin:
+            return "answer"
+        return "clarify"
+
+
+def _contains(folded: str, phrase: str) -> bool:
+    return bool(phrase) and f" {phrase} " in f" {folded} "

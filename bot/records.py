@@ -1,0 +1,114 @@
+"""What the store keeps about concerns and their delivery: typed records shared by store, flow, outbox."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Literal
+
+ConcernKind = Literal["concern", "safeguarding"]
+Priority = Literal["normal", "high"]
+ConcernStatus = Literal["open", "closed"]
+DeliveryStatus = Literal["pending", "sending", "delivered", "failed"]
+
+PRIORITY_RANK: dict[str, int] = {"normal": 0, "high": 1}
+
+
+def utc_now() -> datetime:
+    """The current time, timezone-aware in UTC."""
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class NewConcern:
+    """A concern as the person submitted it, before the store gives it a reference.
+
+    `submission_id` is unique per filled-in form: submitting the same one twice returns the first concern.
+    """
+
+    submission_id: str
+    user_id: str
+    text: str
+    channel: str = "console"
+    chat_id: str = ""
+    role: str = "any"
+    child_class: str = ""
+    name: str = ""
+    contact: str = ""
+    anonymous: bool = False
+    kind: ConcernKind = "concern"
+    priority: Priority = "normal"
+    route: str = ""  # safeguarding alerts: dsl | headteacher | chair_of_governors
+
+
+@dataclass(frozen=True)
+class Concern:
+    """A stored concern. After `forget_user` it is a redacted stub: reference, status and dates only."""
+
+    id: int
+    reference: str
+    user_id: str
+    channel: str
+    chat_id: str
+    role: str
+    text: str
+    child_class: str
+    name: str
+    contact: str
+    anonymous: bool
+    kind: ConcernKind
+    priority: Priority
+    status: ConcernStatus
+    created_at: datetime
+    closed_at: datetime | None = None
+    redacted: bool = False
+    route: str = ""
+
+
+@dataclass(frozen=True)
+class OfficeReply:
+    """The office's answer to a concern, relayed to the person who raised it."""
+
+    id: int
+    concern_id: int
+    text: str
+    from_whom: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One concern (or one office reply, when `reply` is set) on its way to one destination.
+
+    `destination` is `<kind>:<target>`, e.g. `office-email:office@x`, `office-telegram:-100123`,
+    `user-telegram:4567`; the part before the colon chooses the sender.
+    """
+
+    id: int
+    concern_id: int
+    destination: str
+    status: DeliveryStatus
+    attempts: int
+    next_attempt_at: datetime
+    priority: Priority = "normal"
+    last_error: str = ""
+    delivered_at: datetime | None = None
+    reply: OfficeReply | None = None
+
+    @property
+    def kind(self) -> str:
+        """The destination's kind, e.g. `office-email`."""
+        return self.destination.split(":", 1)[0]
+
+    @property
+    def target(self) -> str:
+        """The destination's address or chat id (empty for e.g. `user-console`)."""
+        return self.destination.split(":", 1)[1] if ":" in self.destination else ""
+
+
+@dataclass(frozen=True)
+class FeedbackCount:
+    """How often a topic's answer was marked helpful or not (no user ids kept)."""
+
+    helpful: int = 0
+    unhelpful: int = 0

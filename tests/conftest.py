@@ -1,0 +1,47 @@
+"""Shared fixtures: the bundled config and engine, and a helper to run the real `policybot` command."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.config import BUNDLED_KNOWLEDGE, PROJECT_ROOT, Config, load_config
+from bot.engine import Engine
+
+os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
+os.environ.setdefault("no_proxy", "127.0.0.1,localhost")
+
+
+@pytest.fixture(scope="session")
+def config() -> Config:
+    """The bundled example config."""
+    return load_config()
+
+
+@pytest.fixture(scope="session")
+def engine(config: Config) -> Engine:
+    """The engine on the bundled knowledge."""
+    return Engine.load(config)
+
+
+@pytest.fixture
+def knowledge_copy(tmp_path: Path) -> Path:
+    """A writable copy of the bundled knowledge folder."""
+    return Path(shutil.copytree(BUNDLED_KNOWLEDGE, tmp_path / "knowledge"))
+
+
+def run_cli(*args: str, stdin: str | None = None, env: dict[str, str] | None = None,
+            timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """Run `python -m bot ARGS` as a real process."""
+    base = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
+    full_env = {**base, "PYTHONIOENCODING": "utf-8", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin, capture_output=True, text=True, encoding="utf-8", cwd=PROJECT_ROOT, env=full_env,
+        timeout=timeout,
+    )

@@ -1,0 +1,102 @@
+"""`policybot check` exits 0 on the bundled files and 1 with file:line messages on broken copies."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import yaml
+
+from bot.config import EXAMPLE_CONFIG
+from tests.conftest import run_cli
+
+DATA = Path(__file__).parent / "data"
+FILE_LINE = re.compile(r"^error: \S+\.(yaml|j2):\d+: ", re.M)
+
+
+def test_check_passes_on_the_bundled_knowledge_and_config() -> None:
+    result = run_cli("check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("OK: ")
+
+
+def test_check_reports_broken_yaml_with_file_and_line(knowledge_copy: Path) -> None:
+    topics = knowledge_copy / "topics" / "social-media.yaml"
+    lines = topics.read_text(encoding="utf-8").splitlines()
+    lines.insert(5, "  - id: [unclosed")
+    topics.write_text("\n".join(lines), encoding="utf-8")
+    result = run_cli("check", "--knowledge", str(knowledge_copy))
+    assert result.returncode == 1, result.stdout
+    assert f"{topics}:" in result.stdout
+    assert FILE_LINE.search(result.stdout), result.stdout
+
+
+def test_check_names_the_line_of_a_topic_with_an_unknown_section(knowledge_copy: Path) -> None:
+    topics = knowledge_copy / "topics" / "social-media.yaml"
+    text = topics.read_text(encoding="utf-8")
+    text = text.replace("section: parents_comments", "section: parents_commments", 1)
+    topics.write_text(text, encoding="utf-8")
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if "parents_commments" in ln)
+    result = run_cli("check", "--knowledge", str(knowledge_copy))
+    assert result.returncode == 1
+    assert f"{topics}:{line}: " in result.stdout, result.stdout
+    assert "parents_commments" in result.stdout and "use one of" in result.stdout
+
+
+def test_check_catches_a_template_typo_before_it_reaches_a_parent(knowledge_copy: Path) -> None:
+    topics = knowledge_copy / "topics" / "social-media.yaml"
+    data = yaml.safe_load(topics.read_text(encoding="utf-8"))
+    data["topics"][0]["answer"] = "Ring {{ school.offce_phone }} for help."
+    topics.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    result = run_cli("check", "--knowledge", str(knowledge_copy))
+    assert result.returncode == 1
+    assert "offce_phone" in result.stdout
+    assert FILE_LINE.search(result.stdout), result.stdout
+
+
+def test_check_catches_a_template_syntax_error(knowledge_copy: Path) -> None:
+    messages = knowledge_copy / "messages" / "core.yaml"
+    text = messages.read_text(encoding="utf-8").replace("{{ school.name }}", "{{ school.name }", 1)
+    messages.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--knowledge", str(knowledge_copy))
+    assert result.returncode == 1
+    assert f"{messages}:" in result.stdout
+
+
+def test_check_rejects_an_unknown_config_key_naming_its_line(tmp_path: Path) -> None:
+    config = tmp_path / "config.yaml"
+    text = EXAMPLE_CONFIG.read_text(encoding="utf-8").replace("  office_phone:", "  office_phnoe:", 1)
+    config.write_text(text, encoding="utf-8")
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if "office_phnoe" in ln)
+    result = run_cli("check", "--config", str(config))
+    assert result.returncode == 1
+    assert f"{config}:{line}: school.office_phnoe: unknown key" in result.stdout, result.stdout
+
+
+def test_check_reports_broken_config_yaml(tmp_path: Path) -> None:
+    shutil.copy(DATA / "broken-config.yaml", tmp_path / "config.yaml")
+    result = run_cli("check", "--config", str(tmp_path / "config.yaml"))
+    assert result.returncode == 1
+    assert re.search(r"config\.yaml:\d+: ", result.stdout), result.stdout
+
+
+def test_check_reports_a_rule_no_topic_answers(knowledge_copy: Path) -> None:
+    policy = knowledge_copy / "policies" / "social-media.yaml"
+    data = yaml.safe_load(policy.read_text(encoding="utf-8"))
+    data["sections"][0]["rules"].append({"id": "brand_new_rule", "text": "A new rule."})
+    policy.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    result = run_cli("check", "--knowledge", str(knowledge_copy))
+    assert result.returncode == 1
+    assert "brand_new_rule: no topic answers this rule" in result.stdout
+
+
+def test_starting_with_broken_knowledge_prints_problems_not_a_traceback(tmp_path: Path, knowledge_copy: Path) -> None:
+    (knowledge_copy / "intents.yaml").write_text("intents: [\n", encoding="utf-8")
+    config = tmp_path / "config.yaml"
+    config.write_text(EXAMPLE_CONFIG.read_text(encoding="utf-8").replace(
+        'knowledge_dir: ""', f'knowledge_dir: "{knowledge_copy}"'), encoding="utf-8")
+    result = run_cli("ask", "hello", "--config", str(config))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "intents.yaml:" in result.stderr

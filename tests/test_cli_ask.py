@@ -1,0 +1,66 @@
+"""`policybot ask --json` is a public contract: exact keys, one object per question, batch mode."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import run_cli
+
+KEYS = ["question", "action", "topic", "section", "confidence", "answer", "alternatives", "offer_forward"]
+ACTIONS = {"answer", "clarify", "fallback", "forward", "smalltalk", "safeguarding"}
+
+
+def _check_contract(obj: dict) -> None:
+    assert list(obj) == KEYS
+    assert obj["action"] in ACTIONS
+    assert isinstance(obj["confidence"], float | int) and 0 <= obj["confidence"] <= 1
+    assert isinstance(obj["answer"], str) and obj["answer"].strip()
+    assert isinstance(obj["offer_forward"], bool)
+    for alt in obj["alternatives"]:
+        assert list(alt) == ["topic", "section", "confidence"]
+    if obj["action"] == "answer":
+        assert obj["topic"] and obj["section"]
+    if obj["topic"] is None:
+        assert obj["section"] is None
+
+
+def test_ask_json_answers_a_parent_photo_question_with_the_parents_section() -> None:
+    result = run_cli("ask", "can I put pictures of the school nativity on facebook?", "--role", "parent", "--json")
+    assert result.returncode == 0, result.stderr
+    obj = json.loads(result.stdout)
+    _check_contract(obj)
+    assert obj["action"] == "answer"
+    assert obj["topic"] == "parents_photos"
+    assert obj["section"] == "Comments posted by parents/carers on social media sites"
+    assert "<" not in obj["answer"] or "<b>" not in obj["answer"]  # plain text, not HTML
+
+
+def test_ask_batch_mode_reads_one_question_a_line_and_writes_one_object_a_line() -> None:
+    questions = ["a mum sent me a friend request can i accept", "what's for school dinner today", "", "thanks!"]
+    result = run_cli("ask", "--json", "--role", "staff", stdin="\n".join(questions) + "\n")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(questions)
+    objs = [json.loads(line) for line in lines]
+    for question, obj in zip(questions, objs, strict=True):
+        _check_contract(obj)
+        assert obj["question"] == question
+    assert objs[0]["topic"] == "staff_friending_parents"
+    assert objs[1]["action"] != "answer"
+    assert objs[2]["action"] == "fallback"
+    assert objs[3]["action"] == "smalltalk"
+
+
+def test_ask_without_json_prints_the_plain_answer() -> None:
+    result = run_cli("ask", "can i post photos of other kids from sports day on insta")
+    assert result.returncode == 0, result.stderr
+    assert "Comments posted by parents/carers on social media sites" in result.stdout
+    assert "<b>" not in result.stdout
+
+
+def test_ask_json_reports_safeguarding_for_a_disclosure() -> None:
+    result = run_cli("ask", "a man on roblox keeps asking my daughter to send him photos of herself", "--json")
+    obj = json.loads(result.stdout)
+    _check_contract(obj)
+    assert obj["action"] == "safeguarding"
+    assert "999" in obj["answer"]
