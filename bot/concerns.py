@@ -152,7 +152,7 @@ class ConcernFlow:
             name=user.display_name if share_identity else "", anonymous=not share_identity,
             kind="safeguarding", priority="high", route=route,
         )
-        destinations = destinations_for(self.config, "safeguarding")
+        destinations = destinations_for(self.config, "safeguarding", route)
         concern = self.store.create_concern(
             new, destinations, self.config.concerns.reference_prefix, self.clock()
         )

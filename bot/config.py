@@ -134,11 +134,18 @@ class ConcernsConfig:
 
 @dataclass(frozen=True)
 class SafeguardingConfig:
-    """Where urgent alerts go (the DSL's own destinations, separate from the office's)."""
+    """Where urgent alerts go: the DSL's own destinations, separate from the office's.
+
+    Allegations about a member of staff go to the headteacher's destinations and allegations about the
+    headteacher to the chair of governors' (each falls back to the DSL's when not set).
+    """
 
     alert_immediately: bool = False
     dsl_telegram_chat_ids: list[int] = field(default_factory=list)
     dsl_email_to: list[str] = field(default_factory=list)
+    headteacher_telegram_chat_ids: list[int] = field(default_factory=list)
+    headteacher_email_to: list[str] = field(default_factory=list)
+    chair_email_to: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

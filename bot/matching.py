@@ -21,6 +21,7 @@ OUT_OF_SCOPE = "__out_of_scope__"
 
 _SMALLTALK_MAX_WORDS = 6
 _SMALLTALK_RATIO = 84.0
+_SMALLTALK_SHORT = 3  # words: a message this short that is mostly greeting or thanks is small talk
 _UNKNOWN_WORD_IDF_FACTOR = 1.0
 _EXAMPLE_WEIGHT = 0.75  # best single example vs the topic's whole vocabulary
 
@@ -74,6 +75,11 @@ class Matcher:
         self.role_cues = [
             (fold(phrase), role) for role, phrases in knowledge.language.role_cues.items() for phrase in phrases
         ]
+        self.smalltalk_words: dict[str, set[str]] = defaultdict(set)
+        for example, intent_id in self.smalltalk_examples:
+            self.smalltalk_words[intent_id].update(example.split())
+        topic_words = {w for t in knowledge.topics.values() for e in t.examples for w in fold(e).split()}
+        self.smalltalk_only = {w for words in self.smalltalk_words.values() for w in words} - topic_words
         self.cues = [
             (fold(cue), intent.id)
             for intent in knowledge.intents.values()
@@ -139,7 +145,9 @@ class Matcher:
         out_of_scope = scores.pop(OUT_OF_SCOPE, 0.0)
         forward = max((scores.get(i, 0.0) for i in self.forward_intents), default=0.0)
         best = ranked[0].confidence if ranked else 0.0
-        if smalltalk is not None and best < self.config.answer_threshold:
+        if smalltalk is not None and (
+            best < self.config.answer_threshold or len(folded.split()) <= _SMALLTALK_SHORT
+        ):
             return Match("smalltalk", ranked, intent=smalltalk, words=words)
         if cue is not None and forward >= best * 0.8:
             return Match("forward", ranked, intent=cue, words=words, out_of_scope=out_of_scope)
@@ -161,7 +169,18 @@ class Matcher:
             score = fuzz.ratio(folded, example)
             if score > best:
                 best, intent = score, intent_id
-        return intent if best >= _SMALLTALK_RATIO else None
+        if best >= _SMALLTALK_RATIO:
+            return intent
+        # "ta thats great", "cheers mate": a short message mostly made of one intent's words.
+        said = folded.split()
+        if len(said) > _SMALLTALK_SHORT:
+            return None
+        fits = [(sum(w in words for w in said), i) for i, words in sorted(self.smalltalk_words.items())]
+        count, intent = max(fits, default=(0, None))
+        # ...and with a word no policy question uses ("cheers", "hiya"), so "photos ok" stays a question.
+        if count * 2 >= len(said) and any(w in self.smalltalk_only for w in said):
+            return intent
+        return None
 
     def _scores(self, words: list[str]) -> dict[str, float]:
         """Cosine of the question with each class: its best example blended with its whole vocabulary."""

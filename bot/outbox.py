@@ -30,10 +30,12 @@ class NoSenderError(Exception):
     """No sender is configured for a destination's kind."""
 
 
-def destinations_for(config: Config, kind: ConcernKind) -> list[str]:
+def destinations_for(config: Config, kind: ConcernKind, route: str = "dsl") -> list[str]:
     """Where a concern goes: the office's chats and addresses; safeguarding alerts go to the DSL's.
 
-    When no DSL destination is configured, a safeguarding alert goes to the office rather than nowhere.
+    An alert's route picks the people: allegations about staff go to the headteacher's destinations,
+    about the headteacher to the chair of governors'; each falls back to the DSL's when not configured.
+    When no DSL destination is configured either, an alert goes to the office rather than nowhere.
     """
     office = [f"office-telegram:{chat}" for chat in config.office.telegram_chat_ids] + [
         f"office-email:{address}" for address in config.office.email_to
@@ -44,6 +46,13 @@ def destinations_for(config: Config, kind: ConcernKind) -> list[str]:
     dsl = [f"dsl-telegram:{chat}" for chat in sg.dsl_telegram_chat_ids] + [
         f"dsl-email:{address}" for address in sg.dsl_email_to
     ]
+    if route == "headteacher":
+        head = [f"dsl-telegram:{chat}" for chat in sg.headteacher_telegram_chat_ids] + [
+            f"dsl-email:{address}" for address in sg.headteacher_email_to
+        ]
+        return head or dsl or office
+    if route == "chair_of_governors":
+        return [f"dsl-email:{address}" for address in sg.chair_email_to] or dsl or office
     return dsl or office
 
 
@@ -85,7 +94,7 @@ class Outbox:
     def enqueue_concern(self, concern: Concern) -> int:
         """Queue a concern for its configured destinations (ones already queued are left alone)."""
         added = self.store.add_deliveries(
-            concern.id, destinations_for(self.config, concern.kind), now=self.clock()
+            concern.id, destinations_for(self.config, concern.kind, concern.route), now=self.clock()
         )
         self.wake()
         return added

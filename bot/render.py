@@ -135,7 +135,7 @@ class Renderer:
     def _render(self, template: jinja2.Template, context: dict[str, Any]) -> str:
         return template.render({**self.globals, **context}).strip()
 
-    def message(self, name: str, **context: Any) -> Rendered:
+    def message(self, name: str, /, **context: Any) -> Rendered:
         """Render a named message. Context values a person wrote are escaped in the HTML form."""
         template = self.messages.get(name)
         if template is None:
@@ -143,7 +143,7 @@ class Renderer:
         markup = self._render(template, context)
         return Rendered(text=html_to_text(markup), html=markup)
 
-    def render(self, name: str, **context: Any) -> tuple[str, str]:
+    def render(self, name: str, /, **context: Any) -> tuple[str, str]:
         """(plain text, html) of a named message — the `Messages` protocol the concern flow uses."""
         rendered = self.message(name, **context)
         return rendered.text, rendered.html

@@ -59,6 +59,9 @@ ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 OFFICE_COMMANDS = ("reply", "close")
 EXPIRE_EVERY = timedelta(minutes=1)
 PURGE_EVERY = timedelta(days=1)
+# Chats handled at once; a few more HTTP connections than that (httpcore slows down with huge pools).
+CONCURRENT_UPDATES = 32
+BOOTSTRAP_RETRIES = 5  # ride out a short network blip at start-up before giving up with exit status 2
 MENU_ORDER = ("start", "help", "topics", "concern", "contact", "role", "privacy", "forget")
 
 
@@ -97,6 +100,13 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         """Nothing to release."""
 
 
+class _QuietBootstrap(logging.Filter):
+    """PTB logs a traceback when start-up fails; run_telegram reports it as one line instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.levelno >= logging.ERROR and "Bootstrap" in record.getMessage())
+
+
 def check_token(token: str) -> str:
     """The token if it looks like one; otherwise TelegramStartupError saying how to provide it."""
     if not token:
@@ -132,7 +142,7 @@ def _renderer(dialogue: Any) -> Any:
 
 
 def build_application(
-    config: Config, dialogue: Dialogue, store: Store | None, outbox: Any = None
+    config: Config, dialogue: Dialogue, store: Store | None, outbox: Any = None, *, flood_limit: bool = True
 ) -> Application:
     """The Application with every handler registered; `outbox` defaults to Telegram/e-mail senders."""
     token = check_token(config.telegram.resolved_token())
@@ -140,11 +150,13 @@ def build_application(
     builder = (
         ApplicationBuilder()
         .token(token)
-        .rate_limiter(AIORateLimiter(max_retries=3))
-        .concurrent_updates(PerChatUpdateProcessor())
+        .concurrent_updates(PerChatUpdateProcessor(CONCURRENT_UPDATES))
+        .connection_pool_size(CONCURRENT_UPDATES + 8)
         .post_init(_started)
         .post_stop(_stopping)
     )
+    if flood_limit:  # Telegram's own limits (30 messages/s, 20/min per group); off only for benchmarks
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     if config.telegram.base_url:
         builder = builder.base_url(config.telegram.base_url.rstrip("/"))
     app = builder.build()
@@ -335,6 +347,8 @@ def run_telegram(config: Config) -> int:
         dialogue = build_dialogue(config, store)
         app = build_application(config, dialogue, store)
         where = config.telegram.base_url or "api.telegram.org"
+        quiet = _QuietBootstrap()
+        logging.getLogger("telegram.ext").addFilter(quiet)
         try:
             if webhook is not None:
                 log.info(
@@ -343,10 +357,10 @@ def run_telegram(config: Config) -> int:
                     webhook["port"],
                     webhook["url_path"],
                 )
-                app.run_webhook(**webhook)
+                app.run_webhook(**webhook, bootstrap_retries=BOOTSTRAP_RETRIES)
             else:
                 log.info("starting in polling mode")
-                app.run_polling(allowed_updates=ALLOWED_UPDATES)
+                app.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=BOOTSTRAP_RETRIES)
         except InvalidToken:
             raise TelegramStartupError(
                 f"{where} refused the bot token — check telegram.token / TELEGRAM_BOT_TOKEN against BotFather"
@@ -355,6 +369,8 @@ def run_telegram(config: Config) -> int:
             raise TelegramStartupError(
                 f"cannot reach the Bot API at {where} ({err}) — check the network and telegram.base_url"
             ) from None
+        finally:
+            logging.getLogger("telegram.ext").removeFilter(quiet)
     finally:
         if store is not None:
             store.close()

@@ -120,6 +120,8 @@ class FakeBotApi:
         self._user_message_ids = itertools.count(1)
         self._callback_ids = itertools.count(1)
         self._seen_messages: dict[int, int] = {}
+        self._messages: dict[int, list[Call]] = {}  # sendMessage calls by chat id
+        self.delivered_at: dict[int, float] = {}  # update id -> when getUpdates first handed it out
         self._changed = asyncio.Condition()
         self._closing = False
         self._runner: web.AppRunner | None = None
@@ -227,6 +229,8 @@ class FakeBotApi:
 
     async def _record(self, call: Call) -> None:
         self.calls.append(call)
+        if call.method.lower() == "sendmessage" and (chat := _as_int(call.chat_id)) is not None:
+            self._messages.setdefault(chat, []).append(call)
         async with self._changed:
             self._changed.notify_all()
 
@@ -271,7 +275,11 @@ class FakeBotApi:
                     await asyncio.wait_for(self._changed.wait(), remaining)
                 except TimeoutError:
                     break
-        return list(self._updates[:limit])
+        batch = list(self._updates[:limit])
+        now = time.monotonic()
+        for update in batch:
+            self.delivered_at.setdefault(update["update_id"], now)
+        return batch
 
     def _bot_message(self, params: dict[str, Any], message_id: int | None = None) -> dict[str, Any]:
         chat_id = params.get("chat_id")
@@ -341,7 +349,7 @@ class FakeBotApi:
         seen = self._seen_messages.setdefault(int(chat_id), 0)
 
         def find() -> Call | None:
-            messages = self.messages_to(int(chat_id))
+            messages = self._messages.get(int(chat_id), [])
             return messages[seen] if len(messages) > seen else None
 
         call = await self._wait(find, timeout)
@@ -350,7 +358,7 @@ class FakeBotApi:
 
     def messages_to(self, chat_id: int) -> list[Call]:
         """Every sendMessage to `chat_id` so far."""
-        return [c for c in self.calls if c.method.lower() == "sendmessage" and _as_int(c.chat_id) == chat_id]
+        return list(self._messages.get(int(chat_id), []))
 
     def calls_of(self, method: str) -> list[Call]:
         """Every call of `method` so far."""

@@ -48,10 +48,16 @@ def test_every_topic_has_enough_varied_examples_and_valid_related_topics(engine:
 
 
 def test_every_synonym_maps_to_a_word_the_knowledge_uses(engine: Engine) -> None:
-    vocabulary = set(engine.matcher.idf)
-    unused = [c for c in set(engine.matcher.normaliser.single.values()) | set(engine.matcher.normaliser.phrases.values())
-              if c not in vocabulary]
-    assert unused == []
+    normaliser = engine.matcher.normaliser
+    vocabulary = set(engine.matcher.idf) | {
+        word for intent in engine.knowledge.intents.values() for example in intent.examples
+        for word in normaliser.tokens(example, correct=False)
+    }
+    unused = {
+        canonical: words for canonical in engine.knowledge.language.synonyms
+        if not (words := normaliser.tokens(canonical, correct=False)) or not set(words) <= vocabulary
+    }
+    assert unused == {}
 
 
 def test_every_topic_answers_its_own_first_example(engine: Engine) -> None:
@@ -69,3 +75,11 @@ def test_school_details_come_from_config(config: Config) -> None:
     renderer = Renderer(knowledge, other)
     assert "Elm Tree Primary" in renderer.message("start").text
     assert "000 111" in renderer.message("contact").text
+
+
+def test_no_ordinary_policy_question_is_mistaken_for_a_disclosure(engine: Engine) -> None:
+    flagged = [
+        (topic.id, example) for topic in engine.knowledge.topics.values() for example in topic.examples
+        if engine.detector.detect(example) is not None
+    ]
+    assert flagged == []

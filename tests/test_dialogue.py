@@ -1,0 +1,128 @@
+"""The dialogue core, driven as any channel drives it, with a real SQLite store."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from bot.config import Config
+from bot.console import ConsoleChat
+from bot.dialogue import Dialogue
+from bot.replies import UserContext
+from bot.store import SqliteStore
+from bot.wiring import build_dialogue
+
+PARENT = UserContext("console:parent", role="parent", channel="console")
+STAFF = UserContext("console:staff", role="staff", channel="console")
+
+
+@pytest.fixture
+def store(tmp_path: Path):  # type: ignore[no-untyped-def]
+    store = SqliteStore(tmp_path / "bot.sqlite3")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def dialogue(config: Config, store: SqliteStore) -> Dialogue:
+    return build_dialogue(config, store)
+
+
+def test_parent_photo_question_cites_parents_section(dialogue: Dialogue) -> None:
+    (reply,) = dialogue.handle(PARENT, "can i put pics of the xmas play on fb")
+    assert reply.action == "answer"
+    assert reply.topic == "parents_photos"
+    assert reply.section == "Comments posted by parents/carers on social media sites"
+    assert reply.text.rstrip().endswith("“Comments posted by parents/carers on social media sites”")
+    assert any(o.payload == "fwd" for o in reply.options)
+
+
+def test_friend_request_means_different_topics_for_staff_and_parents(dialogue: Dialogue) -> None:
+    (staff,) = dialogue.handle(STAFF, "a mum sent me a friend request on facebook, can i accept?")
+    assert staff.topic == "staff_friending_parents"
+    (parent,) = dialogue.handle(PARENT, "can i send my sons teacher a friend request on facebook?")
+    assert parent.topic == "parent_friending_staff"
+
+
+def test_role_button_is_remembered_for_later_questions(dialogue: Dialogue, store: SqliteStore) -> None:
+    anyone = UserContext("console:new")
+    start = dialogue.command(anyone, "start")[0]
+    assert [o.payload for o in start.options] == ["r:parent", "r:staff", "r:pupil"]
+    dialogue.choose(anyone, "r:staff")
+    assert store.get_role("console:new") == "staff"
+    (reply,) = dialogue.handle(anyone, "a parent added me on insta")
+    assert reply.topic == "staff_friending_parents"
+
+
+def test_tapping_a_clarify_option_answers_that_topic(dialogue: Dialogue) -> None:
+    (reply,) = dialogue.choose(PARENT, "t:parents_malicious_comments")
+    assert reply.action == "answer" and reply.topic == "parents_malicious_comments"
+
+
+def test_stale_or_forged_payloads_get_a_polite_reply(dialogue: Dialogue) -> None:
+    for payload in ("t:no_such_topic", "zz", "", "s:nowhere", "fb:x:9", "sg:named", "c:send"):
+        replies = dialogue.choose(PARENT, payload)
+        assert replies and all(r.text for r in replies), payload
+
+
+def test_topics_browsing_lists_sections_then_their_topics(dialogue: Dialogue) -> None:
+    (sections,) = dialogue.command(PARENT, "topics")
+    assert len(sections.options) == 6
+    payload = next(o.payload for o in sections.options if o.label.startswith("Comments posted by parents"))
+    (topics,) = dialogue.choose(PARENT, payload)
+    assert "t:parents_photos" in [o.payload for o in topics.options]
+
+
+def test_complaint_request_starts_the_concern_flow_and_send_stores_it_once(
+    dialogue: Dialogue, store: SqliteStore
+) -> None:
+    replies = dialogue.handle(PARENT, "I want to make a complaint about the after school club")
+    assert replies[0].action == "forward"
+    assert replies[-1].action == "concern"
+    dialogue.handle(PARENT, "nobody told us it was cancelled")
+    dialogue.choose(PARENT, "c:done")
+    for _ in range(3):  # class, name, contact
+        dialogue.choose(PARENT, "c:skip")
+    first = dialogue.choose(PARENT, "c:send")
+    second = dialogue.choose(PARENT, "c:send")
+    assert "MM-" in first[-1].text
+    concerns = store.list_concerns()
+    assert len(concerns) == 1
+    assert "after school club" in concerns[0].text and "cancelled" in concerns[0].text
+    assert second and second[-1].text
+
+
+def test_disclosure_is_escalated_before_anything_else_even_mid_concern(
+    dialogue: Dialogue, store: SqliteStore
+) -> None:
+    dialogue.command(PARENT, "concern")
+    (reply,) = dialogue.handle(PARENT, "my daughter told me her step dad touches her and she is scared to go home")
+    assert reply.action == "safeguarding"
+    assert "999" in reply.text
+    assert {o.payload for o in reply.options} >= {"sg:named", "sg:anon", "sg:no"}
+    sent = dialogue.choose(PARENT, "sg:anon")
+    assert sent[-1].action == "safeguarding"
+    alerts = [c for c in store.list_concerns() if c.kind == "safeguarding"]
+    assert len(alerts) == 1 and alerts[0].priority == "high"
+    assert alerts[0].anonymous
+
+
+def test_forget_erases_role_after_confirmation(dialogue: Dialogue, store: SqliteStore) -> None:
+    dialogue.choose(PARENT, "r:parent")
+    (confirm,) = dialogue.command(PARENT, "forget")
+    assert {o.payload for o in confirm.options} == {"forget:yes", "forget:no"}
+    assert store.get_role(PARENT.user_id) == "parent"
+    dialogue.choose(PARENT, "forget:yes")
+    assert store.get_role(PARENT.user_id) is None
+
+
+def test_console_chat_runs_a_conversation_with_numbered_options(dialogue: Dialogue) -> None:
+    out = io.StringIO()
+    lines = iter(["2", "can a parent add me on facebook", "/topics", "1", "/quit"])
+    ConsoleChat(dialogue, UserContext("console:local"), out=out).run(lambda _prompt: next(lines))
+    text = out.getvalue()
+    assert "[1] Parent / carer" in text
+    assert "Use of social media sites by employees in a personal capacity" in text
+    assert "Bye!" in text
