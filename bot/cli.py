@@ -112,7 +112,7 @@ def _start(args: argparse.Namespace) -> int:
 def _chat(args: argparse.Namespace) -> int:
     from bot.console import ConsoleChat
     from bot.replies import UserContext
-    from bot.wiring import build_dialogue, open_store
+    from bot.wiring import build_dialogue, open_store, outbox_in_background
 
     config = load_config(getattr(args, "config", None))
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)  # keep the chat readable
@@ -122,7 +122,8 @@ def _chat(args: argparse.Namespace) -> int:
         user = UserContext(user_id="console:local", role=args.role or "any", channel="console")
         if args.role and store is not None:
             store.set_role(user.user_id, args.role)
-        ConsoleChat(dialogue, user).run()
+        with outbox_in_background(dialogue, config):
+            ConsoleChat(dialogue, user).run()
     finally:
         if store is not None:
             store.close()

@@ -127,7 +127,9 @@ class Outbox:
         now = now or self.clock()
         delivered = 0
         failed: set[str] = set()
-        for delivery in self.store.due_deliveries(now, limit=self.batch):
+        # Only what this process can send: the console has no Telegram sender, so Telegram deliveries wait
+        # (without using up attempts) until the Telegram bot runs.
+        for delivery in self.store.due_deliveries(now, limit=self.batch, kinds=sorted(self.senders)):
             if delivery.destination in failed or not self.store.claim_delivery(delivery.id):
                 continue
             attempts = delivery.attempts + 1

@@ -1,22 +1,18 @@
-"""Recognise safeguarding disclosures in any message, before policy matching, from knowledge/safeguarding.yaml.
+"""Recognise safeguarding disclosures in every message, before policy matching.
 
-The wording lives in the YAML; this module only knows the pattern language (see docs/safeguarding-notes.md):
-words matched on folded text with fuzzy spelling, `stem*`, `=exact`, `a|b`, `word?`, `@group`, gaps `*`/`*N`,
-numbers `#lo-hi` and `^` (start of a sentence); rules are a phrase or `all:` parts within a window of words.
+All wording lives in knowledge/safeguarding.yaml; the pattern language it is written in lives in
+bot/patterns.py (see docs/safeguarding-notes.md). This module loads the file into categories of rules and
+decides which concern is most serious and who must hear about it.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal, cast
-
-from rapidfuzz import fuzz
+from typing import Any, Literal
 
 from bot.knowledge import KnowledgeError
+from bot.patterns import Compiler, Message, Pattern, Rule, Vocabulary, read, rule_spans, spans
 from bot.schema import Problems, build
 from bot.text import fold
 from bot.yamlfile import Path_, YamlError, load_yaml
@@ -24,12 +20,6 @@ from bot.yamlfile import Path_, YamlError, load_yaml
 Route = Literal["dsl", "headteacher", "chair_of_governors"]
 ROUTE_RANK = {"dsl": 0, "headteacher": 1, "chair_of_governors": 2}
 """KCSIE: an allegation about the headteacher outranks one about staff, which outranks any other concern."""
-
-_SENTENCE_END = re.compile(r"[.!?;:,\n\r]+")
-_REPEATS = re.compile(r"([a-z])\1{2,}")  # "sooo" -> "so", "hurtsss" -> "hurts"
-_GAP = re.compile(r"\*(\d*)")
-_NUMBER = re.compile(r"#(\d{1,3})-(\d{1,3})")
-_WORD = re.compile(r"[a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -88,343 +78,12 @@ class SafeguardingSpec:
     settings: Settings = field(default_factory=Settings)
 
 
-# ---- compiled patterns ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Gap:
-    most: int
-
-
-@dataclass(frozen=True)
-class _Alt:
-    options: tuple[tuple[Any, ...], ...]
-
-
-@dataclass(frozen=True)
-class _Opt:
-    inner: tuple[Any, ...]
-
-
-_START = object()  # zero-width: the start of a sentence
-
-
-@dataclass(frozen=True)
-class _Pattern:
-    source: str
-    nodes: tuple[Any, ...]
-    first: frozenset[str]
-    needs: tuple[frozenset[str], ...]
-
-
-@dataclass(frozen=True)
-class _Rule:
-    source: str
-    parts: tuple[_Pattern, ...]
-    within: int
-    unless: tuple[_Pattern, ...]
-    needs: tuple[frozenset[str], ...]
-
-
 @dataclass(frozen=True)
 class _Category:
     id: str
     route: Route
-    rules: tuple[_Rule, ...]
-    about: _Pattern | None
-
-
-def _split(text: str, sep: str = " ") -> list[str] | None:
-    """Split on `sep` outside brackets; None when the brackets do not pair up."""
-    parts, depth, current = [], 0, ""
-    for ch in text:
-        depth += (ch == "(") - (ch == ")")
-        if depth < 0:
-            return None
-        if ch == sep and depth == 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += ch
-    parts.append(current)
-    return None if depth else [p for p in parts if p.strip()] if sep == " " else parts
-
-
-def _keys(nodes: tuple[Any, ...]) -> frozenset[str]:
-    """Every word key a node sequence mentions."""
-    out: set[str] = set()
-    for node in nodes:
-        if isinstance(node, str):
-            out.add(node)
-        elif isinstance(node, _Alt):
-            for option in node.options:
-                out |= _keys(option)
-        elif isinstance(node, _Opt):
-            out |= _keys(node.inner)
-    return frozenset(out)
-
-
-def _first(nodes: tuple[Any, ...]) -> tuple[frozenset[str], bool]:
-    """Keys that can begin a match, and whether the sequence can match no words at all."""
-    out: set[str] = set()
-    for node in nodes:
-        if isinstance(node, str):
-            return frozenset(out | {node}), False
-        if isinstance(node, _Alt):
-            nullable = False
-            for option in node.options:
-                keys, empty = _first(option)
-                out |= keys
-                nullable = nullable or empty
-            if not nullable:
-                return frozenset(out), False
-        elif isinstance(node, _Opt):
-            out |= _first(node.inner)[0]
-    return frozenset(out), True
-
-
-class _Compiler:
-    """Turns pattern text into nodes, recording the vocabulary and any problems."""
-
-    def __init__(self, spec: SafeguardingSpec, problems: Problems) -> None:
-        self.spec = spec
-        self.problems = problems
-        self.words: set[str] = set()  # plain and =exact literal keys
-        self.stems: set[str] = set()
-        self.numbers: set[str] = set()
-        self.groups: dict[str, _Alt] = {}
-        self._building: list[str] = []
-
-    def pattern(self, text: str, at: Path_, *, gaps: bool = True) -> _Pattern | None:
-        """Compile one pattern; None (with a problem recorded) when it is unusable."""
-        before = len(self.problems.items)
-        nodes = self._sequence(text, at, gaps=gaps)
-        if len(self.problems.items) > before:
-            return None
-        first, empty = _first(nodes)
-        if empty:
-            self.problems.add(at, f"'{text}' can match nothing — it needs at least one word that is not optional")
-            return None
-        needs = tuple(_keys((n,)) for n in nodes if isinstance(n, (str, _Alt)))
-        return _Pattern(text, nodes, first, needs)
-
-    def _sequence(self, text: str, at: Path_, *, gaps: bool) -> tuple[Any, ...]:
-        nodes: list[Any] = []
-        tokens = _split(str(text))
-        if tokens is None:
-            self.problems.add(at, f"'{text}': brackets do not pair up — every ( needs a )")
-            return ()
-        for token in tokens:
-            if gap := _GAP.fullmatch(token):
-                if not gaps:
-                    self.problems.add(at, f"'{text}': gaps (*) are not allowed here — list the exact words")
-                nodes.append(_Gap(int(gap.group(1) or self.spec.settings.gap)))
-            elif token == "^":
-                nodes.append(_START)
-            else:
-                node = self._token(token, text, at, gaps=gaps)
-                if node is not None:
-                    nodes.append(node)
-        while nodes and isinstance(nodes[0], _Gap):  # a leading or trailing gap changes nothing
-            nodes.pop(0)
-        while nodes and isinstance(nodes[-1], _Gap):
-            nodes.pop()
-        return tuple(nodes)
-
-    def _token(self, token: str, text: str, at: Path_, *, gaps: bool) -> Any:
-        optional = token.endswith("?")
-        body = token[:-1] if optional else token
-        options: list[tuple[Any, ...]] = []
-        for alt in _split(body, "|") or []:
-            if alt.startswith("(") and alt.endswith(")"):  # (several words|or these)
-                for inner in _split(alt[1:-1], "|") or []:
-                    if nodes := self._sequence(inner, at, gaps=gaps):
-                        options.append(nodes)
-            elif "(" in alt or ")" in alt:
-                self.problems.add(at, f"'{text}': brackets must surround whole words, as in (no one|nobody)")
-            elif alt.startswith("@"):
-                group = self._group(alt[1:], at)
-                if group is not None:
-                    options.extend(group.options)
-            elif key := self._literal(alt, text, at):
-                options.append((key,))
-        if not options:
-            return None
-        node: Any = options[0][0] if len(options) == 1 and len(options[0]) == 1 else _Alt(tuple(options))
-        return _Opt((node,)) if optional else node
-
-    def _literal(self, alt: str, text: str, at: Path_) -> str | None:
-        if _NUMBER.fullmatch(alt):
-            self.numbers.add(alt)
-            return alt
-        exact, stem = alt.startswith("="), alt.endswith("*")
-        word = fold(alt.strip("=*"))
-        if not word or " " in word or "*" in alt.strip("=*") or "=" in alt.strip("=*"):
-            self.problems.add(at, f"'{text}': '{alt}' is not a word — use letters/digits, `stem*`, `=word` or `#lo-hi`")
-            return None
-        if stem:
-            if len(word) < 3:
-                self.problems.add(at, f"'{text}': '{alt}' is too short for a stem — give at least 3 letters")
-                return None
-            self.stems.add(word)
-            return word + "*"
-        key = "=" + word if exact else word
-        self.words.add(key)
-        return key
-
-    def _group(self, name: str, at: Path_) -> _Alt | None:
-        if name in self.groups:
-            return self.groups[name]
-        entries = self.spec.groups.get(name)
-        if entries is None:
-            known = ", ".join(sorted(self.spec.groups)) or "none defined"
-            self.problems.add(at, f"unknown group '@{name}' — define it under groups: ({known})")
-            return None
-        if name in self._building:
-            chain = " -> ".join(f"@{n}" for n in [*self._building, name])
-            self.problems.add(at, f"group '@{name}' refers to itself ({chain}) — break the loop")
-            return None
-        self._building.append(name)
-        options = []
-        for index, entry in enumerate(entries):
-            nodes = self._sequence(entry, ("groups", name, index), gaps=True)
-            if nodes:
-                options.append(nodes)
-        self._building.pop()
-        self.groups[name] = _Alt(tuple(options))
-        return self.groups[name]
-
-
-# ---- matching -------------------------------------------------------------------------------------------
-
-
-class _Vocabulary:
-    """Maps a message word to the pattern keys it satisfies: exact, stem, fuzzy spelling and number."""
-
-    def __init__(self, compiler: _Compiler, settings: Settings, ordinary: list[str]) -> None:
-        self.exact: dict[str, set[str]] = {}
-        for key in compiler.words:
-            self.exact.setdefault(key.lstrip("="), set()).add(key)
-        self.stems = {stem: stem + "*" for stem in compiler.stems}
-        self.min_stem = min((len(s) for s in self.stems), default=99)
-        self.score = settings.fuzzy_score
-        self.min_letters = settings.fuzzy_min_letters
-        # Misspellings keep the first two letters ("techer", "stragner"); requiring them stops real words
-        # one letter apart from matching each other ("sitting" is not "hitting", "putting" not "cutting").
-        self.by_start: dict[tuple[str, int], list[str]] = {}
-        for key in compiler.words:
-            if not key.startswith("=") and len(key) >= self.min_letters:
-                self.by_start.setdefault((key[:2], len(key)), []).append(key)
-        self.stems_by_start: dict[tuple[str, int], list[str]] = {}
-        for stem in compiler.stems:
-            if len(stem) >= self.min_letters:
-                self.stems_by_start.setdefault((stem[:2], len(stem)), []).append(stem)
-        self.ordinary = frozenset(fold(w) for w in ordinary)
-        self.numbers = [(key, *map(int, _NUMBER.fullmatch(key).groups())) for key in compiler.numbers]  # type: ignore[union-attr]
-        self.keys = lru_cache(maxsize=50_000)(self._keys)
-
-    def _keys(self, word: str) -> frozenset[str]:
-        found = set(self.exact.get(word, ()))
-        for end in range(self.min_stem, len(word) + 1):
-            if stem := self.stems.get(word[:end]):
-                found.add(stem)
-        if word.isdigit():
-            value = int(word[:4])
-            found.update(key for key, lo, hi in self.numbers if lo <= value <= hi)
-        elif len(word) >= self.min_letters:
-            found.update(self._fuzzy(word))
-        return frozenset(found)
-
-    def _fuzzy(self, word: str) -> set[str]:
-        if word in self.ordinary:
-            return set()
-        found: set[str] = set()
-        n, start = len(word), word[:2]
-        for length in range(max(self.min_letters, n * 3 // 4), n * 4 // 3 + 2):  # ratio >= 85 needs similar length
-            for choice in self.by_start.get((start, length), ()):
-                if fuzz.ratio(word, choice) >= self.score or (length == n and _swapped(word, choice)):
-                    found.add(choice)
-        for (stem_start, length), stems in self.stems_by_start.items():
-            if stem_start == start and n >= length - 1:
-                for head in {word[: length - 1], word[:length], word[: length + 1]}:
-                    found.update(stem + "*" for stem in stems if fuzz.ratio(head, stem) >= self.score)
-        return found
-
-
-def _swapped(a: str, b: str) -> bool:
-    """Whether two words differ only by two neighbouring letters swapped ("freind", "touhced")."""
-    diff = [i for i in range(len(a)) if a[i] != b[i]]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-
-
-@dataclass
-class _Message:
-    keys: list[frozenset[str]]
-    starts: frozenset[int]
-
-    @property
-    def present(self) -> set[str]:
-        """Every key some word of the message satisfies."""
-        return set().union(*self.keys)
-
-
-def _advance(nodes: tuple[Any, ...], positions: set[int], msg: _Message) -> set[int]:
-    """Positions where a match of `nodes` can end, starting from any of `positions`."""
-    size = len(msg.keys)
-    for node in nodes:
-        if not positions:
-            break
-        if isinstance(node, str):
-            positions = {p + 1 for p in positions if p < size and node in msg.keys[p]}
-        elif isinstance(node, _Gap):
-            positions = {p + k for p in positions for k in range(node.most + 1) if p + k <= size}
-        elif isinstance(node, _Alt):
-            ends: set[int] = set()
-            for option in node.options:
-                ends |= _advance(option, positions, msg)
-            positions = ends
-        elif isinstance(node, _Opt):
-            positions = positions | _advance(node.inner, positions, msg)
-        else:  # _START
-            positions = positions & msg.starts
-    return positions
-
-
-def _spans(pattern: _Pattern, msg: _Message, *, longest: bool = False) -> list[tuple[int, int]]:
-    """(start, end) of the shortest (or longest) match from each start position."""
-    found = []
-    for start, keys in enumerate(msg.keys):
-        if not keys.isdisjoint(pattern.first):
-            ends = _advance(pattern.nodes, {start}, msg)
-            if ends:
-                found.append((start, max(ends) if longest else min(ends)))
-    return found
-
-
-def _rule_spans(rule: _Rule, msg: _Message, present: set[str]) -> list[tuple[int, int]]:
-    """Where a rule matches: each span covers the whole phrase, or every part of an `all:` rule."""
-    if any(present.isdisjoint(keys) for keys in rule.needs):
-        return []
-    if any(_spans(p, msg) for p in rule.unless):
-        return []
-    per_part = [_spans(part, msg) for part in rule.parts]
-    if not all(per_part):
-        return []
-    if not rule.within:
-        return per_part[0]
-    starts = [[s for s, _ in spans] for spans in per_part]
-    found = []
-    for left in sorted({s for spans in per_part for s, _ in spans}):
-        right = left
-        for spans, part_starts in zip(per_part, starts, strict=True):
-            lo, hi = bisect_left(part_starts, left), bisect_right(part_starts, left + rule.within)
-            ends = [e for _, e in spans[lo:hi] if e <= left + rule.within]
-            if not ends:
-                break
-            right = max(right, min(ends))
-        else:
-            found.append((left, right))
-    return found
+    rules: tuple[Rule, ...]
+    about: Pattern | None
 
 
 # ---- the detector ---------------------------------------------------------------------------------------
@@ -434,10 +93,17 @@ class SafeguardingDetector:
     """Finds disclosures of a child at risk and allegations about staff or the headteacher."""
 
     def __init__(
-        self, spec: SafeguardingSpec, compiler: _Compiler, exclude: list[_Pattern], categories: list[_Category]
+        self,
+        spec: SafeguardingSpec,
+        compiler: Compiler,
+        exclude: list[Pattern],
+        categories: list[_Category],
     ) -> None:
-        self.near = spec.settings.near
-        self.vocabulary = _Vocabulary(compiler, spec.settings, spec.ordinary_words)
+        settings = spec.settings
+        self.near = settings.near
+        self.vocabulary = Vocabulary(
+            compiler, settings.fuzzy_score, settings.fuzzy_min_letters, spec.ordinary_words
+        )
         self.spellings = {
             variant: tuple(fold(canonical).split())
             for canonical, variants in spec.spellings.items()
@@ -459,18 +125,15 @@ class SafeguardingDetector:
         """The most serious concern in a message, or None when it reads as an ordinary question."""
         if not isinstance(text, str) or not text:
             return None
-        msg = self._message(text)
+        msg = read(text, self.vocabulary, self.spellings)
         if not msg.keys:
             return None
-        for pattern in self.exclude:
-            for start, end in _spans(pattern, msg, longest=True):
-                msg.keys[start:end] = [frozenset()] * (end - start)
-        present = msg.present
+        msg.mask(self.exclude)
         best: tuple[int, int, Detection] | None = None
         mentions: list[tuple[_Category, int, int]] | None = None
         for order, category in enumerate(self.categories):
             for rule in category.rules:
-                for span in _rule_spans(rule, msg, present):
+                for span in rule_spans(rule, msg):
                     if mentions is None:
                         mentions = self._mentions(msg)
                     found = self._route(category, rule, span, mentions)
@@ -479,19 +142,9 @@ class SafeguardingDetector:
                         best = (rank, -order, found)
         return best[2] if best else None
 
-    def _message(self, text: str) -> _Message:
-        keys: list[frozenset[str]] = []
-        starts = set()
-        for sentence in _SENTENCE_END.split(text):
-            starts.add(len(keys))
-            for typed in _WORD.findall(fold(sentence)):
-                word = _REPEATS.sub(r"\1", typed)
-                keys.extend(self.vocabulary.keys(w) for w in self.spellings.get(word, (word,)))
-        return _Message(keys, frozenset(starts))
-
-    def _mentions(self, msg: _Message) -> list[tuple[_Category, int, int]]:
-        """Mentions of staff or the headteacher; one inside a longer mention ("head teacher") does not count."""
-        found = [(c, s, e) for c in self.about if c.about for s, e in _spans(c.about, msg, longest=True)]
+    def _mentions(self, msg: Message) -> list[tuple[_Category, int, int]]:
+        """Mentions of staff or the head; one inside a longer mention ("head teacher") does not count."""
+        found = [(c, s, e) for c in self.about if c.about for s, e in spans(c.about, msg, longest=True)]
         return [
             (c, s, e)
             for c, s, e in found
@@ -499,7 +152,11 @@ class SafeguardingDetector:
         ]
 
     def _route(
-        self, category: _Category, rule: _Rule, span: tuple[int, int], mentions: list[tuple[_Category, int, int]]
+        self,
+        category: _Category,
+        rule: Rule,
+        span: tuple[int, int],
+        mentions: list[tuple[_Category, int, int]],
     ) -> Detection:
         """Send a concern to the headteacher or chair when it is about them (a mention near or inside it)."""
         start, end = span
@@ -507,6 +164,9 @@ class SafeguardingDetector:
             if start - self.near <= s < end:
                 return Detection(about.id, about.route, rule.source)
         return Detection(category.id, category.route, rule.source)
+
+
+# ---- loading --------------------------------------------------------------------------------------------
 
 
 def check_file(path: str | Path) -> list[str]:
@@ -523,7 +183,7 @@ def _load(path: str | Path) -> tuple[SafeguardingDetector | None, list[str]]:
     spec = build(SafeguardingSpec, doc.data, (), problems)
     if spec is None:
         return None, problems.items
-    compiler = _Compiler(spec, problems)
+    compiler = Compiler(spec.groups, spec.settings.gap, problems)
     categories: list[_Category] = []
     seen: set[str] = set()
     for index, category in enumerate(spec.categories):
@@ -533,16 +193,18 @@ def _load(path: str | Path) -> tuple[SafeguardingDetector | None, list[str]]:
         if category.id in seen:
             problems.add((*at, "id"), f"category '{category.id}' is defined twice — rename one")
         seen.add(category.id)
-        rules = tuple(r for i, raw in enumerate(category.rules) if (r := _rule(raw, (*at, "rules", i), compiler)))
-        if not rules and not category.about:
+        compiled = [
+            _rule(raw, (*at, "rules", i), compiler, spec.settings) for i, raw in enumerate(category.rules)
+        ]
+        rules = tuple(rule for rule in compiled if rule)
+        if not category.rules and not category.about:
             problems.add((*at, "rules"), "no rules — add at least one phrase")
         about = compiler.pattern(category.about, (*at, "about")) if category.about else None
         categories.append(_Category(category.id, category.route, rules, about))
     if not spec.categories:
         problems.add(("categories",), "no categories — add at least one")
     exclude = [compiler.pattern(text, ("exclude", i), gaps=False) for i, text in enumerate(spec.exclude)]
-    for name in spec.groups:
-        compiler._group(name, ("groups", name))  # report problems in groups no rule uses yet
+    compiler.check_groups()
     if not 50 <= spec.settings.fuzzy_score <= 100:
         problems.add(("settings", "fuzzy_score"), "must be between 50 and 100 (85 tolerates one typo)")
     if problems.items:
@@ -550,7 +212,7 @@ def _load(path: str | Path) -> tuple[SafeguardingDetector | None, list[str]]:
     return SafeguardingDetector(spec, compiler, [p for p in exclude if p], categories), []
 
 
-def _rule(raw: Any, at: Path_, compiler: _Compiler) -> _Rule | None:
+def _rule(raw: Any, at: Path_, compiler: Compiler, settings: Settings) -> Rule | None:
     """Compile one rule (a phrase string or a mapping) with its location for problems."""
     problems = compiler.problems
     if isinstance(raw, str):
@@ -559,7 +221,7 @@ def _rule(raw: Any, at: Path_, compiler: _Compiler) -> _Rule | None:
         built = build(RuleSpec, raw, at, problems)
         if built is None:
             return None
-        spec = cast(RuleSpec, built)
+        spec = built
     if bool(spec.phrase) == bool(spec.all):
         problems.add(at, "give either a phrase (text) or `all:` with a list of parts, not both or neither")
         return None
@@ -569,9 +231,7 @@ def _rule(raw: Any, at: Path_, compiler: _Compiler) -> _Rule | None:
     unless = [compiler.pattern(t, (*at, "unless", i)) for i, t in enumerate(spec.unless)]
     if None in parts or None in unless:
         return None
-    within = spec.within or (compiler.spec.settings.within if spec.all else 0)
+    within = spec.within or (settings.within if spec.all else 0)
     needs = tuple(k for p in parts if p for k in p.needs)
     source = spec.phrase or "all: " + " + ".join(spec.all) + f" (within {within})"
-    return _Rule(source, tuple(p for p in parts if p), within, tuple(u for u in unless if u), needs)
-
-
+    return Rule(source, tuple(p for p in parts if p), within, tuple(u for u in unless if u), needs)

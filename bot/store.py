@@ -56,7 +56,9 @@ class Store(Protocol):
         self, concern_id: int, destinations: Sequence[str], reply_id: int = 0, now: datetime | None = None
     ) -> int: ...
     def deliveries_for(self, concern_id: int) -> list[Delivery]: ...
-    def due_deliveries(self, now: datetime, limit: int = 50) -> list[Delivery]: ...
+    def due_deliveries(
+        self, now: datetime, limit: int = 50, kinds: Sequence[str] | None = None
+    ) -> list[Delivery]: ...
     def next_due_at(self) -> datetime | None: ...
     def claim_delivery(self, delivery_id: int) -> bool: ...
     def mark_delivered(self, delivery_id: int, now: datetime) -> None: ...
@@ -303,12 +305,19 @@ class SqliteStore:
         """Every delivery of a concern and its replies."""
         return self._deliveries("WHERE d.concern_id = ? ORDER BY d.id", (concern_id,))
 
-    def due_deliveries(self, now: datetime, limit: int = 50) -> list[Delivery]:
-        """Pending deliveries whose time has come, urgent ones first."""
+    def due_deliveries(
+        self, now: datetime, limit: int = 50, kinds: Sequence[str] | None = None
+    ) -> list[Delivery]:
+        """Pending deliveries whose time has come, urgent ones first; only `kinds` of destination if given."""
+        only = ""
+        params: list[Any] = [_ts(now)]
+        if kinds is not None:
+            only = " AND (" + " OR ".join("d.destination LIKE ?" for _ in kinds) + ")" if kinds else " AND 0"
+            params += [f"{kind}:%" for kind in kinds]
         return self._deliveries(
-            "WHERE d.status = 'pending' AND d.next_attempt_at <= ? "
+            f"WHERE d.status = 'pending' AND d.next_attempt_at <= ?{only} "
             "ORDER BY d.priority DESC, d.next_attempt_at, d.id LIMIT ?",
-            (_ts(now), limit),
+            (*params, limit),
         )
 
     def _deliveries(self, where: str, params: Sequence[Any]) -> list[Delivery]:

@@ -193,16 +193,10 @@ def build_application(
 
 
 def _with_telegram_senders(config: Config, store: Store, outbox: Any, app: Application, renderer: Any) -> Any:
-    from bot.outbox import Outbox
+    from bot.wiring import build_outbox
 
     if outbox is None:
-        senders: dict[str, Any] = {}
-        if config.smtp is not None:
-            from bot.mailer import SmtpSender
-
-            sender = SmtpSender(config.smtp, renderer)
-            senders.update({"office-email": sender, "dsl-email": sender})
-        outbox = Outbox(store, senders, config)
+        outbox = build_outbox(config, store, renderer)
     telegram = TelegramSender(app.bot, renderer)
     for kind in TELEGRAM_KINDS:
         outbox.senders.setdefault(kind, telegram)

@@ -1,18 +1,24 @@
-"""Assemble the dialogue core from a config: engine, store and concern flow."""
+"""Assemble the dialogue core from a config: engine, store, concern flow and the outbox."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import asyncio
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
 from bot.config import Config
 from bot.dialogue import Dialogue
 from bot.engine import Engine
 
 if TYPE_CHECKING:
+    from bot.messages import Messages
+    from bot.outbox import Outbox
     from bot.store import Store
 
 
-def open_store(config: Config) -> Store | None:
+def open_store(config: Config) -> Store:
     """The SQLite store named in the config (created on first use)."""
     from bot.store import SqliteStore
 
@@ -28,3 +34,48 @@ def build_dialogue(config: Config, store: Store | None) -> Dialogue:
 
         concerns = ConcernFlow(store, config, engine.renderer)
     return Dialogue(engine, store, concerns)
+
+
+def build_outbox(config: Config, store: Store, messages: Messages) -> Outbox:
+    """The outbox with the senders every channel can use (e-mail); channels add their own."""
+    from bot.outbox import Outbox
+
+    senders: dict[str, Any] = {}
+    if config.smtp is not None:
+        from bot.mailer import SmtpSender
+
+        sender = SmtpSender(config.smtp, messages)
+        senders.update({"office-email": sender, "dsl-email": sender})
+    return Outbox(store, senders, config)
+
+
+@contextmanager
+def outbox_in_background(dialogue: Dialogue, config: Config) -> Iterator[Outbox | None]:
+    """Run the outbox worker in a thread while a synchronous channel (the console) runs.
+
+    Deliveries that need another channel (Telegram) stay pending and are sent when that channel runs.
+    """
+    if dialogue.store is None or dialogue.concerns is None:
+        yield None
+        return
+    outbox = build_outbox(config, dialogue.store, dialogue.engine.renderer)
+    loop = asyncio.new_event_loop()
+    stop = asyncio.Event()
+    dialogue.concerns.on_stored = lambda _concern: loop.call_soon_threadsafe(outbox.wake)
+
+    def work() -> None:
+        asyncio.set_event_loop(loop)
+        try:
+            loop.run_until_complete(outbox.run_forever(stop))
+        finally:
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.close()
+
+    thread = threading.Thread(target=work, name="policybot-outbox", daemon=True)
+    thread.start()
+    try:
+        yield outbox
+    finally:
+        loop.call_soon_threadsafe(stop.set)
+        thread.join(timeout=10)
+        dialogue.concerns.on_stored = None

@@ -1,8 +1,6 @@
 """Real parts for the concern tests: an SMTP server and a chat endpoint on 127.0.0.1, a clock, messages.
 
-`StandInMessages` renders knowledge/messages/concerns.yaml and privacy.yaml the way bot/render.py's
-Renderer does (one jinja2 environment, StrictUndefined, HTML autoescape, plain text = tags stripped), so
-these tests do not depend on the rest of the knowledge folder being complete.
+Messages come from the real renderer over the bundled knowledge folder.
 """
 
 from __future__ import annotations
@@ -24,38 +22,22 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, cast
 
-import jinja2
-import yaml
 from aiosmtpd.controller import Controller
 
 from bot.config import BUNDLED_KNOWLEDGE, Config, OfficeConfig, SmtpConfig, StoreConfig, load_config
+from bot.knowledge import load_knowledge
 from bot.office_messages import telegram_parts
 from bot.records import Concern, Delivery
-from bot.render import html_to_text
+from bot.render import Renderer
 from bot.replies import UserContext
 
-MESSAGE_FILES = ("concerns.yaml", "privacy.yaml")
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 PARENT = UserContext("telegram:1001", role="parent", channel="telegram", chat_id="1001")
 
 
-class StandInMessages:
-    """The `Messages` protocol over this module's message files."""
-
-    def __init__(self, config: Config, folder: Path = BUNDLED_KNOWLEDGE / "messages") -> None:
-        self.env = jinja2.Environment(
-            undefined=jinja2.StrictUndefined, autoescape=True, trim_blocks=True, lstrip_blocks=True
-        )
-        self.globals = {"school": config.school, "concerns": config.concerns}
-        self.templates: dict[str, jinja2.Template] = {}
-        for name in MESSAGE_FILES:
-            data = yaml.safe_load((folder / name).read_text(encoding="utf-8"))
-            for key, source in data["messages"].items():
-                self.templates[key] = self.env.from_string(source)
-
-    def render(self, name: str, **context: Any) -> tuple[str, str]:
-        markup = self.templates[name].render({**self.globals, **context}).strip()
-        return html_to_text(markup), markup
+def messages_for(config: Config) -> Renderer:
+    """The real renderer over the bundled knowledge's messages."""
+    return Renderer(load_knowledge(BUNDLED_KNOWLEDGE), config)
 
 
 class Clock:
@@ -169,7 +151,7 @@ def chat_server(port: int | None = None) -> Iterator[ChatSink]:
 class HttpChatSender:
     """A Sender for `office-telegram:` destinations that posts each part to a local HTTP endpoint."""
 
-    def __init__(self, port: int, messages: StandInMessages) -> None:
+    def __init__(self, port: int, messages: Renderer) -> None:
         self.url = f"http://127.0.0.1:{port}/sendMessage"
         self.messages = messages
 

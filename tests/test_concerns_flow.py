@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from concerns_support import PARENT, START, Clock, StandInMessages, make_config
+from concerns_support import PARENT, START, Clock, make_config, messages_for
 
 from bot.concerns import MAX_CONCERN_CHARS, ConcernFlow
 from bot.config import Config
+from bot.render import Renderer
 from bot.replies import Reply, UserContext
 from bot.store import SqliteStore
 
@@ -20,8 +21,8 @@ def config(tmp_path: Path) -> Config:
 
 
 @pytest.fixture
-def messages(config: Config) -> StandInMessages:
-    return StandInMessages(config)
+def messages(config: Config) -> messages_for:
+    return messages_for(config)
 
 
 @pytest.fixture
@@ -37,7 +38,7 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def flow(store: SqliteStore, config: Config, messages: StandInMessages, clock: Clock) -> ConcernFlow:
+def flow(store: SqliteStore, config: Config, messages: Renderer, clock: Clock) -> ConcernFlow:
     return ConcernFlow(store, config, messages, clock=clock)
 
 
@@ -111,7 +112,7 @@ def test_send_repeated_after_a_crash_before_the_state_was_cleared_stores_one_con
 
 
 def test_half_written_concern_survives_a_restart(
-    config: Config, messages: StandInMessages, clock: Clock
+    config: Config, messages: Renderer, clock: Clock
 ) -> None:
     before = SqliteStore(config.store_path())
     ConcernFlow(before, config, messages, clock=clock).start(PARENT, initial_text="The gate was left open")
@@ -238,7 +239,7 @@ def test_safeguarding_alert_is_urgent_and_goes_to_the_dsl(flow: ConcernFlow, sto
     assert [d.destination for d in store.deliveries_for(concern.id)] == ["dsl-email:dsl@school.example"]
 
 
-def test_every_concern_and_privacy_message_renders(messages: StandInMessages) -> None:
+def test_every_concern_and_privacy_message_renders(messages: Renderer) -> None:
     concern = {"reference": "MM-2026-0001", "kind": "safeguarding", "urgent": True, "route": "headteacher",
                "role": "parent", "text": "t", "child_class": "Oak", "name": "", "contact": "x",
                "anonymous": True, "channel": "telegram", "created": "02 Mar 2026 09:00 GMT", "redacted": True}
@@ -248,7 +249,8 @@ def test_every_concern_and_privacy_message_renders(messages: StandInMessages) ->
         "reference": "MM-2026-0001", "minutes": 30, "concern": concern, "part": 2, "reply_text": "r",
         "from_whom": "o", "erased": {"role": 1, "conversation": 0, "concerns": 2, "office_replies": 1},
     }
-    rendered = {name: messages.render(name, **context) for name in messages.templates}
+    names = [n for n, src in messages.message_sources.items() if src.endswith(("concerns.yaml", "privacy.yaml"))]
+    rendered = {name: messages.render(name, **context) for name in names}
     assert all(text.strip() for text, _ in rendered.values())
     assert rendered["forget_done"][0] == (
         "Done. I've erased your role, 2 concerns, 1 reply from the office."

@@ -13,10 +13,10 @@ from pathlib import Path
 from concerns_support import (
     START,
     HttpChatSender,
-    StandInMessages,
     chat_server,
     free_port,
     make_config,
+    messages_for,
     smtp_server,
 )
 
@@ -43,7 +43,7 @@ def store_concern(
 
 
 def outbox_for(config: Config, store: SqliteStore, chat_port: int | None = None) -> Outbox:
-    messages = StandInMessages(config)
+    messages = messages_for(config)
     assert config.smtp is not None
     senders: dict = {"office-email": SmtpSender(config.smtp, messages, environ={}),
                      "dsl-email": SmtpSender(config.smtp, messages, environ={})}

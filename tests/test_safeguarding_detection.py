@@ -1,0 +1,220 @@
+"""The safeguarding detector: every labelled disclosure found and routed, few false alarms, no crashes."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.knowledge import KnowledgeError
+from bot.safeguarding import SafeguardingDetector, check_file
+
+ROOT = Path(__file__).resolve().parent.parent
+SAFEGUARDING = ROOT / "knowledge" / "safeguarding.yaml"
+QUESTIONS = yaml.safe_load(
+    (Path(__file__).parent / "safeguarding_questions.yaml").read_text(encoding="utf-8")
+)
+DISCLOSURES = QUESTIONS["disclosures"]
+NEAR_MISSES = QUESTIONS["near_misses"]
+
+
+@pytest.fixture(scope="module")
+def detector() -> SafeguardingDetector:
+    return SafeguardingDetector.from_file(SAFEGUARDING)
+
+
+def test_question_sets_are_big_enough_and_labelled() -> None:
+    assert len(DISCLOSURES) >= 80
+    assert len(NEAR_MISSES) >= 80
+    for item in DISCLOSURES + NEAR_MISSES:
+        assert item["role"] in ("parent", "staff", "pupil"), item
+    assert {item["route"] for item in DISCLOSURES} == {"dsl", "headteacher", "chair_of_governors"}
+
+
+def test_shipped_safeguarding_file_has_no_problems() -> None:
+    assert check_file(SAFEGUARDING) == []
+
+
+def test_every_disclosure_is_detected(detector: SafeguardingDetector) -> None:
+    missed = [item["text"] for item in DISCLOSURES if detector.detect(item["text"]) is None]
+    recall = 1 - len(missed) / len(DISCLOSURES)
+    print(f"\nrecall {recall:.1%} ({len(DISCLOSURES) - len(missed)}/{len(DISCLOSURES)})")
+    assert missed == [], "missed disclosures:\n" + "\n".join(missed)
+
+
+def test_disclosures_go_to_the_right_person(detector: SafeguardingDetector) -> None:
+    wrong = []
+    for item in DISCLOSURES:
+        found = detector.detect(item["text"])
+        if found is not None and found.route != item["route"]:
+            wrong.append(f"{item['text']!r}: expected {item['route']}, got {found.route} ({found.matched})")
+    assert wrong == [], "\n".join(wrong)
+
+
+def test_false_alarm_rate_on_near_misses_is_below_ten_percent(detector: SafeguardingDetector) -> None:
+    flagged = [(item["text"], detector.detect(item["text"])) for item in NEAR_MISSES]
+    flagged = [(text, found) for text, found in flagged if found is not None]
+    rate = len(flagged) / len(NEAR_MISSES)
+    print(f"\nfalse alarms {rate:.1%} ({len(flagged)}/{len(NEAR_MISSES)})")
+    for text, found in flagged:
+        print(f"  {text!r} -> {found.category}: {found.matched}")
+    assert rate < 0.10
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "someone is sending nasty messages to my son",
+        "a boy in his class keeps calling him names on whatsapp",
+        "kids in year 5 are being horrible to my daughter in a group chat",
+        "my daughter is being left out of the class group chat",
+        "someone made a fake account of my son and is posting mean things",
+        "my son is being teased on snapchat about his glasses, what can the school do",
+        "a girl keeps leaving rude comments on my daughter's tiktok videos",
+        "is the school responsible for cyberbullying that happens at the weekend",
+    ],
+)
+def test_ordinary_cyberbullying_questions_are_not_flagged(detector: SafeguardingDetector, text: str) -> None:
+    assert detector.detect(text) is None
+
+
+def test_policy_topic_examples_are_rarely_flagged(detector: SafeguardingDetector) -> None:
+    examples = []
+    for path in sorted((ROOT / "knowledge" / "topics").glob("*.yaml")):
+        for topic in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("topics") or []:
+            examples.extend(topic.get("examples") or [])
+    if not examples:
+        pytest.skip("no topic examples yet")
+    flagged = [text for text in examples if detector.detect(text) is not None]
+    print(f"\ntopic examples flagged {len(flagged)}/{len(examples)}: {flagged}")
+    assert len(flagged) / len(examples) < 0.05
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "\n\t\r",
+        "🙂🙂🙂",
+        "😀" * 3000,
+        "a " * 5000,
+        "\x00\x01\x02\x1b[31m\x7f",
+        "\u200b\u200e\u202e\ufeff",
+        "مرحبا كيف حالك",
+        "我的孩子很好",
+        "Привет, как дела",
+        "{{ 7*7 }}",
+        "{% for x in y %}{{ x }}{% endfor %}",
+        "<script>alert('x')</script>",
+        "'; DROP TABLE messages; --",
+        "((((((((((",
+        "*" * 500,
+        "@@@ ### $$$ ^^^ |||",
+        "1234567890 " * 400,
+        "x" * 10_000,
+    ],
+)
+def test_bad_inputs_never_crash_and_return_none(detector: SafeguardingDetector, text: str) -> None:
+    assert detector.detect(text) is None
+
+
+def test_non_text_input_returns_none(detector: SafeguardingDetector) -> None:
+    assert detector.detect(None) is None  # type: ignore[arg-type]
+    assert detector.detect(b"my dad hits me") is None  # type: ignore[arg-type]
+
+
+def test_long_message_is_scanned_to_the_end(detector: SafeguardingDetector) -> None:
+    text = "we had a lovely day at the school fair and the children enjoyed it. " * 150 + "my dad hits me"
+    assert len(text) > 10_000
+    found = detector.detect(text)
+    assert found is not None and found.route == "dsl"
+
+
+def test_disclosure_survives_control_characters_and_shouting(detector: SafeguardingDetector) -> None:
+    found = detector.detect("MY\u200b STEP DAD\x00 HURTS ME!!!!")
+    assert found is not None and found.route == "dsl"
+
+
+def test_detection_names_the_rule_not_the_message(detector: SafeguardingDetector) -> None:
+    text = "mr Jones messages my daughter on snapchat late at night"
+    found = detector.detect(text)
+    assert found is not None
+    assert found.category == "staff_allegation"
+    assert text not in found.matched
+
+
+def test_detection_is_fast_enough(detector: SafeguardingDetector) -> None:
+    texts = [item["text"] for item in DISCLOSURES + NEAR_MISSES]
+    texts = [(t + " ") * (200 // len(t) + 1) for t in texts]  # about 200 characters each
+    runs = []
+    for _ in range(3):
+        start = time.perf_counter()
+        for text in texts:
+            detector.detect(text[:200])
+        runs.append((time.perf_counter() - start) / len(texts))
+    median_us = statistics.median(runs) * 1e6
+    print(f"\n{median_us:.0f} µs per 200-character message (median of 3 runs)")
+    assert median_us < 5_000  # target is 1 ms; the margin keeps a slow CI machine from failing
+
+
+BROKEN_FILES = {
+    "unknown_group": (
+        'categories:\n  - id: abuse\n    route: dsl\n    rules:\n      - "@nobody hits"\n',
+        5,
+        "unknown group '@nobody'",
+    ),
+    "bad_route": (
+        'categories:\n  - id: abuse\n    route: police\n    rules: ["hits me"]\n',
+        3,
+        "must be one of",
+    ),
+    "unknown_key": (
+        'categories:\n  - id: abuse\n    route: dsl\n    rules: ["hits me"]\n    colour: red\n',
+        5,
+        "unknown key",
+    ),
+    "unpaired_bracket": (
+        'categories:\n  - id: abuse\n    route: dsl\n    rules:\n      - "(hits me"\n',
+        5,
+        "brackets",
+    ),
+    "yaml_syntax": (
+        'categories:\n  - id: abuse\n    route: dsl\n    rules: ["hits me"\n',
+        5,
+        "",
+    ),
+    "gap_in_exclude": (
+        'exclude:\n  - "cut * stick"\ncategories:\n  - id: abuse\n    route: dsl\n    rules: ["hits me"]\n',
+        2,
+        "gaps",
+    ),
+    "group_loop": (
+        'groups:\n  a: ["@b"]\n  b: ["@a"]\ncategories:\n  - id: abuse\n    route: dsl\n    rules: ["@a"]\n',
+        3,
+        "refers to itself",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN_FILES))
+def test_broken_safeguarding_file_raises_knowledge_error_naming_file_and_line(
+    tmp_path: Path, name: str
+) -> None:
+    text, line, message = BROKEN_FILES[name]
+    path = tmp_path / "safeguarding.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(KnowledgeError) as raised:
+        SafeguardingDetector.from_file(path)
+    problems = raised.value.problems
+    assert any(p.startswith(f"{path}:{line}:") and message in p for p in problems), problems
+    assert check_file(path) == problems
+
+
+def test_missing_safeguarding_file_raises_knowledge_error(tmp_path: Path) -> None:
+    with pytest.raises(KnowledgeError) as raised:
+        SafeguardingDetector.from_file(tmp_path / "nope.yaml")
+    assert "file not found" in raised.value.problems[0]
