@@ -63,17 +63,38 @@ def run_check(config_path: str | Path | None, knowledge_dir: str | Path | None) 
 
 
 REQUIRED_MESSAGES = (
-    "start", "role_prompt", "role_set", "help", "contact", "topics", "section_topics", "clarify", "fallback",
-    "empty_message", "no_words", "no_forwarding", "feedback_thanks", "stale_button", "unknown_command",
-    "safeguarding", "sg_alert_sent", "sg_not_sent", "privacy", "forget_confirm", "forget_done",
+    "start",
+    "role_prompt",
+    "role_set",
+    "help",
+    "contact",
+    "topics",
+    "section_topics",
+    "clarify",
+    "fallback",
+    "empty_message",
+    "no_words",
+    "no_forwarding",
+    "feedback_thanks",
+    "stale_button",
+    "unknown_command",
+    "safeguarding",
+    "sg_alert_sent",
+    "sg_not_sent",
+    "privacy",
+    "forget_confirm",
+    "forget_done",
     "forget_cancelled",
 )
 
 
 def _check_messages(renderer: Renderer) -> list[str]:
     folder = renderer.knowledge.folder / "messages"
-    return [f"{folder}: message '{name}' is missing — add it to one of the files there"
-            for name in REQUIRED_MESSAGES if not renderer.has(name)]
+    return [
+        f"{folder}: message '{name}' is missing — add it to one of the files there"
+        for name in REQUIRED_MESSAGES
+        if not renderer.has(name)
+    ]
 
 
 def _overlaps(knowledge: Knowledge, matcher: Matcher) -> list[str]:
@@ -113,5 +134,7 @@ def check_config_only(config: Config) -> list[str]:
     """Problems with a loaded config that only show when running (e.g. no office destination)."""
     problems = []
     if not config.office.telegram_chat_ids and not config.office.email_to:
-        problems.append("office: no telegram_chat_ids or email_to — concerns will be stored but not delivered")
+        problems.append(
+            "office: no telegram_chat_ids or email_to — concerns will be stored but not delivered"
+        )
     return problems

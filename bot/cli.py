@@ -14,7 +14,16 @@ from bot.knowledge import ROLES, KnowledgeError
 from bot.render import TemplateError
 
 EXIT_OK, EXIT_ERROR, EXIT_STARTUP = 0, 1, 2
-JSON_KEYS = ("question", "action", "topic", "section", "confidence", "answer", "alternatives", "offer_forward")
+JSON_KEYS = (
+    "question",
+    "action",
+    "topic",
+    "section",
+    "confidence",
+    "answer",
+    "alternatives",
+    "offer_forward",
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,8 +35,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except (ConfigError, KnowledgeError, TemplateError) as err:
-        print(f"policybot: cannot start — fix these and try again (run `policybot check` for details):",
-              file=sys.stderr)
+        print(
+            "policybot: cannot start — fix these and try again (run `policybot check` for details):",
+            file=sys.stderr,
+        )
         for problem in getattr(err, "problems", [str(err)]):
             print(f"  {problem}", file=sys.stderr)
         return EXIT_ERROR
@@ -103,8 +114,10 @@ def _start(args: argparse.Namespace) -> int:
     config = load_config(getattr(args, "config", None))
     if config.telegram.resolved_token():
         return _run(args)
-    print("No Telegram token configured — starting the console chat. "
-          "(Set telegram.token or TELEGRAM_BOT_TOKEN to run on Telegram.)")
+    print(
+        "No Telegram token configured — starting the console chat. "
+        "(Set telegram.token or TELEGRAM_BOT_TOKEN to run on Telegram.)"
+    )
     args.role = None
     return _chat(args)
 

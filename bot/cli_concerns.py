@@ -13,8 +13,20 @@ from bot.records import Concern, utc_now
 from bot.store import SqliteStore, Store
 
 CSV_COLUMNS = (
-    "reference", "kind", "priority", "status", "created_at", "closed_at", "role", "child_class", "name",
-    "contact", "anonymous", "redacted", "deliveries", "text",
+    "reference",
+    "kind",
+    "priority",
+    "status",
+    "created_at",
+    "closed_at",
+    "role",
+    "child_class",
+    "name",
+    "contact",
+    "anonymous",
+    "redacted",
+    "deliveries",
+    "text",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -76,8 +88,10 @@ def _line(store: Store, concern: Concern) -> str:
     total = sum(d.reply is None for d in deliveries)
     kind = "URGENT safeguarding" if concern.kind == "safeguarding" else "concern"
     who = "anonymous" if concern.anonymous else (concern.name or "-")
-    return (f"{concern.reference}  {concern.status:<6}  {_when(concern.created_at)}  {kind:<19}  "
-            f"delivered {delivered}/{total}  {who}")
+    return (
+        f"{concern.reference}  {concern.status:<6}  {_when(concern.created_at)}  {kind:<19}  "
+        f"delivered {delivered}/{total}  {who}"
+    )
 
 
 def show_concern(args: argparse.Namespace, config: Config | None = None) -> int:
@@ -89,10 +103,17 @@ def show_concern(args: argparse.Namespace, config: Config | None = None) -> int:
             print(f"policybot: no concern with reference {args.reference}", file=sys.stderr)
             return 1
         fields = [
-            ("Reference", concern.reference), ("Kind", concern.kind), ("Priority", concern.priority),
-            ("Status", concern.status), ("Created", _when(concern.created_at)),
-            ("Closed", _when(concern.closed_at)), ("Role", concern.role), ("Channel", concern.channel),
-            ("Class", concern.child_class), ("Name", concern.name), ("Contact", concern.contact),
+            ("Reference", concern.reference),
+            ("Kind", concern.kind),
+            ("Priority", concern.priority),
+            ("Status", concern.status),
+            ("Created", _when(concern.created_at)),
+            ("Closed", _when(concern.closed_at)),
+            ("Role", concern.role),
+            ("Channel", concern.channel),
+            ("Class", concern.child_class),
+            ("Name", concern.name),
+            ("Contact", concern.contact),
             ("Anonymous", "yes" if concern.anonymous else "no"),
         ]
         if concern.redacted:
@@ -104,8 +125,10 @@ def show_concern(args: argparse.Namespace, config: Config | None = None) -> int:
         for d in store.deliveries_for(concern.id):
             what = f"reply {d.reply.id}" if d.reply else "concern"
             error = f"  ({d.last_error})" if d.last_error and d.status != "delivered" else ""
-            print(f"  {d.destination}  {what}  {d.status}  attempts {d.attempts}  "
-                  f"{_when(d.delivered_at)}{error}")
+            print(
+                f"  {d.destination}  {what}  {d.status}  attempts {d.attempts}  "
+                f"{_when(d.delivered_at)}{error}"
+            )
         for reply in store.office_replies(concern.id):
             who = reply.from_whom or "the office"
             print(f"\nReply from {who} at {_when(reply.created_at)}:\n{reply.text}")
@@ -128,9 +151,20 @@ def export_concerns(args: argparse.Namespace, config: Config | None = None) -> i
         for c in store.list_concerns():
             deliveries = "; ".join(f"{d.destination}={d.status}" for d in store.deliveries_for(c.id))
             row = [
-                c.reference, c.kind, c.priority, c.status, c.created_at.isoformat(),
-                c.closed_at.isoformat() if c.closed_at else "", c.role, c.child_class, c.name, c.contact,
-                "yes" if c.anonymous else "no", "yes" if c.redacted else "no", deliveries, c.text,
+                c.reference,
+                c.kind,
+                c.priority,
+                c.status,
+                c.created_at.isoformat(),
+                c.closed_at.isoformat() if c.closed_at else "",
+                c.role,
+                c.child_class,
+                c.name,
+                c.contact,
+                "yes" if c.anonymous else "no",
+                "yes" if c.redacted else "no",
+                deliveries,
+                c.text,
             ]
             writer.writerow([_cell(str(value)) for value in row])
     finally:

@@ -71,9 +71,17 @@ class ConcernFlow:
                 return notices + self._add_text(user, state, initial_text)
             return [*notices, self._prompt(user, state)]
         state = {
-            "flow": FLOW, "step": "text", "parts": [], "submission": uuid.uuid4().hex,
-            "child_class": "", "name": "", "contact": "", "anonymous": False,
-            "channel": user.channel, "chat_id": user.chat_id, "role": user.role,
+            "flow": FLOW,
+            "step": "text",
+            "parts": [],
+            "submission": uuid.uuid4().hex,
+            "child_class": "",
+            "name": "",
+            "contact": "",
+            "anonymous": False,
+            "channel": user.channel,
+            "chat_id": user.chat_id,
+            "role": user.role,
         }
         if initial_text and initial_text.strip():
             truncated = self._append(state, initial_text)
@@ -136,7 +144,9 @@ class ConcernFlow:
                 continue
             self.store.clear_state(user_id)
             user = UserContext(
-                user_id, role=state.get("role", "any"), channel=state.get("channel", "console"),
+                user_id,
+                role=state.get("role", "any"),
+                channel=state.get("channel", "console"),
                 chat_id=state.get("chat_id", ""),
             )
             expired.append((user, self._expired_reply()))
@@ -147,10 +157,17 @@ class ConcernFlow:
     ) -> str:
         """Store an urgent safeguarding alert for the DSL's destinations; returns its reference."""
         new = NewConcern(
-            submission_id=uuid.uuid4().hex, user_id=user.user_id, text=text[:MAX_CONCERN_CHARS],
-            channel=user.channel, chat_id=user.chat_id, role=user.role,
-            name=user.display_name if share_identity else "", anonymous=not share_identity,
-            kind="safeguarding", priority="high", route=route,
+            submission_id=uuid.uuid4().hex,
+            user_id=user.user_id,
+            text=text[:MAX_CONCERN_CHARS],
+            channel=user.channel,
+            chat_id=user.chat_id,
+            role=user.role,
+            name=user.display_name if share_identity else "",
+            anonymous=not share_identity,
+            kind="safeguarding",
+            priority="high",
+            route=route,
         )
         destinations = destinations_for(self.config, "safeguarding", route)
         concern = self.store.create_concern(
@@ -208,8 +225,12 @@ class ConcernFlow:
     def _prompt(self, user: UserContext, state: State) -> Reply:
         step = state["step"]
         if step == "text":
-            return self._reply("concern_added" if state["parts"] else "concern_start", "text", role=user.role,
-                               chars=len(SEPARATOR.join(state["parts"])))
+            return self._reply(
+                "concern_added" if state["parts"] else "concern_start",
+                "text",
+                role=user.role,
+                chars=len(SEPARATOR.join(state["parts"])),
+            )
         if step == "class":
             return self._reply("concern_ask_class", step, role=user.role)
         if step == "name":
@@ -218,16 +239,27 @@ class ConcernFlow:
             return self._reply("concern_ask_contact", step, channel=state["channel"])
         text = SEPARATOR.join(state["parts"])
         return self._reply(
-            "concern_summary", "summary", preview=text[:PREVIEW_CHARS],
-            more_chars=max(0, len(text) - PREVIEW_CHARS), child_class=state["child_class"],
-            sender_name=state["name"], contact=state["contact"], anonymous=state["anonymous"],
+            "concern_summary",
+            "summary",
+            preview=text[:PREVIEW_CHARS],
+            more_chars=max(0, len(text) - PREVIEW_CHARS),
+            child_class=state["child_class"],
+            sender_name=state["name"],
+            contact=state["contact"],
+            anonymous=state["anonymous"],
         )
 
     def _submit(self, user: UserContext, state: State) -> Reply:
         new = NewConcern(
-            submission_id=state["submission"], user_id=user.user_id, text=SEPARATOR.join(state["parts"]),
-            channel=state["channel"], chat_id=state["chat_id"], role=user.role,
-            child_class=state["child_class"], name=state["name"], contact=state["contact"],
+            submission_id=state["submission"],
+            user_id=user.user_id,
+            text=SEPARATOR.join(state["parts"]),
+            channel=state["channel"],
+            chat_id=state["chat_id"],
+            role=user.role,
+            child_class=state["child_class"],
+            name=state["name"],
+            contact=state["contact"],
             anonymous=state["anonymous"],
         )
         # Stored with its deliveries in one transaction; the same submission id never stores twice.

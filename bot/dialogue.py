@@ -131,8 +131,12 @@ class Dialogue:
             section = policy.section(section_id)
             if section is None:
                 continue
-            topics = [t for t in knowledge.topics.values() if t.policy == policy.id and t.section == section.id]
-            reply = self.engine.reply("info", "section_topics", heading=section.heading, summary=section.summary)
+            topics = [
+                t for t in knowledge.topics.values() if t.policy == policy.id and t.section == section.id
+            ]
+            reply = self.engine.reply(
+                "info", "section_topics", heading=section.heading, summary=section.summary
+            )
             return [replace(reply, options=[Option(t.title, f"t:{t.id}") for t in topics])]
         return [self.engine.reply("info", "stale_button")]
 
@@ -142,9 +146,13 @@ class Dialogue:
         if can_alert and config.alert_immediately:
             assert self.concerns is not None
             self.concerns.raise_alert(user, text, route=route, share_identity=False)
-            rendered = self.engine.renderer.message("safeguarding", route=route, alert_sent=True, can_alert=True)
+            rendered = self.engine.renderer.message(
+                "safeguarding", route=route, alert_sent=True, can_alert=True
+            )
             return Reply("safeguarding", rendered.text, rendered.html, confidence=1.0)
-        rendered = self.engine.renderer.message("safeguarding", route=route, alert_sent=False, can_alert=can_alert)
+        rendered = self.engine.renderer.message(
+            "safeguarding", route=route, alert_sent=False, can_alert=can_alert
+        )
         options: list[Option] = []
         if can_alert and self.store is not None:
             self.store.set_state(user.user_id, {"flow": "safeguarding", "text": text, "route": route})
@@ -172,10 +180,15 @@ class Dialogue:
     def _forget(self, user: UserContext, value: str) -> list[Reply]:
         if value == "ask":
             reply = self.engine.reply("info", "forget_confirm")
-            return [replace(reply, options=[
-                Option(self.engine.renderer.message("forget_button_yes").text, "forget:yes"),
-                Option(self.engine.renderer.message("forget_button_no").text, "forget:no"),
-            ])]
+            return [
+                replace(
+                    reply,
+                    options=[
+                        Option(self.engine.renderer.message("forget_button_yes").text, "forget:yes"),
+                        Option(self.engine.renderer.message("forget_button_no").text, "forget:no"),
+                    ],
+                )
+            ]
         if value != "yes":
             return [self.engine.reply("info", "forget_cancelled")]
         erased = self.store.forget_user(user.user_id) if self.store is not None else {}

@@ -32,7 +32,9 @@ class Engine:
         """Load and compile everything; raises KnowledgeError / TemplateError on problems."""
         knowledge = load_knowledge(knowledge_dir or config.knowledge_path())
         detector = SafeguardingDetector.from_file(knowledge.folder / SAFEGUARDING_FILE)
-        return cls(config, knowledge, Matcher(knowledge, config.matching), Renderer(knowledge, config), detector)
+        return cls(
+            config, knowledge, Matcher(knowledge, config.matching), Renderer(knowledge, config), detector
+        )
 
     def ask(self, text: str, role: str = "any") -> Reply:
         """Answer one message as a stateless question (what `policybot ask` prints)."""
@@ -54,18 +56,22 @@ class Engine:
         return Reply(action, rendered.text, rendered.html, options=options, offer_forward=offer_forward)  # type: ignore[arg-type]
 
     def safeguarding_reply(self, detection: Detection) -> Reply:
-        """The fixed safeguarding response; the alert buttons are added by the dialogue when it can send one."""
+        """The fixed safeguarding response; the dialogue adds the alert buttons when it can send one."""
         rendered = self.renderer.message(
             "safeguarding", route=detection.route, alert_sent=False, can_alert=True
         )
         return Reply("safeguarding", rendered.text, rendered.html, confidence=1.0)
 
-    def answer(self, topic_id: str, confidence: float = 1.0, alternatives: list[Candidate] | None = None) -> Reply:
+    def answer(
+        self, topic_id: str, confidence: float = 1.0, alternatives: list[Candidate] | None = None
+    ) -> Reply:
         """The answer to one topic, with its related topics and the forward option."""
         topic = self.knowledge.topics[topic_id]
         rendered = self.renderer.answer(topic)
         related = [
-            Option(self.knowledge.topics[r].title, f"t:{r}") for r in topic.related if r in self.knowledge.topics
+            Option(self.knowledge.topics[r].title, f"t:{r}")
+            for r in topic.related
+            if r in self.knowledge.topics
         ]
         return Reply(
             "answer",
@@ -83,7 +89,9 @@ class Engine:
         out = []
         for scored in match.ranked[: self.config.matching.max_options + 1]:
             topic = self.knowledge.topics[scored.key]
-            out.append(Candidate(topic.id, self.knowledge.section_of(topic).heading, round(scored.confidence, 3)))
+            out.append(
+                Candidate(topic.id, self.knowledge.section_of(topic).heading, round(scored.confidence, 3))
+            )
         return out
 
     def reply_for(self, match: Match) -> Reply:
@@ -98,17 +106,39 @@ class Engine:
             return Reply("smalltalk", rendered.text, rendered.html, confidence=1.0)
         if match.decision == "forward":
             rendered = self.renderer.message(f"intent.{match.intent}")
-            return Reply("forward", rendered.text, rendered.html, confidence=1.0, options=[FORWARD],
-                         alternatives=candidates, offer_forward=True)
+            return Reply(
+                "forward",
+                rendered.text,
+                rendered.html,
+                confidence=1.0,
+                options=[FORWARD],
+                alternatives=candidates,
+                offer_forward=True,
+            )
         if match.decision == "clarify":
             floor = self.config.matching.clarify_threshold
             shown = [c for c in candidates if c.confidence >= floor][: self.config.matching.max_options]
             titles = [self.knowledge.topics[c.topic].title for c in shown]
             rendered = self.renderer.message("clarify", titles=titles)
             options = [Option(title, f"t:{c.topic}") for title, c in zip(titles, shown, strict=True)]
-            return Reply("clarify", rendered.text, rendered.html, confidence=confidence,
-                         options=[*options, Option("None of these — ask the office", "fwd")],
-                         alternatives=candidates, offer_forward=True)
-        rendered = self.renderer.message("fallback", policies=[p.title for p in self.knowledge.policies.values()])
-        return Reply("fallback", rendered.text, rendered.html, confidence=confidence,
-                     options=[Option("Ask the office", "fwd")], alternatives=candidates, offer_forward=True)
+            return Reply(
+                "clarify",
+                rendered.text,
+                rendered.html,
+                confidence=confidence,
+                options=[*options, Option("None of these — ask the office", "fwd")],
+                alternatives=candidates,
+                offer_forward=True,
+            )
+        rendered = self.renderer.message(
+            "fallback", policies=[p.title for p in self.knowledge.policies.values()]
+        )
+        return Reply(
+            "fallback",
+            rendered.text,
+            rendered.html,
+            confidence=confidence,
+            options=[Option("Ask the office", "fwd")],
+            alternatives=candidates,
+            offer_forward=True,
+        )

@@ -64,7 +64,11 @@ class Report:
     def answered_correctly(self) -> float:
         """Share of policy questions answered outright with the expected topic."""
         items = self._in_scope()
-        return sum(o.action == "answer" and o.topic == o.question.expect for o in items) / len(items) if items else 1.0
+        return (
+            sum(o.action == "answer" and o.topic == o.question.expect for o in items) / len(items)
+            if items
+            else 1.0
+        )
 
     @property
     def out_of_scope_rejection(self) -> float:
@@ -95,7 +99,11 @@ class Report:
         """The most frequent (expected, got) pairs among mistakes."""
         pairs: Counter[tuple[str, str]] = Counter()
         for o in self.outcomes:
-            got = o.topic if o.action == "answer" else (o.action if o.action != "clarify" else f"clarify:{o.top}")
+            got = (
+                o.topic
+                if o.action == "answer"
+                else (o.action if o.action != "clarify" else f"clarify:{o.top}")
+            )
             expected = o.question.expect
             ok = (got == expected) or (expected == "out_of_scope" and o.action != "answer")
             if not ok:

@@ -165,7 +165,9 @@ def load_knowledge(folder: str | Path) -> Knowledge:
         if got and got[0]:
             policy, doc = got
             if policy.id in policies:
-                problems.append(f"{doc.where(('id',))}: id: policy '{policy.id}' is defined twice — rename one")
+                problems.append(
+                    f"{doc.where(('id',))}: id: policy '{policy.id}' is defined twice — rename one"
+                )
             policies[policy.id] = Policy(**{**policy.__dict__, "file": str(path)})
     if not policies and not problems:
         problems.append(f"{folder / 'policies'}: no policy files (*.yaml) — add at least one policy")
@@ -181,7 +183,9 @@ def load_knowledge(folder: str | Path) -> Knowledge:
             if topic is None:
                 continue
             if topic.id in topics:
-                problems.append(f"{doc.where((*at, 'id'))}: {_dot(at)}.id: topic '{topic.id}' is defined twice")
+                problems.append(
+                    f"{doc.where((*at, 'id'))}: {_dot(at)}.id: topic '{topic.id}' is defined twice"
+                )
             topics[topic.id] = Topic(
                 **{**topic.__dict__, "policy": topic_file.policy, "file": str(path), "line": doc.line(at)}
             )
@@ -224,16 +228,24 @@ def _dot(at: tuple) -> str:
 
 def _topic_where(knowledge: Knowledge, topic: Topic, key: str) -> str:
     doc = knowledge.docs.get(topic.file)
-    index = next(
-        (i for i, t in enumerate((doc.data or {}).get("topics", [])) if isinstance(t, dict) and t.get("id") == topic.id),
-        0,
-    ) if doc else 0
+    index = (
+        next(
+            (
+                i
+                for i, t in enumerate((doc.data or {}).get("topics", []))
+                if isinstance(t, dict) and t.get("id") == topic.id
+            ),
+            0,
+        )
+        if doc
+        else 0
+    )
     where = doc.where(("topics", index, key)) if doc else topic.file
     return f"{where}: topics[{index}].{key}"
 
 
 def cross_check(knowledge: Knowledge) -> list[str]:
-    """Problems that span files: unknown sections, rules and related topics, too few examples, uncovered rules."""
+    """Cross-file problems: unknown sections, rules and related topics, too few examples, uncovered rules."""
     problems: list[str] = []
     covered: set[tuple[str, str, str]] = set()
     for topic in knowledge.topics.values():
@@ -258,7 +270,9 @@ def cross_check(knowledge: Knowledge) -> list[str]:
                 )
             covered.add((policy.id, section.id, rule_id))
         if not topic.rules:
-            problems.append(f"{_topic_where(knowledge, topic, 'rules')}: list at least one rule the answer quotes")
+            problems.append(
+                f"{_topic_where(knowledge, topic, 'rules')}: list at least one rule the answer quotes"
+            )
         if len(topic.examples) < 8:
             problems.append(
                 f"{_topic_where(knowledge, topic, 'examples')}: {len(topic.examples)} example questions — "
@@ -266,7 +280,9 @@ def cross_check(knowledge: Knowledge) -> list[str]:
             )
         for related in topic.related:
             if related not in knowledge.topics:
-                problems.append(f"{_topic_where(knowledge, topic, 'related')}: related topic '{related}' does not exist")
+                problems.append(
+                    f"{_topic_where(knowledge, topic, 'related')}: related topic '{related}' does not exist"
+                )
         if not fold(topic.title):
             problems.append(f"{_topic_where(knowledge, topic, 'title')}: the title is empty")
     for policy in knowledge.policies.values():

@@ -28,9 +28,7 @@ def message_id(delivery: Delivery, concern: Concern, domain: str) -> str:
     return f"<{concern.reference}.{reply}.{digest}@{domain}>"
 
 
-def build_email(
-    messages: Messages, smtp: SmtpConfig, delivery: Delivery, concern: Concern
-) -> EmailMessage:
+def build_email(messages: Messages, smtp: SmtpConfig, delivery: Delivery, concern: Concern) -> EmailMessage:
     """One delivery as e-mail: plain text (user text as written) plus HTML (user text escaped)."""
     subject, text, html = delivery_message(messages, delivery, concern)
     domain = smtp.from_address.rpartition("@")[2] or "policybot.invalid"

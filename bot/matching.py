@@ -24,6 +24,8 @@ _SMALLTALK_RATIO = 84.0
 _SMALLTALK_SHORT = 3  # words: a message this short that is mostly greeting or thanks is small talk
 _UNKNOWN_WORD_IDF_FACTOR = 1.0
 _EXAMPLE_WEIGHT = 0.75  # best single example vs the topic's whole vocabulary
+_PRUNE_BELOW = 0.1  # classes that could not score this much are not scored at all
+_LEADERS = 4  # topics scored exactly before the rest are skipped by their bound (as many as shown)
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,9 @@ class Matcher:
             for example in intent.examples
         ]
         self.role_cues = [
-            (fold(phrase), role) for role, phrases in knowledge.language.role_cues.items() for phrase in phrases
+            (fold(phrase), role)
+            for role, phrases in knowledge.language.role_cues.items()
+            for phrase in phrases
         ]
         self.smalltalk_words: dict[str, set[str]] = defaultdict(set)
         for example, intent_id in self.smalltalk_examples:
@@ -103,6 +107,7 @@ class Matcher:
         self.normaliser.learn(vocabulary)
 
     def _index(self, raw: list[tuple[str, list[str]]]) -> None:
+        """IDF over classes, each class's example vectors, and token → classes postings."""
         classes: dict[str, set[str]] = defaultdict(set)
         for key, tokens in raw:
             classes[key].update(tokens)
@@ -113,22 +118,19 @@ class Matcher:
         n = len(classes)
         self.idf = {token: math.log(1 + n / count) for token, count in df.items()}
         self.unknown_idf = math.log(1 + n) * _UNKNOWN_WORD_IDF_FACTOR
-        self.docs: list[_Doc] = []
-        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        self.class_weights: dict[str, dict[str, float]] = {}
+        self.class_docs: dict[str, list[_Doc]] = defaultdict(list)
         for key, tokens in raw:
             weights = {t: self.idf[t] for t in set(tokens)}
-            if not weights:
-                continue
-            doc_id = len(self.docs)
-            self.docs.append(_Doc(key, weights, math.sqrt(sum(w * w for w in weights.values()))))
-            for token, weight in weights.items():
-                self.postings[token].append((doc_id, weight))
+            if weights:
+                self.class_docs[key].append(
+                    _Doc(key, weights, math.sqrt(sum(w * w for w in weights.values())))
+                )
+        self.class_weights = {key: {t: self.idf[t] for t in tokens} for key, tokens in classes.items()}
+        self.shortest = {key: min(doc.norm for doc in docs) for key, docs in self.class_docs.items()}
+        self.class_postings: dict[str, list[str]] = defaultdict(list)
         for key, tokens in classes.items():
-            self.class_weights[key] = {t: self.idf[t] for t in tokens}
-        self.class_norm = {
-            key: math.sqrt(sum(w * w for w in weights.values())) for key, weights in self.class_weights.items()
-        }
+            for token in tokens:
+                self.class_postings[token].append(key)
 
     def match(self, text: str, role: str = "any") -> Match:
         """Rank topics for a question and decide what to do with it."""
@@ -183,28 +185,55 @@ class Matcher:
         return None
 
     def _scores(self, words: list[str]) -> dict[str, float]:
-        """Cosine of the question with each class: its best example blended with its whole vocabulary."""
+        """Score classes: cosine with their best example, blended with how much of the question they cover.
+
+        A class whose words carry weight W of the question's |q|² scores at most 0.75·cos + 0.25·W/|q|², where
+        an example's cosine is at most √(W)/|q| and at most W/(|q|·|shortest example|). Classes are scored
+        exactly in order of that bound, skipping topics once it falls below what the leaders already have
+        (they could not reach the top even after role weighting). Intents and out-of-scope are always scored.
+        """
         if not words:
             return {}
         query = {w: self.idf.get(w, self.unknown_idf) for w in set(words)}
-        query_norm = math.sqrt(sum(w * w for w in query.values()))
-        dots: dict[int, float] = defaultdict(float)
-        for token, q_weight in query.items():
-            for doc_id, d_weight in self.postings.get(token, ()):
-                dots[doc_id] += q_weight * d_weight
-        best_example: dict[str, float] = {}
-        for doc_id, dot in dots.items():
-            doc = self.docs[doc_id]
-            cosine = dot / (query_norm * doc.norm)
-            if cosine > best_example.get(doc.key, 0.0):
-                best_example[doc.key] = cosine
-        scores = {}
-        for key, example_score in best_example.items():
-            weights = self.class_weights[key]
-            covered = sum(q * q for t, q in query.items() if t in weights)
-            coverage = covered / (query_norm * query_norm)
-            scores[key] = _EXAMPLE_WEIGHT * example_score + (1 - _EXAMPLE_WEIGHT) * coverage
+        norm2 = sum(w * w for w in query.values())
+        covered: dict[str, float] = defaultdict(float)
+        for token, weight in query.items():
+            for key in self.class_postings.get(token, ()):
+                covered[key] += weight * weight
+        norm = math.sqrt(norm2)
+        bounds = sorted(
+            (
+                (
+                    _EXAMPLE_WEIGHT * min(math.sqrt(c) / norm, c / (norm * self.shortest[key]))
+                    + (1 - _EXAMPLE_WEIGHT) * c / norm2,
+                    key,
+                )
+                for key, c in covered.items()
+                if key in self.shortest
+            ),
+            reverse=True,
+        )
+        scores: dict[str, float] = {}
+        leaders: list[float] = []  # best exact scores so far, highest first
+        for bound, key in bounds:
+            if bound < _PRUNE_BELOW:
+                break
+            if len(leaders) >= _LEADERS and bound < leaders[-1] * self.config.other_role_factor:
+                if key in self.audience:
+                    continue
+            scores[key] = self._exact(query, norm2, covered[key], key)
+            if key in self.audience:
+                leaders = sorted([*leaders, scores[key]], reverse=True)[:_LEADERS]
         return scores
+
+    def _exact(self, query: dict[str, float], norm2: float, covered: float, key: str) -> float:
+        best = 0.0
+        asked = query.keys()
+        for doc in self.class_docs[key]:
+            shared = asked & doc.weights.keys()
+            if shared:
+                best = max(best, sum(query[t] * doc.weights[t] for t in shared) / doc.norm)
+        return _EXAMPLE_WEIGHT * best / math.sqrt(norm2) + (1 - _EXAMPLE_WEIGHT) * covered / norm2
 
     def _rank(self, scores: dict[str, float], role: str) -> list[Scored]:
         ranked = []
@@ -214,7 +243,8 @@ class Matcher:
                 continue  # intents and out-of-scope are not topics
             if role != "any" and role not in audience and "any" not in audience:
                 score *= self.config.other_role_factor
-            ranked.append(Scored(key, min(1.0, score)))
+            if score >= _PRUNE_BELOW:
+                ranked.append(Scored(key, min(1.0, score)))
         ranked.sort(key=lambda s: (-s.confidence, s.key))
         return ranked
 

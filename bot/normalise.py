@@ -50,15 +50,15 @@ class Normaliser:
             re.compile(r"\b(" + "|".join(re.escape(p) for p in phrases) + r")\b") if phrases else None
         )
         self.vocabulary: frozenset[str] = frozenset()
-        self._by_length: dict[int, list[str]] = {}
+        self._buckets: dict[tuple[str, int], list[str]] = {}
 
     def learn(self, vocabulary: set[str]) -> None:
         """Set the words spelling correction may correct towards (the knowledge's own words)."""
         self.vocabulary = frozenset(vocabulary)
-        by_length: dict[int, list[str]] = {}
+        buckets: dict[tuple[str, int], list[str]] = {}
         for word in self.vocabulary:
-            by_length.setdefault(len(word), []).append(word)
-        self._by_length = {n: sorted(ws) for n, ws in by_length.items()}
+            buckets.setdefault((word[0], len(word)), []).append(word)
+        self._buckets = {key: sorted(ws) for key, ws in buckets.items()}
         self._correct.cache_clear()
 
     def tokens(self, text: str, correct: bool = True) -> list[str]:
@@ -80,16 +80,13 @@ class Normaliser:
 
     @lru_cache(maxsize=8192)  # noqa: B019 — one Normaliser per loaded knowledge base, bounded cache
     def _correct(self, word: str) -> str:
-        if len(word) < _MIN_CORRECTABLE or word.isdigit() or not self._by_length:
+        if len(word) < _MIN_CORRECTABLE or word.isdigit() or not self._buckets:
             return word
         # Typos keep the first letter far more often than not; real words one letter apart
         # ("great"/"treat", "arent"/"parent") mostly differ there, so they are not merged.
         limit = 2 if len(word) >= _LONG_WORD else 1
         pool = [
-            w
-            for n in range(len(word) - limit, len(word) + limit + 1)
-            for w in self._by_length.get(n, ())
-            if w[0] == word[0]
+            w for n in range(len(word) - limit, len(word) + limit + 1) for w in self._buckets.get((word[0], n), ())
         ]
         if not pool:
             return word

@@ -46,7 +46,9 @@ def delivery_message(messages: Messages, delivery: Delivery, concern: Concern) -
     subject, _ = messages.render("concern_email_subject", concern=context)
     if delivery.reply is not None:
         text, html = messages.render(
-            "office_reply_relay", concern=context, reply_text=delivery.reply.text,
+            "office_reply_relay",
+            concern=context,
+            reply_text=delivery.reply.text,
             from_whom=delivery.reply.from_whom,
         )
     else:

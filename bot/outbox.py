@@ -157,15 +157,26 @@ class Outbox:
         error = describe_error(err)
         if attempts >= self.config.concerns.max_attempts:
             self.store.mark_failed(delivery.id, error)
-            log.error("gave up on delivery %s to %s after %d attempts: %s",
-                      delivery.id, delivery.kind, attempts, error)
+            log.error(
+                "gave up on delivery %s to %s after %d attempts: %s",
+                delivery.id,
+                delivery.kind,
+                attempts,
+                error,
+            )
             return
         retry_at = now + self.backoff(attempts)
         self.store.mark_retry(delivery.id, error, retry_at)
         # The rest of this destination's queue waits too, so a dead server costs one attempt per backoff.
         self.store.postpone_destination(delivery.destination, retry_at)
-        log.warning("delivery %s to %s failed (attempt %d), retrying at %s: %s",
-                    delivery.id, delivery.kind, attempts, retry_at.isoformat(), error)
+        log.warning(
+            "delivery %s to %s failed (attempt %d), retrying at %s: %s",
+            delivery.id,
+            delivery.kind,
+            attempts,
+            retry_at.isoformat(),
+            error,
+        )
 
     async def run_forever(self, stop_event: asyncio.Event) -> None:
         """Deliver until `stop_event` is set, waking for new deliveries and when retries fall due."""

@@ -335,10 +335,16 @@ class Message:
     ends: frozenset[int]
 
     where: dict[str, list[int]] = field(default_factory=dict)
+    # Many rules share parts ("@child", "@unknown"); matching each part from each position once per message
+    # keeps long messages fast. Keyed by pattern text: the same text always compiles to the same nodes.
+    found: dict[tuple[str, bool], dict[int, int]] = field(default_factory=dict)  # start -> end, -1 if none
+    candidates: dict[str, list[int]] = field(default_factory=dict)
 
     def index(self) -> None:
         """Note where each key occurs (after exclusions), so patterns start only where they can."""
         self.where = {}
+        self.found = {}
+        self.candidates = {}
         for position, keys in enumerate(self.keys):
             for key in keys:
                 self.where.setdefault(key, []).append(position)
@@ -393,14 +399,31 @@ def _advance(nodes: tuple[Any, ...], positions: set[int], msg: Message) -> set[i
     return positions
 
 
-def spans(pattern: Pattern, msg: Message, *, longest: bool = False) -> list[tuple[int, int]]:
-    """(start, end) of the shortest (or longest) match from each start position."""
+def _candidates(pattern: Pattern, msg: Message) -> list[int]:
+    """Positions where a match of `pattern` could start, in order."""
+    found = msg.candidates.get(pattern.source)
+    if found is None:
+        found = sorted({p for key in pattern.first if key in msg.where for p in msg.where[key]})
+        msg.candidates[pattern.source] = found
+    return found
+
+
+def spans(
+    pattern: Pattern, msg: Message, *, longest: bool = False, only: set[int] | None = None
+) -> list[tuple[int, int]]:
+    """(start, end) of the shortest (or longest) match from each start position (or from those in `only`)."""
+    memo = msg.found.setdefault((pattern.source, longest), {})
     found = []
-    starts = {p for key in pattern.first if key in msg.where for p in msg.where[key]}
-    for start in sorted(starts):
-        ends = _advance(pattern.nodes, {start}, msg)
-        if ends:
-            found.append((start, max(ends) if longest else min(ends)))
+    for start in _candidates(pattern, msg):
+        if only is not None and start not in only:
+            continue
+        end = memo.get(start)
+        if end is None:
+            ends = _advance(pattern.nodes, {start}, msg)
+            end = (max(ends) if longest else min(ends)) if ends else -1
+            memo[start] = end
+        if end >= 0:
+            found.append((start, end))
     return found
 
 
@@ -408,15 +431,24 @@ def rule_spans(rule: Rule, msg: Message) -> list[tuple[int, int]]:
     """Where a rule matches: each span covers the whole phrase, or every part of an `all:` rule."""
     if any(msg.where.keys().isdisjoint(keys) for keys in rule.needs):
         return []
-    per_part = []
-    for part in rule.parts:
-        per_part.append(spans(part, msg))
-        if not per_part[-1]:
+    if not rule.within:
+        found = spans(rule.parts[0], msg)
+        return [] if not found or any(spans(p, msg) for p in rule.unless) else found
+    # Every part of a match starts within `within` words of the others, so match the rarest part first and
+    # look for the rest only near it.
+    order = sorted(rule.parts, key=lambda part: len(_candidates(part, msg)))
+    anchor = spans(order[0], msg)
+    if not anchor:
+        return []
+    near = {p for s, _ in anchor for p in range(s - rule.within, s + rule.within + 1)}
+    found_by_part = {id(order[0]): anchor}
+    for part in order[1:]:
+        found_by_part[id(part)] = spans(part, msg, only=near)
+        if not found_by_part[id(part)]:
             return []
     if any(spans(p, msg) for p in rule.unless):
         return []
-    if not rule.within:
-        return per_part[0]
+    per_part = [found_by_part[id(part)] for part in rule.parts]
     starts = [[s for s, _ in found] for found in per_part]
     found = []
     for left in sorted({s for part_spans in per_part for s, _ in part_spans}):

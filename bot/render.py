@@ -93,13 +93,17 @@ class Renderer:
                 self.answers[topic.id] = template
         for intent in self.knowledge.intents.values():
             if intent.reply:
-                template = self._compile_one(intent.reply, f"{self.knowledge.folder / 'intents.yaml'}: intents.{intent.id}.reply")
+                template = self._compile_one(
+                    intent.reply, f"{self.knowledge.folder / 'intents.yaml'}: intents.{intent.id}.reply"
+                )
                 if template is not None:
                     self.messages[f"intent.{intent.id}"] = template
         try:
             self.layout = self.env.get_template(ANSWER_LAYOUT)
         except jinja2.TemplateNotFound:
-            self.problems.append(f"{self.knowledge.templates / ANSWER_LAYOUT}: missing — add the answer layout")
+            self.problems.append(
+                f"{self.knowledge.templates / ANSWER_LAYOUT}: missing — add the answer layout"
+            )
         except jinja2.TemplateSyntaxError as err:
             self.problems.append(f"{err.filename}:{err.lineno}: {err.message} — fix the template syntax")
 
@@ -118,7 +122,9 @@ class Renderer:
         for name, source in built.messages.items():
             if name in self.messages:
                 self.problems.append(f"{doc.where((name,))}: message '{name}' is defined twice — rename one")
-            template = self._compile_one(source, f"{doc.where(('messages', name))}: messages.{name}", doc, name)
+            template = self._compile_one(
+                source, f"{doc.where(('messages', name))}: messages.{name}", doc, name
+            )
             if template is not None:
                 self.messages[name] = template
                 self.message_sources[name] = str(path)
@@ -129,7 +135,9 @@ class Renderer:
         try:
             return self.env.from_string(source)
         except jinja2.TemplateSyntaxError as err:
-            self.problems.append(f"{where}: template line {err.lineno}: {err.message} — fix the template syntax")
+            self.problems.append(
+                f"{where}: template line {err.lineno}: {err.message} — fix the template syntax"
+            )
             return None
 
     def _render(self, template: jinja2.Template, context: dict[str, Any]) -> str:
@@ -153,7 +161,7 @@ class Renderer:
         return name in self.messages
 
     def answer(self, topic: Topic) -> Rendered:
-        """The full answer to a topic: guidance first, then the verbatim rules and the section they come from."""
+        """A topic's full answer: guidance first, then the verbatim rules and the section they come from."""
         guidance = Markup(self._render(self.answers[topic.id], {"topic": topic}))
         policy = self.knowledge.policies[topic.policy]
         markup = self._render(
@@ -175,8 +183,10 @@ class Renderer:
             try:
                 self.answer(topic)
             except jinja2.UndefinedError as err:
-                problems.append(f"{topic.file}:{topic.line}: topics.{topic.id}.answer: {err.message} — "
-                                "use one of the variables listed in the README")
+                problems.append(
+                    f"{topic.file}:{topic.line}: topics.{topic.id}.answer: {err.message} — "
+                    "use one of the variables listed in the README"
+                )
             except jinja2.TemplateError as err:
                 problems.append(f"{topic.file}:{topic.line}: topics.{topic.id}.answer: {err}")
         return problems

@@ -6,8 +6,16 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Action = Literal[
-    "answer", "clarify", "fallback", "forward", "smalltalk", "safeguarding",
-    "concern", "role", "info", "error",
+    "answer",
+    "clarify",
+    "fallback",
+    "forward",
+    "smalltalk",
+    "safeguarding",
+    "concern",
+    "role",
+    "info",
+    "error",
 ]
 """`answer`…`safeguarding` are the `ask --json` actions; the rest are conversation steps."""
 

@@ -234,9 +234,21 @@ class SqliteStore:
                 "child_class, name, contact, anonymous, kind, priority, route, created_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    reference, new.submission_id, new.user_id, new.channel, new.chat_id, new.role,
-                    new.text, new.child_class, new.name, new.contact, int(new.anonymous), new.kind,
-                    new.priority, new.route, _ts(now),
+                    reference,
+                    new.submission_id,
+                    new.user_id,
+                    new.channel,
+                    new.chat_id,
+                    new.role,
+                    new.text,
+                    new.child_class,
+                    new.name,
+                    new.contact,
+                    int(new.anonymous),
+                    new.kind,
+                    new.priority,
+                    new.route,
+                    _ts(now),
                 ),
             )
             concern_id = int(cursor.lastrowid or 0)
@@ -277,8 +289,13 @@ class SqliteStore:
     # Deliveries
 
     def _insert_deliveries(
-        self, conn: sqlite3.Connection, concern_id: int, destinations: Sequence[str], reply_id: int,
-        priority: int, now: datetime,
+        self,
+        conn: sqlite3.Connection,
+        concern_id: int,
+        destinations: Sequence[str],
+        reply_id: int,
+        priority: int,
+        now: datetime,
     ) -> int:
         added = 0
         for destination in destinations:
@@ -432,9 +449,7 @@ class SqliteStore:
 
     def purge_closed(self, older_than: datetime) -> int:
         """Delete concerns (with their deliveries and replies) closed before `older_than`."""
-        return self._run(
-            "DELETE FROM concerns WHERE status = 'closed' AND closed_at < ?", (_ts(older_than),)
-        )
+        return self._run("DELETE FROM concerns WHERE status = 'closed' AND closed_at < ?", (_ts(older_than),))
 
 
 def _concern(row: sqlite3.Row) -> Concern:
@@ -464,7 +479,10 @@ def _delivery(row: sqlite3.Row) -> Delivery:
     reply = None
     if row["reply_id"] and row["r_concern_id"] is not None:
         reply = OfficeReply(
-            row["reply_id"], row["r_concern_id"], row["r_text"], row["r_from_whom"],
+            row["reply_id"],
+            row["r_concern_id"],
+            row["r_text"],
+            row["r_from_whom"],
             _at(row["r_created_at"]),
         )
     return Delivery(

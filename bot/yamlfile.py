@@ -58,7 +58,9 @@ def load_yaml(path: str | Path) -> YamlDoc:
     except FileNotFoundError:
         raise YamlError(f"{path}: file not found") from None
     except UnicodeDecodeError as err:
-        raise YamlError(f"{path}: not UTF-8 text ({err.reason} at byte {err.start}) — save it as UTF-8") from None
+        raise YamlError(
+            f"{path}: not UTF-8 text ({err.reason} at byte {err.start}) — save it as UTF-8"
+        ) from None
     except OSError as err:
         raise YamlError(f"{path}: cannot be read ({err.strerror})") from None
     try:
@@ -68,7 +70,9 @@ def load_yaml(path: str | Path) -> YamlDoc:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
         problem = err.problem or err.context or "invalid YAML"
-        raise YamlError(f"{path}:{line}: {problem} — check the indentation and quoting around this line") from None
+        raise YamlError(
+            f"{path}:{line}: {problem} — check the indentation and quoting around this line"
+        ) from None
     except yaml.YAMLError as err:
         raise YamlError(f"{path}: invalid YAML ({err})") from None
     lines: dict[Path_, int] = {}

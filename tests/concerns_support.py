@@ -61,21 +61,35 @@ def free_port() -> int:
 
 
 def make_config(
-    tmp_path: Path, smtp_port: int = 0, chat_ids: list[int] | None = None, email_to: list[str] | None = None,
+    tmp_path: Path,
+    smtp_port: int = 0,
+    chat_ids: list[int] | None = None,
+    email_to: list[str] | None = None,
     dsl_email_to: list[str] | None = None,
 ) -> Config:
     """The example config with the store in tmp_path and the office reachable on 127.0.0.1."""
     base = load_config()
-    smtp = SmtpConfig(host="127.0.0.1", port=smtp_port, security="none",
-                      from_address="policybot@school.example", timeout_seconds=5.0,
-                      username_env="POLICYBOT_TEST_NO_USER", password_env="POLICYBOT_TEST_NO_PASSWORD")
+    smtp = SmtpConfig(
+        host="127.0.0.1",
+        port=smtp_port,
+        security="none",
+        from_address="policybot@school.example",
+        timeout_seconds=5.0,
+        username_env="POLICYBOT_TEST_NO_USER",
+        password_env="POLICYBOT_TEST_NO_PASSWORD",
+    )
     office = OfficeConfig(telegram_chat_ids=chat_ids or [], email_to=email_to or [])
-    concerns = dataclasses.replace(base.concerns, backoff_initial_seconds=5, backoff_max_seconds=60,
-                                   max_attempts=5)
+    concerns = dataclasses.replace(
+        base.concerns, backoff_initial_seconds=5, backoff_max_seconds=60, max_attempts=5
+    )
     safeguarding = dataclasses.replace(base.safeguarding, dsl_email_to=dsl_email_to or [])
     return dataclasses.replace(
-        base, store=StoreConfig(path=str(tmp_path / "data" / "policybot.sqlite3")), smtp=smtp,
-        office=office, concerns=concerns, safeguarding=safeguarding,
+        base,
+        store=StoreConfig(path=str(tmp_path / "data" / "policybot.sqlite3")),
+        smtp=smtp,
+        office=office,
+        concerns=concerns,
+        safeguarding=safeguarding,
     )
 
 

@@ -35,13 +35,19 @@ def knowledge_copy(tmp_path: Path) -> Path:
     return Path(shutil.copytree(BUNDLED_KNOWLEDGE, tmp_path / "knowledge"))
 
 
-def run_cli(*args: str, stdin: str | None = None, env: dict[str, str] | None = None,
-            timeout: float = 60) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, stdin: str | None = None, env: dict[str, str] | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
     """Run `python -m bot ARGS` as a real process."""
     base = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
     full_env = {**base, "PYTHONIOENCODING": "utf-8", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
-        input=stdin, capture_output=True, text=True, encoding="utf-8", cwd=PROJECT_ROOT, env=full_env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=PROJECT_ROOT,
+        env=full_env,
         timeout=timeout,
     )

@@ -72,5 +72,7 @@ def test_user_text_is_escaped_in_html(engine: Engine) -> None:
 
 
 def test_huge_message_is_answered_quickly_from_its_start(engine: Engine) -> None:
-    reply = engine.ask("can I post photos of other children from the nativity on facebook? " + "x" * 10_000, "parent")
+    reply = engine.ask(
+        "can I post photos of other children from the nativity on facebook? " + "x" * 10_000, "parent"
+    )
     assert reply.topic == "parents_photos"

@@ -91,11 +91,17 @@ def test_check_reports_a_rule_no_topic_answers(knowledge_copy: Path) -> None:
     assert "brand_new_rule: no topic answers this rule" in result.stdout
 
 
-def test_starting_with_broken_knowledge_prints_problems_not_a_traceback(tmp_path: Path, knowledge_copy: Path) -> None:
+def test_starting_with_broken_knowledge_prints_problems_not_a_traceback(
+    tmp_path: Path, knowledge_copy: Path
+) -> None:
     (knowledge_copy / "intents.yaml").write_text("intents: [\n", encoding="utf-8")
     config = tmp_path / "config.yaml"
-    config.write_text(EXAMPLE_CONFIG.read_text(encoding="utf-8").replace(
-        'knowledge_dir: ""', f'knowledge_dir: "{knowledge_copy}"'), encoding="utf-8")
+    config.write_text(
+        EXAMPLE_CONFIG.read_text(encoding="utf-8").replace(
+            'knowledge_dir: ""', f'knowledge_dir: "{knowledge_copy}"'
+        ),
+        encoding="utf-8",
+    )
     result = run_cli("ask", "hello", "--config", str(config))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr

@@ -25,7 +25,9 @@ def _check_contract(obj: dict) -> None:
 
 
 def test_ask_json_answers_a_parent_photo_question_with_the_parents_section() -> None:
-    result = run_cli("ask", "can I put pictures of the school nativity on facebook?", "--role", "parent", "--json")
+    result = run_cli(
+        "ask", "can I put pictures of the school nativity on facebook?", "--role", "parent", "--json"
+    )
     assert result.returncode == 0, result.stderr
     obj = json.loads(result.stdout)
     _check_contract(obj)
@@ -36,7 +38,12 @@ def test_ask_json_answers_a_parent_photo_question_with_the_parents_section() -> 
 
 
 def test_ask_batch_mode_reads_one_question_a_line_and_writes_one_object_a_line() -> None:
-    questions = ["a mum sent me a friend request can i accept", "what's for school dinner today", "", "thanks!"]
+    questions = [
+        "a mum sent me a friend request can i accept",
+        "what's for school dinner today",
+        "",
+        "thanks!",
+    ]
     result = run_cli("ask", "--json", "--role", "staff", stdin="\n".join(questions) + "\n")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
@@ -59,7 +66,9 @@ def test_ask_without_json_prints_the_plain_answer() -> None:
 
 
 def test_ask_json_reports_safeguarding_for_a_disclosure() -> None:
-    result = run_cli("ask", "a man on roblox keeps asking my daughter to send him photos of herself", "--json")
+    result = run_cli(
+        "ask", "a man on roblox keeps asking my daughter to send him photos of herself", "--json"
+    )
     obj = json.loads(result.stdout)
     _check_contract(obj)
     assert obj["action"] == "safeguarding"

@@ -30,7 +30,7 @@ def run(config: Config, capsys: pytest.CaptureFixture[str], *argv: str) -> tuple
 def config(tmp_path: Path) -> Config:
     config = make_config(tmp_path, email_to=["office@school.example"])
     store = SqliteStore(config.store_path())
-    for n, text in enumerate(["=HYPERLINK(\"http://evil\")", "Photos on Facebook"], start=1):
+    for n, text in enumerate(['=HYPERLINK("http://evil")', "Photos on Facebook"], start=1):
         new = NewConcern(submission_id=str(n), user_id="telegram:1", text=text, name="Sam", contact="077")
         store.create_concern(new, ["office-email:office@school.example"], "MM", START)
     store.close_concern("MM-2026-0001", START + timedelta(days=1))
@@ -62,7 +62,7 @@ def test_export_csv_neutralises_spreadsheet_formulas(
     status, out, _ = run(config, capsys, "export", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert status == 0 and [r["reference"] for r in rows] == ["MM-2026-0001", "MM-2026-0002"]
-    assert rows[0]["text"] == "'=HYPERLINK(\"http://evil\")" and rows[1]["text"] == "Photos on Facebook"
+    assert rows[0]["text"] == '\'=HYPERLINK("http://evil")' and rows[1]["text"] == "Photos on Facebook"
 
 
 def test_purge_deletes_old_closed_concerns(config: Config, capsys: pytest.CaptureFixture[str]) -> None:

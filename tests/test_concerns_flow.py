@@ -16,8 +16,9 @@ from bot.store import SqliteStore
 
 @pytest.fixture
 def config(tmp_path: Path) -> Config:
-    return make_config(tmp_path, chat_ids=[-100123], email_to=["office@school.example"],
-                       dsl_email_to=["dsl@school.example"])
+    return make_config(
+        tmp_path, chat_ids=[-100123], email_to=["office@school.example"], dsl_email_to=["dsl@school.example"]
+    )
 
 
 @pytest.fixture
@@ -69,8 +70,12 @@ def test_forward_request_becomes_a_stored_concern_with_a_reference(
     sent = flow.choose(PARENT, "c:send")
 
     assert [payloads(r) for r in (started, more, asked_class, asked_name, asked_contact, summary)] == [
-        ["c:done", "c:cancel"], ["c:done", "c:cancel"], ["c:skip", "c:cancel"],
-        ["c:skip", "c:anon", "c:cancel"], ["c:skip", "c:cancel"], ["c:send", "c:edit", "c:cancel"],
+        ["c:done", "c:cancel"],
+        ["c:done", "c:cancel"],
+        ["c:skip", "c:cancel"],
+        ["c:skip", "c:anon", "c:cancel"],
+        ["c:skip", "c:cancel"],
+        ["c:send", "c:edit", "c:cancel"],
     ]
     assert {r.action for r in (*started, *summary, *sent)} == {"concern"}
     assert "Oak class" in summary[0].text and "Sam Parent" in summary[0].text
@@ -80,13 +85,20 @@ def test_forward_request_becomes_a_stored_concern_with_a_reference(
     assert (concern.reference, concern.text, concern.child_class, concern.name, concern.contact) == (
         "MM-2026-0001",
         "I want to complain about the photos on Facebook\n\nThey show my daughter without permission.",
-        "Oak class", "Sam Parent", "07700 900123",
+        "Oak class",
+        "Sam Parent",
+        "07700 900123",
     )
     assert (concern.user_id, concern.chat_id, concern.role, concern.kind, concern.anonymous) == (
-        "telegram:1001", "1001", "parent", "concern", False
+        "telegram:1001",
+        "1001",
+        "parent",
+        "concern",
+        False,
     )
     assert [d.destination for d in store.deliveries_for(concern.id)] == [
-        "office-telegram:-100123", "office-email:office@school.example"
+        "office-telegram:-100123",
+        "office-email:office@school.example",
     ]
     assert not flow.active(PARENT.user_id)
 
@@ -111,9 +123,7 @@ def test_send_repeated_after_a_crash_before_the_state_was_cleared_stores_one_con
     assert len(store.list_concerns()) == 1 and "MM-2026-0001" in again[0].text
 
 
-def test_half_written_concern_survives_a_restart(
-    config: Config, messages: Renderer, clock: Clock
-) -> None:
+def test_half_written_concern_survives_a_restart(config: Config, messages: Renderer, clock: Clock) -> None:
     before = SqliteStore(config.store_path())
     ConcernFlow(before, config, messages, clock=clock).start(PARENT, initial_text="The gate was left open")
     before.close()
@@ -128,7 +138,9 @@ def test_half_written_concern_survives_a_restart(
     (concern,) = after.list_concerns()
     after.close()
     assert (concern.text, concern.anonymous, concern.name) == (
-        "The gate was left open\n\ntwice this week.", True, ""
+        "The gate was left open\n\ntwice this week.",
+        True,
+        "",
     )
 
 
@@ -182,7 +194,7 @@ def test_summary_of_a_long_concern_shows_a_preview(flow: ConcernFlow) -> None:
 def test_html_and_template_text_are_stored_verbatim_and_escaped_in_html(
     flow: ConcernFlow, store: SqliteStore
 ) -> None:
-    text = "<b>bold</b> <script>x()</script> {{ 7*7 }} {% raw %} 😀 & \"quotes\""
+    text = '<b>bold</b> <script>x()</script> {{ 7*7 }} {% raw %} 😀 & "quotes"'
     summary = fill_in(flow, PARENT, text)
     flow.choose(PARENT, "c:send")
     assert store.list_concerns()[0].text == text
@@ -229,30 +241,61 @@ def test_buttons_from_old_messages_do_not_send(flow: ConcernFlow, store: SqliteS
 
 def test_safeguarding_alert_is_urgent_and_goes_to_the_dsl(flow: ConcernFlow, store: SqliteStore) -> None:
     named = UserContext("telegram:5", role="parent", channel="telegram", chat_id="5", display_name="Pat")
-    reference = flow.raise_alert(named, "A child said they are scared to go home", route="dsl",
-                                 share_identity=True)
+    reference = flow.raise_alert(
+        named, "A child said they are scared to go home", route="dsl", share_identity=True
+    )
     concern = store.get_concern(reference)
     assert concern is not None
     assert (concern.kind, concern.priority, concern.name, concern.anonymous, concern.route) == (
-        "safeguarding", "high", "Pat", False, "dsl"
+        "safeguarding",
+        "high",
+        "Pat",
+        False,
+        "dsl",
     )
     assert [d.destination for d in store.deliveries_for(concern.id)] == ["dsl-email:dsl@school.example"]
 
 
 def test_every_concern_and_privacy_message_renders(messages: Renderer) -> None:
-    concern = {"reference": "MM-2026-0001", "kind": "safeguarding", "urgent": True, "route": "headteacher",
-               "role": "parent", "text": "t", "child_class": "Oak", "name": "", "contact": "x",
-               "anonymous": True, "channel": "telegram", "created": "02 Mar 2026 09:00 GMT", "redacted": True}
-    context = {
-        "role": "pupil", "text": "t", "chars": 1, "limit": 20000, "channel": "telegram", "preview": "p",
-        "more_chars": 0, "child_class": "", "sender_name": "", "contact": "", "anonymous": False,
-        "reference": "MM-2026-0001", "minutes": 30, "concern": concern, "part": 2, "reply_text": "r",
-        "from_whom": "o", "erased": {"role": 1, "conversation": 0, "concerns": 2, "office_replies": 1},
+    concern = {
+        "reference": "MM-2026-0001",
+        "kind": "safeguarding",
+        "urgent": True,
+        "route": "headteacher",
+        "role": "parent",
+        "text": "t",
+        "child_class": "Oak",
+        "name": "",
+        "contact": "x",
+        "anonymous": True,
+        "channel": "telegram",
+        "created": "02 Mar 2026 09:00 GMT",
+        "redacted": True,
     }
-    names = [n for n, src in messages.message_sources.items() if src.endswith(("concerns.yaml", "privacy.yaml"))]
+    context = {
+        "role": "pupil",
+        "text": "t",
+        "chars": 1,
+        "limit": 20000,
+        "channel": "telegram",
+        "preview": "p",
+        "more_chars": 0,
+        "child_class": "",
+        "sender_name": "",
+        "contact": "",
+        "anonymous": False,
+        "reference": "MM-2026-0001",
+        "minutes": 30,
+        "concern": concern,
+        "part": 2,
+        "reply_text": "r",
+        "from_whom": "o",
+        "erased": {"role": 1, "conversation": 0, "concerns": 2, "office_replies": 1},
+    }
+    names = [
+        n for n, src in messages.message_sources.items() if src.endswith(("concerns.yaml", "privacy.yaml"))
+    ]
     rendered = {name: messages.render(name, **context) for name in names}
     assert all(text.strip() for text, _ in rendered.values())
-    assert rendered["forget_done"][0] == (
-        "Done. I've erased your role, 2 concerns, 1 reply from the office."
-    )
+    assert rendered["forget_done"][0] == ("Done. I've erased your role, 2 concerns, 1 reply from the office.")
     assert messages.render("forget_done", erased={})[0].endswith("I wasn't keeping anything about you.")

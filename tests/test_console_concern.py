@@ -21,11 +21,13 @@ def test_console_concern_reaches_the_office_by_email_once(tmp_path: Path) -> Non
             dialogue = build_dialogue(config, store)
             out = io.StringIO()
             # /concern, the text, Done, skip class/name/contact, Send
-            lines = iter(["/concern", "The <b>gate</b> code {{ 7*7 }} is broken 😀", "1", "1", "1", "1", "1",
-                          "/quit"])
+            lines = iter(
+                ["/concern", "The <b>gate</b> code {{ 7*7 }} is broken 😀", "1", "1", "1", "1", "1", "/quit"]
+            )
             with outbox_in_background(dialogue, config):
                 ConsoleChat(dialogue, UserContext("console:local", role="parent"), out=out).run(
-                    lambda _prompt: next(lines))
+                    lambda _prompt: next(lines)
+                )
                 deadline = time.monotonic() + 10
                 while not smtp.received and time.monotonic() < deadline:
                     time.sleep(0.05)

@@ -98,7 +98,9 @@ def test_disclosure_is_escalated_before_anything_else_even_mid_concern(
     dialogue: Dialogue, store: SqliteStore
 ) -> None:
     dialogue.command(PARENT, "concern")
-    (reply,) = dialogue.handle(PARENT, "my daughter told me her step dad touches her and she is scared to go home")
+    (reply,) = dialogue.handle(
+        PARENT, "my daughter told me her step dad touches her and she is scared to go home"
+    )
     assert reply.action == "safeguarding"
     assert "999" in reply.text
     assert {o.payload for o in reply.options} >= {"sg:named", "sg:anon", "sg:no"}

@@ -10,7 +10,7 @@ from bot.knowledge import load_knowledge
 from bot.render import Renderer
 from bot.text import fold
 
-POLICY_TEXT = (PROJECT_ROOT.parent / "shared" / "seed" / "social-media-policy.txt")
+POLICY_TEXT = PROJECT_ROOT.parent / "shared" / "seed" / "social-media-policy.txt"
 
 
 def _squash(text: str) -> str:
@@ -50,11 +50,14 @@ def test_every_topic_has_enough_varied_examples_and_valid_related_topics(engine:
 def test_every_synonym_maps_to_a_word_the_knowledge_uses(engine: Engine) -> None:
     normaliser = engine.matcher.normaliser
     vocabulary = set(engine.matcher.idf) | {
-        word for intent in engine.knowledge.intents.values() for example in intent.examples
+        word
+        for intent in engine.knowledge.intents.values()
+        for example in intent.examples
         for word in normaliser.tokens(example, correct=False)
     }
     unused = {
-        canonical: words for canonical in engine.knowledge.language.synonyms
+        canonical: words
+        for canonical in engine.knowledge.language.synonyms
         if not (words := normaliser.tokens(canonical, correct=False)) or not set(words) <= vocabulary
     }
     assert unused == {}
@@ -64,7 +67,9 @@ def test_every_topic_answers_its_own_first_example(engine: Engine) -> None:
     for topic in engine.knowledge.topics.values():
         role = next((a for a in topic.audience if a != "any"), "any")
         reply = engine.ask(topic.examples[0], role)
-        assert reply.topic == topic.id or (reply.alternatives and reply.alternatives[0].topic == topic.id), topic.id
+        assert reply.topic == topic.id or (reply.alternatives and reply.alternatives[0].topic == topic.id), (
+            topic.id
+        )
 
 
 def test_school_details_come_from_config(config: Config) -> None:
@@ -79,7 +84,9 @@ def test_school_details_come_from_config(config: Config) -> None:
 
 def test_no_ordinary_policy_question_is_mistaken_for_a_disclosure(engine: Engine) -> None:
     flagged = [
-        (topic.id, example) for topic in engine.knowledge.topics.values() for example in topic.examples
+        (topic.id, example)
+        for topic in engine.knowledge.topics.values()
+        for example in topic.examples
         if engine.detector.detect(example) is not None
     ]
     assert flagged == []

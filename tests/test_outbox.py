@@ -35,8 +35,16 @@ def store_concern(
     store: SqliteStore, config: Config, n: int = 1, text: str = "The gate was open", kind: str = "concern"
 ) -> Concern:
     new = NewConcern(
-        submission_id=f"s{n}", user_id="telegram:1001", text=text, channel="telegram", chat_id="1001",
-        role="parent", child_class="Oak", name="Sam Parent", contact="07700 900123", kind=kind,  # type: ignore[arg-type]
+        submission_id=f"s{n}",
+        user_id="telegram:1001",
+        text=text,
+        channel="telegram",
+        chat_id="1001",
+        role="parent",
+        child_class="Oak",
+        name="Sam Parent",
+        contact="07700 900123",
+        kind=kind,  # type: ignore[arg-type]
         priority="high" if kind == "safeguarding" else "normal",
     )
     return store.create_concern(new, destinations_for(config, new.kind), "MM", START)
@@ -45,8 +53,10 @@ def store_concern(
 def outbox_for(config: Config, store: SqliteStore, chat_port: int | None = None) -> Outbox:
     messages = messages_for(config)
     assert config.smtp is not None
-    senders: dict = {"office-email": SmtpSender(config.smtp, messages, environ={}),
-                     "dsl-email": SmtpSender(config.smtp, messages, environ={})}
+    senders: dict = {
+        "office-email": SmtpSender(config.smtp, messages, environ={}),
+        "dsl-email": SmtpSender(config.smtp, messages, environ={}),
+    }
     if chat_port is not None:
         chat = HttpChatSender(chat_port, messages)
         senders.update({"office-telegram": chat, "user-telegram": chat})
@@ -96,8 +106,14 @@ def _crash_after(config: Config, steps: str) -> subprocess.CompletedProcess[str]
         {steps}
         os.kill(os.getpid(), 9)
     """)
-    return subprocess.run([sys.executable, "-c", script], cwd=PROJECT_ROOT, capture_output=True, text=True,
-                          timeout=60, env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
+    )
 
 
 def test_killed_after_storing_is_delivered_exactly_once_after_restart(tmp_path: Path) -> None:
@@ -135,8 +151,7 @@ def test_killed_mid_send_is_resent_with_the_same_message_id(tmp_path: Path) -> N
 def test_unreachable_office_chat_does_not_hold_up_the_email(tmp_path: Path) -> None:
     chat_port = free_port()
     with smtp_server() as smtp:
-        config = make_config(tmp_path, smtp_port=smtp.port, chat_ids=[-100123],
-                             email_to=[OFFICE_EMAIL])
+        config = make_config(tmp_path, smtp_port=smtp.port, chat_ids=[-100123], email_to=[OFFICE_EMAIL])
         store = SqliteStore(config.store_path())
         concern = store_concern(store, config)
         outbox = outbox_for(config, store, chat_port=chat_port)
@@ -168,7 +183,9 @@ def test_user_text_is_verbatim_in_plain_email_and_escaped_in_html_part(tmp_path:
     assert "<script>" not in html and "<b>bold" not in html
     assert "{{ 7*7 }}" in html and "&amp; more" in html
     assert (mail["To"], mail["From"], mail["Auto-Submitted"]) == (
-        OFFICE_EMAIL, "policybot@school.example", "auto-generated"
+        OFFICE_EMAIL,
+        "policybot@school.example",
+        "auto-generated",
     )
 
 
@@ -181,8 +198,9 @@ def store_text(config: Config, reference: str) -> str:
 
 def test_safeguarding_alert_queued_after_five_concerns_is_delivered_first(tmp_path: Path) -> None:
     with smtp_server() as smtp:
-        config = make_config(tmp_path, smtp_port=smtp.port, email_to=[OFFICE_EMAIL],
-                             dsl_email_to=["dsl@school.example"])
+        config = make_config(
+            tmp_path, smtp_port=smtp.port, email_to=[OFFICE_EMAIL], dsl_email_to=["dsl@school.example"]
+        )
         store = SqliteStore(config.store_path())
         for n in range(1, 6):
             store_concern(store, config, n=n)
@@ -211,8 +229,7 @@ def test_delivery_gives_up_after_max_attempts(tmp_path: Path) -> None:
 def test_long_concern_reaches_the_chat_in_parts_and_the_email_whole(tmp_path: Path) -> None:
     text = "\n\n".join(f"Paragraph {n}: " + "<details> & more " * 60 for n in range(20))[:20_000]
     with smtp_server() as smtp, chat_server() as chat:
-        config = make_config(tmp_path, smtp_port=smtp.port, chat_ids=[-100123],
-                             email_to=[OFFICE_EMAIL])
+        config = make_config(tmp_path, smtp_port=smtp.port, chat_ids=[-100123], email_to=[OFFICE_EMAIL])
         store = SqliteStore(config.store_path())
         store_concern(store, config, text=text)
         delivered = run(outbox_for(config, store, chat_port=chat.port))

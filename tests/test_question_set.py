@@ -17,8 +17,9 @@ QUESTIONS = Path(__file__).parent / "questions.yaml"
 
 
 def test_eval_meets_accuracy_rejection_and_wrong_answer_thresholds() -> None:
-    result = run_cli("eval", str(QUESTIONS), "--min-accuracy", "0.90", "--min-rejection", "0.90",
-                     "--max-wrong", "0.05")
+    result = run_cli(
+        "eval", str(QUESTIONS), "--min-accuracy", "0.90", "--min-rejection", "0.90", "--max-wrong", "0.05"
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.search(r"top-1 accuracy:\s+0\.9\d\d|top-1 accuracy:\s+1\.000", result.stdout)
 

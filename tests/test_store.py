@@ -20,9 +20,15 @@ OFFICE = ["office-email:office@school.example"]
 
 def new_concern(n: int = 1, user: str = "telegram:1001", **extra: object) -> NewConcern:
     fields: dict[str, object] = {
-        "submission_id": f"sub-{user}-{n}", "user_id": user, "text": f"Concern number {n}",
-        "channel": "telegram", "chat_id": user.split(":")[1], "role": "parent", "child_class": "Oak",
-        "name": "Sam Parent", "contact": "07700 900123",
+        "submission_id": f"sub-{user}-{n}",
+        "user_id": user,
+        "text": f"Concern number {n}",
+        "channel": "telegram",
+        "chat_id": user.split(":")[1],
+        "role": "parent",
+        "child_class": "Oak",
+        "name": "Sam Parent",
+        "contact": "07700 900123",
     }
     return NewConcern(**{**fields, **extra})  # type: ignore[arg-type]
 
@@ -88,7 +94,9 @@ def test_the_same_submission_is_stored_once(store: SqliteStore) -> None:
     first = store.create_concern(new_concern(1), OFFICE, "MM", START)
     second = store.create_concern(new_concern(1), OFFICE, "MM", START)
     assert (second.reference, len(store.list_concerns()), len(store.deliveries_for(first.id))) == (
-        first.reference, 1, 1
+        first.reference,
+        1,
+        1,
     )
 
 
@@ -110,14 +118,21 @@ def test_forget_user_erases_their_details_but_keeps_a_stub(store: SqliteStore) -
     assert stub is not None
     assert (stub.text, stub.name, stub.contact, stub.child_class, stub.user_id, stub.chat_id) == ("",) * 6
     assert (stub.reference, stub.status, stub.created_at, stub.redacted) == (
-        mine.reference, "open", START, True
+        mine.reference,
+        "open",
+        START,
+        True,
     )
     assert [r.text for r in store.office_replies(mine.id)] == [""]
     assert [d.status for d in store.deliveries_for(mine.id)] == ["failed"]  # nothing left to deliver
     assert store.get_role("telegram:1001") is None and store.get_state("telegram:1001") is None
     assert store.concerns_for_user("telegram:2002")[0].text == "Concern number 2"
-    assert store.forget_user("telegram:1001") == {"role": 0, "conversation": 0, "concerns": 0,
-                                                  "office_replies": 0}
+    assert store.forget_user("telegram:1001") == {
+        "role": 0,
+        "conversation": 0,
+        "concerns": 0,
+        "office_replies": 0,
+    }
 
 
 def test_purge_deletes_only_concerns_closed_before_the_cutoff(store: SqliteStore) -> None:

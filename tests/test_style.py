@@ -14,8 +14,9 @@ README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
 
 def test_ruff_check_is_clean() -> None:
     folders = [f for f in ("bot", "tests", "bench") if (PROJECT_ROOT / f).exists()]
-    result = subprocess.run([sys.executable, "-m", "ruff", "check", *folders], cwd=PROJECT_ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", *folders], cwd=PROJECT_ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -33,8 +34,10 @@ def test_every_cli_command_is_documented_in_the_readme() -> None:
 
 
 def test_core_imports_nothing_from_any_channel() -> None:
-    code = ("import sys, bot.dialogue, bot.engine, bot.matching; "
-            "bad = [m for m in sys.modules if m.startswith(('telegram', 'bot.telegram', 'bot.console'))]; "
-            "print(bad); raise SystemExit(1 if bad else 0)")
+    code = (
+        "import sys, bot.dialogue, bot.engine, bot.matching; "
+        "bad = [m for m in sys.modules if m.startswith(('telegram', 'bot.telegram', 'bot.console'))]; "
+        "print(bad); raise SystemExit(1 if bad else 0)"
+    )
     result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
