@@ -43,9 +43,9 @@ class SchoolConfig:
 class MatchingConfig:
     """Thresholds for the matcher's decisions (confidences are 0..1)."""
 
-    answer_threshold: float = 0.4
+    answer_threshold: float = 0.45
     clarify_threshold: float = 0.2
-    clarify_margin: float = 0.05
+    clarify_margin: float = 0.1
     max_options: int = 3
     other_role_factor: float = 0.6
 

@@ -218,9 +218,9 @@ class Matcher:
         for bound, key in bounds:
             if bound < _PRUNE_BELOW:
                 break
-            if len(leaders) >= _LEADERS and bound < leaders[-1] * self.config.other_role_factor:
-                if key in self.audience:
-                    continue
+            beaten = len(leaders) >= _LEADERS and bound < leaders[-1] * self.config.other_role_factor
+            if beaten and key in self.audience:
+                continue
             scores[key] = self._exact(query, norm2, covered[key], key)
             if key in self.audience:
                 leaders = sorted([*leaders, scores[key]], reverse=True)[:_LEADERS]

@@ -85,9 +85,8 @@ class Normaliser:
         # Typos keep the first letter far more often than not; real words one letter apart
         # ("great"/"treat", "arent"/"parent") mostly differ there, so they are not merged.
         limit = 2 if len(word) >= _LONG_WORD else 1
-        pool = [
-            w for n in range(len(word) - limit, len(word) + limit + 1) for w in self._buckets.get((word[0], n), ())
-        ]
+        lengths = range(len(word) - limit, len(word) + limit + 1)
+        pool = [w for n in lengths for w in self._buckets.get((word[0], n), ())]
         if not pool:
             return word
         found = process.extractOne(word, pool, scorer=OSA.distance, score_cutoff=limit)

@@ -75,6 +75,10 @@ def test_false_alarm_rate_on_near_misses_is_below_ten_percent(detector: Safeguar
         "my son is being teased on snapchat about his glasses, what can the school do",
         "a girl keeps leaving rude comments on my daughter's tiktok videos",
         "is the school responsible for cyberbullying that happens at the weekend",
+        "someone keeps sending nasty messages to my son",
+        "a parent posted a photo of my child without asking",
+        "can I add my son's teacher as a friend on facebook",
+        "is it ok to post photos of the nativity on instagram",
     ],
 )
 def test_ordinary_cyberbullying_questions_are_not_flagged(detector: SafeguardingDetector, text: str) -> None:
@@ -91,6 +95,32 @@ def test_policy_topic_examples_are_rarely_flagged(detector: SafeguardingDetector
     flagged = [text for text in examples if detector.detect(text) is not None]
     print(f"\ntopic examples flagged {len(flagged)}/{len(examples)}: {flagged}")
     assert len(flagged) / len(examples) < 0.05
+
+
+def _ordinary_questions() -> list[str]:
+    """Every example of an ordinary question the rest of the bot is built on (written by others)."""
+    texts = []
+    intents = ROOT / "knowledge" / "intents.yaml"
+    if intents.exists():
+        for intent in (yaml.safe_load(intents.read_text(encoding="utf-8")) or {}).get("intents") or []:
+            texts.extend(e for e in intent.get("examples") or [] if isinstance(e, str))
+    questions = ROOT / "tests" / "questions.yaml"
+    if questions.exists():
+        for item in (yaml.safe_load(questions.read_text(encoding="utf-8")) or {}).get("questions") or []:
+            texts.append(item["text"])
+    return texts
+
+
+def test_no_intent_example_or_development_question_is_mistaken_for_a_disclosure(
+    detector: SafeguardingDetector,
+) -> None:
+    texts = _ordinary_questions()
+    if not texts:
+        pytest.skip("no intents or development questions yet")
+    flagged = [
+        f"{text!r} -> {found.category}: {found.matched}" for text in texts if (found := detector.detect(text))
+    ]
+    assert flagged == [], "\n".join(flagged)
 
 
 @pytest.mark.parametrize(
@@ -159,6 +189,17 @@ def test_detection_is_fast_enough(detector: SafeguardingDetector) -> None:
     median_us = statistics.median(runs) * 1e6
     print(f"\n{median_us:.0f} µs per 200-character message (median of 3 runs)")
     assert median_us < 5_000  # target is 1 ms; the margin keeps a slow CI machine from failing
+
+
+def test_a_long_message_full_of_trigger_words_is_still_fast(detector: SafeguardingDetector) -> None:
+    text = " ".join(item["text"] for item in DISCLOSURES + NEAR_MISSES)[:10_000]
+    runs = []
+    for _ in range(3):
+        start = time.perf_counter()
+        assert detector.detect(text) is not None
+        runs.append(time.perf_counter() - start)
+    print(f"\n{min(runs) * 1000:.0f} ms for a 10,000-character message of disclosures and near misses")
+    assert min(runs) < 0.5  # about 65 ms on the development machine; the margin is for slow CI machines
 
 
 BROKEN_FILES = {
