@@ -84,6 +84,10 @@ class Matcher:
             self.smalltalk_words[intent_id].update(example.split())
         topic_words = {w for t in knowledge.topics.values() for e in t.examples for w in fold(e).split()}
         self.smalltalk_only = {w for words in self.smalltalk_words.values() for w in words} - topic_words
+        # Small-talk words after synonyms ("ta very much" → thanks) that no policy question uses.
+        self.smalltalk_tokens: dict[str, set[str]] = defaultdict(set)
+        for example, intent_id in self.smalltalk_examples:
+            self.smalltalk_tokens[intent_id].update(self.normaliser.tokens(example, correct=False))
         self.cues = [
             (fold(cue), intent.id)
             for intent in knowledge.intents.values()
@@ -103,6 +107,8 @@ class Matcher:
         for text in knowledge.out_of_scope:
             raw.append((OUT_OF_SCOPE, self.normaliser.tokens(text, correct=False)))
         self._index(raw)
+        for tokens in self.smalltalk_tokens.values():
+            tokens -= self.idf.keys()
         vocabulary = set(self.idf) | set(self.normaliser.single)
         self.normaliser.learn(vocabulary)
 
@@ -135,8 +141,8 @@ class Matcher:
     def match(self, text: str, role: str = "any") -> Match:
         """Rank topics for a question and decide what to do with it."""
         folded = fold(text)
-        smalltalk = self._smalltalk(folded)
         words = self.normaliser.tokens(text)
+        smalltalk = self._smalltalk(folded, words)
         if smalltalk is not None and not words:
             return Match("smalltalk", [], intent=smalltalk, words=words)
         scores = self._scores(words)
@@ -147,9 +153,8 @@ class Matcher:
         out_of_scope = scores.pop(OUT_OF_SCOPE, 0.0)
         forward = max((scores.get(i, 0.0) for i in self.forward_intents), default=0.0)
         best = ranked[0].confidence if ranked else 0.0
-        if smalltalk is not None and (
-            best < self.config.answer_threshold or len(folded.split()) <= _SMALLTALK_SHORT
-        ):
+        short = len([w for w in folded.split() if w not in self.normaliser.stopwords]) <= _SMALLTALK_SHORT
+        if smalltalk is not None and (best < self.config.answer_threshold or short):
             return Match("smalltalk", ranked, intent=smalltalk, words=words)
         if cue is not None and forward >= best * 0.8:
             return Match("forward", ranked, intent=cue, words=words, out_of_scope=out_of_scope)
@@ -163,7 +168,7 @@ class Matcher:
         roles = {role for phrase, role in self.role_cues if _contains(folded, phrase)}
         return roles.pop() if len(roles) == 1 else "any"
 
-    def _smalltalk(self, folded: str) -> str | None:
+    def _smalltalk(self, folded: str, words: list[str]) -> str | None:
         if not folded or len(folded.split()) > _SMALLTALK_MAX_WORDS:
             return None
         best, intent = 0.0, None
@@ -173,8 +178,14 @@ class Matcher:
                 best, intent = score, intent_id
         if best >= _SMALLTALK_RATIO:
             return intent
-        # "ta thats great", "cheers mate": a short message mostly made of one intent's words.
-        said = folded.split()
+        # Every word, after synonyms, is a small-talk word that no policy question uses.
+        if words and len(words) <= _SMALLTALK_SHORT:
+            fits = [i for i, tokens in sorted(self.smalltalk_tokens.items()) if set(words) <= tokens]
+            if fits:
+                return fits[0]
+        # "ta thats great", "cheers mate", "thank u so much x": a short message (filler words aside)
+        # mostly made of one intent's words.
+        said = [w for w in folded.split() if w not in self.normaliser.stopwords] or folded.split()
         if len(said) > _SMALLTALK_SHORT:
             return None
         fits = [(sum(w in words for w in said), i) for i, words in sorted(self.smalltalk_words.items())]
