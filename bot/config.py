@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from bot.schema import Problems, build
+from bot.schema import Problems, ProblemsError, build
 from bot.yamlfile import YamlError, load_yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -16,12 +16,8 @@ BUNDLED_KNOWLEDGE = PROJECT_ROOT / "knowledge"
 EXAMPLE_CONFIG = PROJECT_ROOT / "config.example.yaml"
 
 
-class ConfigError(Exception):
-    """The configuration is missing or invalid; `problems` holds one `file:line: ...` line each."""
-
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
+class ConfigError(ProblemsError):
+    """The configuration is missing or invalid."""
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ class Dialogue:
                 return [self._safeguarding(user, cleaned, detection.route)]
         if self.concerns is not None and self.concerns.active(user.user_id):
             return self.concerns.handle_text(user, text)
-        reply = self.engine.ask(text, user.role)
+        reply = self.engine.ask(text, user.role, screened=True)
         if reply.action == "forward" and self.concerns is not None:
             return [reply, *self.concerns.start(user, initial_text=cleaned)]
         return [reply]

@@ -36,12 +36,15 @@ class Engine:
             config, knowledge, Matcher(knowledge, config.matching), Renderer(knowledge, config), detector
         )
 
-    def ask(self, text: str, role: str = "any") -> Reply:
-        """Answer one message as a stateless question (what `policybot ask` prints)."""
+    def ask(self, text: str, role: str = "any", screened: bool = False) -> Reply:
+        """Answer one message as a stateless question (what `policybot ask` prints).
+
+        `screened` says the caller has already run the safeguarding check on this text.
+        """
         cleaned = clean(text)
         if not cleaned:
             return self.reply("fallback", "empty_message")
-        detection = self.detector.detect(cleaned)
+        detection = None if screened else self.detector.detect(cleaned)
         if detection is not None:
             return self.safeguarding_reply(detection)
         if not has_letters(cleaned):

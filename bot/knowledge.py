@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from bot.schema import Problems, build
+from bot.schema import Problems, ProblemsError, build
 from bot.text import fold
 from bot.yamlfile import YamlDoc, YamlError, load_yaml
 
@@ -14,12 +14,8 @@ Audience = Literal["parent", "staff", "pupil", "any"]
 ROLES = ("parent", "staff", "pupil", "any")
 
 
-class KnowledgeError(Exception):
-    """The knowledge folder has problems; `problems` holds one `file:line: ...` line each."""
-
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
+class KnowledgeError(ProblemsError):
+    """The knowledge folder has problems."""
 
 
 @dataclass(frozen=True)

@@ -13,18 +13,14 @@ from markupsafe import Markup
 
 from bot.config import Config
 from bot.knowledge import Knowledge, Topic
-from bot.schema import Problems, build
+from bot.schema import Problems, ProblemsError, build
 from bot.yamlfile import YamlDoc, YamlError, load_yaml
 
 ANSWER_LAYOUT = "answer.html.j2"
 
 
-class TemplateError(Exception):
-    """A template is missing or broken; `problems` holds one `file:line: ...` line each."""
-
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
+class TemplateError(ProblemsError):
+    """A template is missing or broken."""
 
 
 @dataclass(frozen=True)

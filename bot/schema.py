@@ -11,6 +11,14 @@ from bot.yamlfile import Path_, YamlDoc
 
 T = TypeVar("T")
 
+class ProblemsError(Exception):
+    """Something a person edits has problems; `problems` holds one `file:line: ...` line each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
 _TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
 
 

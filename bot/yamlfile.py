@@ -10,6 +10,9 @@ import yaml
 
 Path_ = tuple[str | int, ...]
 
+# libyaml's safe loader when PyYAML was built with it (several times faster), else the pure-Python one.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class YamlError(Exception):
     """A YAML file could not be read or parsed; the message names the file and line."""
@@ -63,9 +66,10 @@ def load_yaml(path: str | Path) -> YamlDoc:
         ) from None
     except OSError as err:
         raise YamlError(f"{path}: cannot be read ({err.strerror})") from None
+    loader = _Loader(text)
     try:
-        data = yaml.safe_load(text)
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
@@ -75,6 +79,8 @@ def load_yaml(path: str | Path) -> YamlDoc:
         ) from None
     except yaml.YAMLError as err:
         raise YamlError(f"{path}: invalid YAML ({err})") from None
+    finally:
+        loader.dispose()
     lines: dict[Path_, int] = {}
     if node is not None:
         _walk(node, (), lines)
