@@ -123,23 +123,39 @@ class Outbox:
         return timedelta(seconds=min(seconds, cfg.backoff_max_seconds))
 
     async def run_once(self, now: datetime | None = None) -> int:
-        """Attempt every delivery that is due, urgent first; returns how many were delivered."""
-        now = now or self.clock()
+        """Attempt every delivery that is due, urgent first; returns how many were delivered.
+
+        The queue is read again after every attempt, so an urgent alert stored while a long round is under
+        way (a slow mail server, many concerns) goes next rather than after the round.
+        """
         delivered = 0
         failed: set[str] = set()
-        # Only what this process can send: the console has no Telegram sender, so Telegram deliveries wait
-        # (without using up attempts) until the Telegram bot runs.
-        for delivery in self.store.due_deliveries(now, limit=self.batch, kinds=sorted(self.senders)):
-            if delivery.destination in failed or not self.store.claim_delivery(delivery.id):
+        attempted: set[int] = set()
+        kinds = sorted(self.senders)
+        for _ in range(self.batch):
+            current = now or self.clock()
+            # Only what this process can send: the console has no Telegram sender, so Telegram deliveries
+            # wait (without using up attempts) until the Telegram bot runs.
+            window = len(attempted) + len(failed) + 1
+            due = [
+                d
+                for d in self.store.due_deliveries(current, limit=window, kinds=kinds)
+                if d.destination not in failed and d.id not in attempted
+            ]
+            if not due:
+                break
+            delivery = due[0]
+            attempted.add(delivery.id)
+            if not self.store.claim_delivery(delivery.id):
                 continue
             attempts = delivery.attempts + 1
             try:
                 await self._send(delivery)
             except Exception as err:  # any sender failure means "try again later"
                 failed.add(delivery.destination)
-                self._record_failure(delivery, attempts, err, now)
+                self._record_failure(delivery, attempts, err, current)
                 continue
-            self.store.mark_delivered(delivery.id, now)
+            self.store.mark_delivered(delivery.id, current)
             delivered += 1
             log.info("delivered %s to %s", delivery.concern_id, delivery.kind)
         return delivered
