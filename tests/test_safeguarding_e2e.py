@@ -29,7 +29,9 @@ PARENT = 777
 OFFICE_MAIL = "office@school.example"
 DSL_MAIL = "dsl@school.example"
 QUEUED = 5
-DISCLOSURE = "my daughter says her mums boyfriend comes into her room at night and tells her to keep it secret"
+DISCLOSURE = (
+    "my daughter says her mums boyfriend comes into her room at night and tells her to keep it secret"
+)
 
 
 @pytest.fixture
@@ -63,8 +65,14 @@ async def test_disclosure_alert_reaches_dsl_chat_and_email_ahead_of_queued_conce
             base = make_config(tmp_path, api)
             config = dataclasses.replace(
                 base,
-                smtp=SmtpConfig(host="127.0.0.1", port=port, security="none", from_address="bot@school.example",
-                                username_env="POLICYBOT_TEST_NO_USER", password_env="POLICYBOT_TEST_NO_PASSWORD"),
+                smtp=SmtpConfig(
+                    host="127.0.0.1",
+                    port=port,
+                    security="none",
+                    from_address="bot@school.example",
+                    username_env="POLICYBOT_TEST_NO_USER",
+                    password_env="POLICYBOT_TEST_NO_PASSWORD",
+                ),
                 office=dataclasses.replace(base.office, email_to=[OFFICE_MAIL]),
                 safeguarding=dataclasses.replace(base.safeguarding, dsl_email_to=[DSL_MAIL]),
             )
@@ -73,7 +81,9 @@ async def test_disclosure_alert_reaches_dsl_chat_and_email_ahead_of_queued_conce
                 for n in range(QUEUED):  # concerns waiting for the office when the disclosure arrives
                     store.create_concern(
                         NewConcern(submission_id=f"queued-{n}", user_id=f"telegram:{n}", text=f"Concern {n}"),
-                        destinations_for(config, "concern"), "MM")
+                        destinations_for(config, "concern"),
+                        "MM",
+                    )
                 app = build_application(config, build_dialogue(config, store), store)
                 async with serving(app, poll_interval=0.0):
                     bot = Bot(api, store, config, app)
