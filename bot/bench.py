@@ -109,7 +109,7 @@ def bench_scale(scale: int, questions: list[tuple[str, str]], runs: int) -> dict
     config = load_config()
     with tempfile.TemporaryDirectory() as tmp:
         folder = synthetic_knowledge(config.knowledge_path(), scale, Path(tmp) / "knowledge")
-        startups, peaks, p50s, p99s, qps = [], [], [], [], []
+        startups, peaks, p50s, p99s, qps, match_p99s = [], [], [], [], [], []
         topics = 0
         tracemalloc.start()  # memory once, apart from timing: tracing slows everything down
         Engine.load(config, folder)
@@ -129,6 +129,12 @@ def bench_scale(scale: int, questions: list[tuple[str, str]], runs: int) -> dict
             qps.append(len(questions) / (time.perf_counter() - t_all))
             p50s.append(percentile(latencies, 50) * 1000)
             p99s.append(percentile(latencies, 99) * 1000)
+            matching = []  # the same without the safeguarding check, to show what each part costs
+            for text, role in questions:
+                t1 = time.perf_counter()
+                engine.ask(text, role, screened=True)
+                matching.append(time.perf_counter() - t1)
+            match_p99s.append(percentile(matching, 99) * 1000)
     return {
         "scale": scale,
         "topics": topics,
@@ -137,6 +143,38 @@ def bench_scale(scale: int, questions: list[tuple[str, str]], runs: int) -> dict
         "qps": statistics.median(qps),
         "p50_ms": statistics.median(p50s),
         "p99_ms": statistics.median(p99s),
+        "match_p99_ms": statistics.median(match_p99s),
+    }
+
+
+def bench_safeguarding(runs: int) -> dict[str, float]:
+    """The safeguarding check alone: load time, µs per 200-character message, a 10,000-character message."""
+    from bot.safeguarding import SafeguardingDetector
+
+    path = load_config().knowledge_path() / "safeguarding.yaml"
+    data = yaml.safe_load(
+        (PROJECT_ROOT / "tests" / "safeguarding_questions.yaml").read_text(encoding="utf-8")
+    )
+    texts = [item["text"] for item in data["disclosures"] + data["near_misses"]]
+    texts = [((t + " ") * (200 // len(t) + 1))[:200] for t in texts]
+    long_text = " ".join(texts)[:10_000]
+    loads, per_message, long_runs = [], [], []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        detector = SafeguardingDetector.from_file(path)
+        loads.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        for text in texts:
+            detector.detect(text)
+        per_message.append((time.perf_counter() - t0) / len(texts))
+        t0 = time.perf_counter()
+        detector.detect(long_text)
+        long_runs.append(time.perf_counter() - t0)
+    return {
+        "load_ms": statistics.median(loads) * 1000,
+        "us": statistics.median(per_message) * 1e6,
+        "long_ms": statistics.median(long_runs) * 1000,
+        "messages": len(texts),
     }
 
 
@@ -153,14 +191,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(
         f"{'scale':>5} {'topics':>7} {'start-up s':>10} {'peak MiB':>9} {'q/s':>8} "
-        f"{'p50 ms':>7} {'p99 ms':>7}"
+        f"{'p50 ms':>7} {'p99 ms':>7} {'p99 ms without safeguarding':>28}"
     )
     for scale in args.scales:
         r = bench_scale(scale, qs, args.runs)
         print(
             f"{r['scale']:>4}× {r['topics']:>7} {r['startup_s']:>10.3f} {r['peak_mib']:>9.1f} "
-            f"{r['qps']:>8.0f} {r['p50_ms']:>7.2f} {r['p99_ms']:>7.2f}"
+            f"{r['qps']:>8.0f} {r['p50_ms']:>7.2f} {r['p99_ms']:>7.2f} {r['match_p99_ms']:>28.2f}"
         )
+    sg = bench_safeguarding(args.runs)
+    print(
+        f"safeguarding check: load {sg['load_ms']:.0f} ms, {sg['us']:.0f} µs per 200-character message "
+        f"({sg['messages']} messages), {sg['long_ms']:.0f} ms for a 10,000-character message"
+    )
     return 0
 
 

@@ -132,7 +132,14 @@ class Matcher:
                     _Doc(key, weights, math.sqrt(sum(w * w for w in weights.values())))
                 )
         self.class_weights = {key: {t: self.idf[t] for t in tokens} for key, tokens in classes.items()}
-        self.shortest = {key: min(doc.norm for doc in docs) for key, docs in self.class_docs.items()}
+        # For each class and word, the most that word can add to an example's cosine (weight / length).
+        self.peak: dict[str, dict[str, float]] = {}
+        for key, docs in self.class_docs.items():
+            peak: dict[str, float] = {}
+            for doc in docs:
+                for token, weight in doc.weights.items():
+                    peak[token] = max(peak.get(token, 0.0), weight / doc.norm)
+            self.peak[key] = peak
         self.class_postings: dict[str, list[str]] = defaultdict(list)
         for key, tokens in classes.items():
             for token in tokens:
@@ -199,41 +206,61 @@ class Matcher:
         """Score classes: cosine with their best example, blended with how much of the question they cover.
 
         A class whose words carry weight W of the question's |q|² scores at most 0.75·cos + 0.25·W/|q|², where
-        an example's cosine is at most √(W)/|q| and at most W/(|q|·|shortest example|). Classes are scored
-        exactly in order of that bound, skipping topics once it falls below what the leaders already have
-        (they could not reach the top even after role weighting). Intents and out-of-scope are always scored.
+        an example's cosine is at most Σ q·peak/|q| (peak: the most each word adds to any of its examples'
+        cosines). Classes are scored exactly in order of that bound, skipping topics once it falls below
+        what the leaders already have (they could not reach the top even after role weighting). Intents and
+        out-of-scope are always scored.
         """
         if not words:
             return {}
         query = {w: self.idf.get(w, self.unknown_idf) for w in set(words)}
         norm2 = sum(w * w for w in query.values())
+        # The commonest words, while together they carry too little of the question's weight for a class
+        # sharing only them to reach _PRUNE_BELOW, do not bring classes in; they still count for the rest.
+        common: list[str] = []
+        carried = 0.0
+        for token in sorted(query, key=query.__getitem__):
+            share = math.sqrt((carried + query[token] ** 2) / norm2)
+            if _EXAMPLE_WEIGHT * share + (1 - _EXAMPLE_WEIGHT) * share * share >= _PRUNE_BELOW:
+                break
+            common.append(token)
+            carried += query[token] ** 2
         covered: dict[str, float] = defaultdict(float)
         for token, weight in query.items():
-            for key in self.class_postings.get(token, ()):
-                covered[key] += weight * weight
+            if token not in common:
+                for key in self.class_postings.get(token, ()):
+                    covered[key] += weight * weight
+        for key in covered:
+            weights = self.class_weights[key]
+            covered[key] += sum(query[t] ** 2 for t in common if t in weights)
         norm = math.sqrt(norm2)
-        bounds = sorted(
+        # Two bounds: a loose one from the coverage alone (cheap, used to order and stop) and, per class
+        # reached, the tight one from each word's peak (to skip exact scoring).
+        loose = sorted(
             (
-                (
-                    _EXAMPLE_WEIGHT * min(math.sqrt(c) / norm, c / (norm * self.shortest[key]))
-                    + (1 - _EXAMPLE_WEIGHT) * c / norm2,
-                    key,
-                )
+                (_EXAMPLE_WEIGHT * min(1.0, math.sqrt(c) / norm) + (1 - _EXAMPLE_WEIGHT) * c / norm2, key)
                 for key, c in covered.items()
-                if key in self.shortest
+                if key in self.peak
             ),
             reverse=True,
         )
         scores: dict[str, float] = {}
         leaders: list[float] = []  # best exact scores so far, highest first
-        for bound, key in bounds:
+        for bound, key in loose:
             if bound < _PRUNE_BELOW:
                 break
-            beaten = len(leaders) >= _LEADERS and bound < leaders[-1] * self.config.other_role_factor
-            if beaten and key in self.audience:
+            is_topic = key in self.audience
+            floor = _PRUNE_BELOW
+            if is_topic and len(leaders) >= _LEADERS:
+                floor = max(floor, leaders[-1] * self.config.other_role_factor)
+            if bound < floor:
+                continue
+            peak = self.peak[key]
+            cosine = sum(q * peak[t] for t, q in query.items() if t in peak) / norm
+            if _EXAMPLE_WEIGHT * min(1.0, cosine) + (1 - _EXAMPLE_WEIGHT) * covered[key] / norm2 < floor:
                 continue
             scores[key] = self._exact(query, norm2, covered[key], key)
-            if key in self.audience:
+            if is_topic:
                 leaders = sorted([*leaders, scores[key]], reverse=True)[:_LEADERS]
         return scores
 

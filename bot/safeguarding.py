@@ -14,12 +14,15 @@ from typing import Any, Literal
 from bot.knowledge import KnowledgeError
 from bot.patterns import Compiler, Message, Pattern, Rule, Vocabulary, read, rule_spans, spans
 from bot.schema import Problems, build
+from bot.similarity import EXAMPLES_FILE, SimilarityIndex, load_examples
 from bot.text import fold
 from bot.yamlfile import Path_, YamlError, load_yaml
 
 Route = Literal["dsl", "headteacher", "chair_of_governors"]
 ROUTE_RANK = {"dsl": 0, "headteacher": 1, "chair_of_governors": 2}
 """KCSIE: an allegation about the headteacher outranks one about staff, which outranks any other concern."""
+SUBJECT_WORDS = 2
+"""A mention this close to the start of a sentence ("the minibus driver", "our head") is its subject."""
 
 
 @dataclass(frozen=True)
@@ -98,17 +101,19 @@ class SafeguardingDetector:
         compiler: Compiler,
         exclude: list[Pattern],
         categories: list[_Category],
+        similar: SimilarityIndex | None = None,
     ) -> None:
         settings = spec.settings
         self.near = settings.near
         self.vocabulary = Vocabulary(
             compiler, settings.fuzzy_score, settings.fuzzy_min_letters, spec.ordinary_words
         )
-        self.spellings = {
-            variant: tuple(fold(canonical).split())
-            for canonical, variants in spec.spellings.items()
-            for variant in (fold(v) for v in variants)
-        }
+        self.spellings = _spellings(spec)
+        self.similar = similar
+        self.by_id = {c.id: c for c in categories}
+        # the broadest concern for the DSL (the last such category in the file) when only allegation
+        # examples are near a message that names no member of staff
+        self.fallback = next((c for c in reversed(categories) if c.route == "dsl"), categories[-1])
         self.exclude = exclude
         self.categories = categories
         self.about = sorted((c for c in categories if c.about), key=lambda c: -ROUTE_RANK[c.route])
@@ -136,11 +141,31 @@ class SafeguardingDetector:
                 for span in rule_spans(rule, msg):
                     if mentions is None:
                         mentions = self._mentions(msg)
-                    found = self._route(category, rule, span, mentions)
+                    found = self._route(category, rule, span, mentions, msg)
                     rank = ROUTE_RANK[found.route]
                     if best is None or (rank, -order) > best[:2]:
                         best = (rank, -order, found)
-        return best[2] if best else None
+        if best:
+            return best[2]
+        return self._similar(text) if self.similar else None
+
+    def _similar(self, text: str) -> Detection | None:
+        """The second layer: a message that reads like the example disclosures though no rule fired."""
+        assert self.similar is not None
+        found = self.similar.classify(text)
+        if found is None:
+            return None
+        voted, closeness, lean = found
+        matched = f"similar to {voted[0]} examples (closeness {closeness:.2f}, margin {lean:.2f})"
+        # No rule fired, so there is no span to look near: the people the message names decide the route,
+        # as they do for rules; without one it is a concern about a child for the DSL. Read afresh: the
+        # exclusions ("the head called me") stop rules firing, they must not hide who a message is about.
+        mentions = self._mentions(read(text, self.vocabulary, self.spellings))
+        if mentions:
+            about = max((c for c, _, _ in mentions), key=lambda c: ROUTE_RANK[c.route])
+            return Detection(about.id, about.route, matched)
+        category = next((self.by_id[c] for c in voted if self.by_id[c].route == "dsl"), self.fallback)
+        return Detection(category.id, category.route, matched)
 
     def _mentions(self, msg: Message) -> list[tuple[_Category, int, int]]:
         """Mentions of staff or the head; one inside a longer mention ("head teacher") does not count."""
@@ -157,13 +182,26 @@ class SafeguardingDetector:
         rule: Rule,
         span: tuple[int, int],
         mentions: list[tuple[_Category, int, int]],
+        msg: Message,
     ) -> Detection:
-        """Send a concern to the headteacher or chair when it is about them (a mention near or inside it)."""
+        """Send a concern to the headteacher or chair when it is about them (a mention near or inside it).
+
+        A mention that opens the sentence the concern is in counts too, however long the sentence: "the
+        minibus driver made my son sit in the front and touched him" is about the driver.
+        """
         start, end = span
         for about, s, _ in mentions:  # highest route first
-            if start - self.near <= s < end:
+            if start - self.near <= s < end or self._opens_sentence(s, start, msg):
                 return Detection(about.id, about.route, rule.source)
         return Detection(category.id, category.route, rule.source)
+
+    @staticmethod
+    def _opens_sentence(mention: int, start: int, msg: Message) -> bool:
+        """Whether a mention is the subject of the sentence that `start` is in (its first few words)."""
+        if mention >= start or any(mention < b <= start for b in msg.starts):
+            return False
+        opening = max(b for b in msg.starts if b <= mention)
+        return mention - opening <= SUBJECT_WORDS
 
 
 # ---- loading --------------------------------------------------------------------------------------------
@@ -209,7 +247,22 @@ def _load(path: str | Path) -> tuple[SafeguardingDetector | None, list[str]]:
         problems.add(("settings", "fuzzy_score"), "must be between 50 and 100 (85 tolerates one typo)")
     if problems.items:
         return None, problems.items
-    return SafeguardingDetector(spec, compiler, [p for p in exclude if p], categories), []
+    similar = None
+    examples = Path(path).parent / EXAMPLES_FILE
+    if examples.exists():  # optional: without it only the patterns run
+        similar, found = load_examples(examples, {c.id: c for c in categories}, _spellings(spec))
+        if found:
+            return None, found
+    return SafeguardingDetector(spec, compiler, [p for p in exclude if p], categories, similar), []
+
+
+def _spellings(spec: SafeguardingSpec) -> dict[str, tuple[str, ...]]:
+    """Text-speak variant -> the words it stands for ("sum1" -> ("someone",))."""
+    return {
+        variant: tuple(fold(canonical).split())
+        for canonical, variants in spec.spellings.items()
+        for variant in (fold(v) for v in variants)
+    }
 
 
 def _rule(raw: Any, at: Path_, compiler: Compiler, settings: Settings) -> Rule | None:
