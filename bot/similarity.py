@@ -30,7 +30,7 @@ WINDOW = 30
 """Long messages are compared a window of words at a time, so a disclosure is not drowned by chatter."""
 
 ORDINARY_POSTINGS_CAP = 200
-"""At most this many ordinary messages are kept per word (the bundled knowledge never reaches it)."""
+"""At most this many ordinary messages are kept per word: the ones where it weighs most."""
 
 SHARPNESS_FLOOR = 0.0
 """Weight kept by a word that is equally common in disclosures and ordinary messages (cross-validated)."""
@@ -126,7 +126,7 @@ class SimilarityIndex:
                 postings.setdefault(feature, []).append((doc, weight))
         # Only the nearest few ordinary messages count, and those weigh a shared word heavily: a word found
         # in thousands of them (as with many policies loaded) keeps just the ones where it weighs most.
-        for feature, postings in self.ordinary_postings.items():
+        for postings in self.ordinary_postings.values():
             if len(postings) > ORDINARY_POSTINGS_CAP:
                 postings.sort(key=lambda posting: -posting[1])
                 del postings[ORDINARY_POSTINGS_CAP:]
