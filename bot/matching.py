@@ -21,6 +21,8 @@ OUT_OF_SCOPE = "__out_of_scope__"
 
 _SMALLTALK_MAX_WORDS = 6
 _SMALLTALK_RATIO = 84.0
+_CUE_FACTOR = 0.8
+_FORWARD_MARGIN = 0.05
 _SMALLTALK_SHORT = 3  # words: a message this short that is mostly greeting or thanks is small talk
 _UNKNOWN_WORD_IDF_FACTOR = 1.0
 _EXAMPLE_WEIGHT = 0.75  # best single example vs the topic's whole vocabulary
@@ -163,9 +165,9 @@ class Matcher:
         short = len([w for w in folded.split() if w not in self.normaliser.stopwords]) <= _SMALLTALK_SHORT
         if smalltalk is not None and (best < self.config.answer_threshold or short):
             return Match("smalltalk", ranked, intent=smalltalk, words=words)
-        if cue is not None and forward >= best * 0.8:
+        if cue is not None and forward >= best * _CUE_FACTOR:
             return Match("forward", ranked, intent=cue, words=words, out_of_scope=out_of_scope)
-        if forward > best and forward >= self.config.clarify_threshold:
+        if forward > best + _FORWARD_MARGIN and forward >= self.config.clarify_threshold:
             intent = max(self.forward_intents, key=lambda i: scores.get(i, 0.0))
             return Match("forward", ranked, intent=intent, words=words, out_of_scope=out_of_scope)
         return Match(self._decide(ranked, out_of_scope), ranked, words=words, out_of_scope=out_of_scope)

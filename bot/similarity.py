@@ -130,10 +130,8 @@ class SimilarityIndex:
             if len(postings) > ORDINARY_POSTINGS_CAP:
                 postings.sort(key=lambda posting: -posting[1])
                 del postings[ORDINARY_POSTINGS_CAP:]
-        # Misspellings are corrected towards the disclosures' words only: those are the ones that matter
-        # here, and the ordinary side grows with every policy's questions.
         self.vocabulary: dict[str, list[str]] = {}
-        for feature in in_disclosures:
+        for feature in self.idf:
             if " " not in feature and len(feature) >= 4 and feature.isalpha():
                 self.vocabulary.setdefault(feature[0], []).append(feature)
         self.correct = lru_cache(maxsize=20_000)(self._correct)
