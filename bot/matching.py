@@ -288,11 +288,19 @@ class Matcher:
         ranked.sort(key=lambda s: (-s.confidence, s.key))
         return ranked
 
+    def _same_rule(self, a: str, b: str) -> bool:
+        """Whether two topics quote exactly the same rules (the same rule, asked from two sides)."""
+        ta, tb = self.knowledge.topics[a], self.knowledge.topics[b]
+        return (ta.policy, ta.section) == (tb.policy, tb.section) and set(ta.rules) == set(tb.rules)
+
     def _decide(self, ranked: list[Scored], out_of_scope: float) -> Decision:
         if not ranked:
             return "fallback"
         best = ranked[0].confidence
-        runner_up = ranked[1].confidence if len(ranked) > 1 else 0.0
+        # A runner-up quoting exactly the same rules gives the same rule from the other side (a parent
+        # friending staff, staff friending a parent): being close to it is no reason to ask "Did you mean…".
+        rivals = [s for s in ranked[1:] if not self._same_rule(ranked[0].key, s.key)]
+        runner_up = rivals[0].confidence if rivals else 0.0
         if out_of_scope >= best:
             return "fallback"
         if best < self.config.clarify_threshold:
