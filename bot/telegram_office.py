@@ -99,12 +99,19 @@ def _refuse(update: Update, command: str) -> None:
     )
 
 
+async def _office_only(update: Update, ch: Channel, command: str) -> bool:
+    """Whether the office may use this command here; anyone else is refused politely and logged."""
+    if is_office(update, ch) and ch.store is not None:
+        return True
+    _refuse(update, command)
+    await _say(update, ch, "telegram_office_refused")
+    return False
+
+
 async def reply_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/reply REF text — the office answers a concern by its reference."""
     ch = channel(context)
-    if not is_office(update, ch) or ch.store is None:
-        _refuse(update, "reply")
-        await _say(update, ch, "telegram_office_refused")
+    if not await _office_only(update, ch, "reply"):
         return
     args = context.args or []
     if len(args) < 2:
@@ -119,9 +126,7 @@ async def reply_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 async def close_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/close REF — the office closes a concern and the person is told."""
     ch = channel(context)
-    if not is_office(update, ch) or ch.store is None:
-        _refuse(update, "close")
-        await _say(update, ch, "telegram_office_refused")
+    if not await _office_only(update, ch, "close"):
         return
     if not context.args:
         await _say(update, ch, "telegram_office_reply_usage")
