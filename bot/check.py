@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.config import Config, ConfigError, load_config
+from bot.config import ConfigError, load_config
 from bot.engine import SAFEGUARDING_FILE
 from bot.knowledge import Knowledge, KnowledgeError, load_knowledge
 from bot.matching import Matcher
@@ -128,13 +128,3 @@ def _duplicates(knowledge: Knowledge) -> list[str]:
                 )
             seen.setdefault(key, topic.id)
     return warnings
-
-
-def check_config_only(config: Config) -> list[str]:
-    """Problems with a loaded config that only show when running (e.g. no office destination)."""
-    problems = []
-    if not config.office.telegram_chat_ids and not config.office.email_to:
-        problems.append(
-            "office: no telegram_chat_ids or email_to — concerns will be stored but not delivered"
-        )
-    return problems

@@ -12,6 +12,7 @@ from bot.text import clean
 
 if TYPE_CHECKING:
     from bot.concerns import ConcernFlow
+    from bot.safeguarding import Detection
     from bot.store import Store
 
 ROLES = ("parent", "staff", "pupil")
@@ -35,7 +36,7 @@ class Dialogue:
         if cleaned:
             detection = self.engine.detector.detect(cleaned)
             if detection is not None:
-                return [self._safeguarding(user, cleaned, detection.route)]
+                return [self._safeguarding(user, cleaned, detection)]
         if self.concerns is not None and self.concerns.active(user.user_id):
             return self.concerns.handle_text(user, text)
         reply = self.engine.ask(text, user.role, screened=True)
@@ -108,8 +109,9 @@ class Dialogue:
 
     def _role_prompt(self, message: str) -> Reply:
         reply = self.engine.reply("role", message)
-        labels = {role: self.engine.renderer.message(f"role_button_{role}").text for role in ROLES}
-        return replace(reply, options=[Option(labels[role], f"r:{role}") for role in ROLES])
+        return replace(
+            reply, options=[self.engine.option(f"role_button_{role}", f"r:{role}") for role in ROLES]
+        )
 
     def _set_role(self, user: UserContext, role: str) -> Reply:
         if self.store is not None:
@@ -140,28 +142,23 @@ class Dialogue:
             return [replace(reply, options=[Option(t.title, f"t:{t.id}") for t in topics])]
         return [self.engine.reply("info", "stale_button")]
 
-    def _safeguarding(self, user: UserContext, text: str, route: str) -> Reply:
-        config = self.engine.config.safeguarding
+    def _safeguarding(self, user: UserContext, text: str, detection: Detection) -> Reply:
         can_alert = self.concerns is not None
-        if can_alert and config.alert_immediately:
-            assert self.concerns is not None
-            self.concerns.raise_alert(user, text, route=route, share_identity=False)
-            rendered = self.engine.renderer.message(
-                "safeguarding", route=route, alert_sent=True, can_alert=True
-            )
-            return Reply("safeguarding", rendered.text, rendered.html, confidence=1.0)
-        rendered = self.engine.renderer.message(
-            "safeguarding", route=route, alert_sent=False, can_alert=can_alert
+        if self.concerns is not None and self.engine.config.safeguarding.alert_immediately:
+            self.concerns.raise_alert(user, text, route=detection.route, share_identity=False)
+            return self.engine.safeguarding_reply(detection, alert_sent=True)
+        reply = self.engine.safeguarding_reply(detection, can_alert=can_alert)
+        if not can_alert or self.store is None:
+            return reply
+        self.store.set_state(user.user_id, {"flow": "safeguarding", "text": text, "route": detection.route})
+        return replace(
+            reply,
+            options=[
+                self.engine.option("sg_button_named", "sg:named"),
+                self.engine.option("sg_button_anonymous", "sg:anon"),
+                self.engine.option("sg_button_no", "sg:no"),
+            ],
         )
-        options: list[Option] = []
-        if can_alert and self.store is not None:
-            self.store.set_state(user.user_id, {"flow": "safeguarding", "text": text, "route": route})
-            options = [
-                Option(self.engine.renderer.message("sg_button_named").text, "sg:named"),
-                Option(self.engine.renderer.message("sg_button_anonymous").text, "sg:anon"),
-                Option(self.engine.renderer.message("sg_button_no").text, "sg:no"),
-            ]
-        return Reply("safeguarding", rendered.text, rendered.html, confidence=1.0, options=options)
 
     def _safeguarding_choice(self, user: UserContext, value: str) -> list[Reply]:
         if self.store is None or self.concerns is None:

@@ -14,7 +14,6 @@ from bot.safeguarding import Detection, SafeguardingDetector
 from bot.text import MAX_INPUT_CHARS, clean, has_letters
 
 SAFEGUARDING_FILE = "safeguarding.yaml"
-FORWARD = Option("Forward to the office", "fwd")
 
 
 @dataclass
@@ -55,13 +54,19 @@ class Engine:
     def reply(self, action: str, message: str, offer_forward: bool = False, **context: object) -> Reply:
         """A reply made from a named message template."""
         rendered = self.renderer.message(message, **context)
-        options = [FORWARD] if offer_forward else []
+        options = [self.option("button_forward", "fwd")] if offer_forward else []
         return Reply(action, rendered.text, rendered.html, options=options, offer_forward=offer_forward)  # type: ignore[arg-type]
 
-    def safeguarding_reply(self, detection: Detection) -> Reply:
+    def option(self, label_message: str, payload: str) -> Option:
+        """A button whose label is the named message (labels are wording, so they live in knowledge/)."""
+        return Option(self.renderer.message(label_message).text, payload)
+
+    def safeguarding_reply(
+        self, detection: Detection, alert_sent: bool = False, can_alert: bool = True
+    ) -> Reply:
         """The fixed safeguarding response; the dialogue adds the alert buttons when it can send one."""
         rendered = self.renderer.message(
-            "safeguarding", route=detection.route, alert_sent=False, can_alert=True
+            "safeguarding", route=detection.route, alert_sent=alert_sent, can_alert=can_alert
         )
         return Reply("safeguarding", rendered.text, rendered.html, confidence=1.0)
 
@@ -83,7 +88,7 @@ class Engine:
             topic=topic.id,
             section=self.knowledge.section_of(topic).heading,
             confidence=round(confidence, 3),
-            options=[*related, FORWARD],
+            options=[*related, self.option("button_forward", "fwd")],
             alternatives=alternatives or [],
         )
 
@@ -114,7 +119,7 @@ class Engine:
                 rendered.text,
                 rendered.html,
                 confidence=1.0,
-                options=[FORWARD],
+                options=[self.option("button_forward", "fwd")],
                 alternatives=candidates,
                 offer_forward=True,
             )
@@ -129,7 +134,7 @@ class Engine:
                 rendered.text,
                 rendered.html,
                 confidence=confidence,
-                options=[*options, Option("None of these — ask the office", "fwd")],
+                options=[*options, self.option("button_none_of_these", "fwd")],
                 alternatives=candidates,
                 offer_forward=True,
             )
@@ -141,7 +146,7 @@ class Engine:
             rendered.text,
             rendered.html,
             confidence=confidence,
-            options=[Option("Ask the office", "fwd")],
+            options=[self.option("button_ask_office", "fwd")],
             alternatives=candidates,
             offer_forward=True,
         )

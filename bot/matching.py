@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from rapidfuzz import fuzz
@@ -46,7 +46,6 @@ class Match:
     ranked: list[Scored]  # topics only, best first
     intent: str | None = None  # smalltalk/forward intent id
     out_of_scope: float = 0.0
-    words: list[str] = field(default_factory=list)
 
     @property
     def best(self) -> Scored | None:
@@ -153,7 +152,7 @@ class Matcher:
         words = self.normaliser.tokens(text)
         smalltalk = self._smalltalk(folded, words)
         if smalltalk is not None and not words:
-            return Match("smalltalk", [], intent=smalltalk, words=words)
+            return Match("smalltalk", [], intent=smalltalk)
         scores = self._scores(words)
         if role == "any":
             role = self.infer_role(folded)
@@ -164,13 +163,13 @@ class Matcher:
         best = ranked[0].confidence if ranked else 0.0
         short = len([w for w in folded.split() if w not in self.normaliser.stopwords]) <= _SMALLTALK_SHORT
         if smalltalk is not None and (best < self.config.answer_threshold or short):
-            return Match("smalltalk", ranked, intent=smalltalk, words=words)
+            return Match("smalltalk", ranked, intent=smalltalk)
         if cue is not None and forward >= best * _CUE_FACTOR:
-            return Match("forward", ranked, intent=cue, words=words, out_of_scope=out_of_scope)
+            return Match("forward", ranked, intent=cue, out_of_scope=out_of_scope)
         if forward > best + _FORWARD_MARGIN and forward >= self.config.clarify_threshold:
             intent = max(self.forward_intents, key=lambda i: scores.get(i, 0.0))
-            return Match("forward", ranked, intent=intent, words=words, out_of_scope=out_of_scope)
-        return Match(self._decide(ranked, out_of_scope), ranked, words=words, out_of_scope=out_of_scope)
+            return Match("forward", ranked, intent=intent, out_of_scope=out_of_scope)
+        return Match(self._decide(ranked, out_of_scope), ranked, out_of_scope=out_of_scope)
 
     def infer_role(self, folded: str) -> str:
         """The role the wording points to ("my son" → parent), or "any" when it points to none or several."""

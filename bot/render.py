@@ -14,7 +14,7 @@ from markupsafe import Markup
 from bot.config import Config
 from bot.knowledge import Knowledge, Topic
 from bot.schema import Problems, ProblemsError, build
-from bot.yamlfile import YamlDoc, YamlError, load_yaml
+from bot.yamlfile import YamlError, load_yaml
 
 ANSWER_LAYOUT = "answer.html.j2"
 
@@ -118,16 +118,12 @@ class Renderer:
         for name, source in built.messages.items():
             if name in self.messages:
                 self.problems.append(f"{doc.where((name,))}: message '{name}' is defined twice — rename one")
-            template = self._compile_one(
-                source, f"{doc.where(('messages', name))}: messages.{name}", doc, name
-            )
+            template = self._compile_one(source, f"{doc.where(('messages', name))}: messages.{name}")
             if template is not None:
                 self.messages[name] = template
                 self.message_sources[name] = str(path)
 
-    def _compile_one(
-        self, source: str, where: str, doc: YamlDoc | None = None, name: str = ""
-    ) -> jinja2.Template | None:
+    def _compile_one(self, source: str, where: str) -> jinja2.Template | None:
         try:
             return self.env.from_string(source)
         except jinja2.TemplateSyntaxError as err:
