@@ -25,9 +25,9 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT))
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
 
+from bot.channels.telegram.app import build_application, serving  # noqa: E402
 from bot.config import OfficeConfig, RateLimitConfig, TelegramConfig, load_config  # noqa: E402
-from bot.store import SqliteStore  # noqa: E402
-from bot.telegram_app import build_application, serving  # noqa: E402
+from bot.store.sqlite import SqliteStore  # noqa: E402
 from bot.wiring import build_dialogue  # noqa: E402
 from tests.fake_botapi import FakeBotApi  # noqa: E402
 
@@ -93,7 +93,7 @@ async def run(label: str, chats: int, per_chat: int, flood_limit: bool, pool: li
 
 def question_pool() -> list[str]:
     """Example questions from the bundled knowledge that get a single reply (so latency is unambiguous)."""
-    from bot.replies import UserContext
+    from bot.core.replies import UserContext
 
     dialogue = build_dialogue(load_config(), None)
     user = UserContext("bench:1", channel="telegram", chat_id="1")

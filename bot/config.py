@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from bot.schema import Problems, ProblemsError, build
-from bot.yamlfile import YamlError, load_yaml
+from bot.common.schema import Problems, ProblemsError, build
+from bot.common.yamlfile import YamlError, load_yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_KNOWLEDGE = PROJECT_ROOT / "knowledge"

@@ -9,18 +9,18 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from bot.config import Config
-from bot.dialogue import Dialogue
-from bot.engine import Engine
+from bot.core.dialogue import Dialogue
+from bot.core.engine import Engine
 
 if TYPE_CHECKING:
-    from bot.messages import Messages
-    from bot.outbox import Outbox
-    from bot.store import Store
+    from bot.concerns.outbox import Outbox
+    from bot.knowledge.messages import Messages
+    from bot.store.base import Store
 
 
 def open_store(config: Config) -> Store:
     """The SQLite store named in the config (created on first use)."""
-    from bot.store import SqliteStore
+    from bot.store.sqlite import SqliteStore
 
     return SqliteStore(config.store_path())
 
@@ -30,7 +30,7 @@ def build_dialogue(config: Config, store: Store | None) -> Dialogue:
     engine = Engine.load(config)
     concerns = None
     if store is not None:
-        from bot.concerns import ConcernFlow
+        from bot.concerns.flow import ConcernFlow
 
         concerns = ConcernFlow(store, config, engine.renderer)
     return Dialogue(engine, store, concerns)
@@ -38,11 +38,11 @@ def build_dialogue(config: Config, store: Store | None) -> Dialogue:
 
 def build_outbox(config: Config, store: Store, messages: Messages) -> Outbox:
     """The outbox with the senders every channel can use (e-mail); channels add their own."""
-    from bot.outbox import Outbox
+    from bot.concerns.outbox import Outbox
 
     senders: dict[str, Any] = {}
     if config.smtp is not None:
-        from bot.mailer import SmtpSender
+        from bot.concerns.mailer import SmtpSender
 
         sender = SmtpSender(config.smtp, messages)
         senders.update({"office-email": sender, "dsl-email": sender})

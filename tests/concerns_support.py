@@ -24,12 +24,12 @@ from typing import Any, cast
 
 from aiosmtpd.controller import Controller
 
+from bot.concerns.office_messages import telegram_parts
 from bot.config import BUNDLED_KNOWLEDGE, Config, OfficeConfig, SmtpConfig, StoreConfig, load_config
-from bot.knowledge import load_knowledge
-from bot.office_messages import telegram_parts
-from bot.records import Concern, Delivery
-from bot.render import Renderer
-from bot.replies import UserContext
+from bot.core.replies import UserContext
+from bot.knowledge.loading import load_knowledge
+from bot.knowledge.render import Renderer
+from bot.store.records import Concern, Delivery
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 PARENT = UserContext("telegram:1001", role="parent", channel="telegram", chat_id="1001")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import BUNDLED_KNOWLEDGE, PROJECT_ROOT, Config, load_config
-from bot.engine import Engine
+from bot.core.engine import Engine
 
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
 os.environ.setdefault("no_proxy", "127.0.0.1,localhost")

@@ -8,9 +8,9 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+from bot.channels.telegram.app import build_application, serving
 from bot.config import Config, OfficeConfig, RateLimitConfig, SafeguardingConfig, TelegramConfig, load_config
-from bot.store import SqliteStore
-from bot.telegram_app import build_application, serving
+from bot.store.sqlite import SqliteStore
 from bot.wiring import build_dialogue
 from tests.fake_botapi import Call, FakeBotApi
 

@@ -6,8 +6,8 @@ import html
 
 import pytest
 
-from bot.engine import Engine
-from bot.replies import Reply
+from bot.core.engine import Engine
+from bot.core.replies import Reply
 
 NASTY = {
     "empty": "",
@@ -59,8 +59,8 @@ def test_template_looking_text_is_never_rendered(engine: Engine) -> None:
 
 
 def test_user_text_is_escaped_in_html(engine: Engine) -> None:
-    from bot.dialogue import Dialogue
-    from bot.replies import UserContext
+    from bot.core.dialogue import Dialogue
+    from bot.core.replies import UserContext
 
     dialogue = Dialogue(engine)
     replies = dialogue.command(UserContext("console:t"), "concern", "<b>hi</b>")

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from concerns_support import START, make_config
 
-from bot.cli_concerns import add_parser
+from bot.cli.concerns import add_parser
 from bot.config import Config
-from bot.records import NewConcern
-from bot.store import SqliteStore
+from bot.store.records import NewConcern
+from bot.store.sqlite import SqliteStore
 
 
 def run(config: Config, capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from concerns_support import PARENT, START, Clock, make_config, messages_for
 
-from bot.concerns import MAX_CONCERN_CHARS, ConcernFlow
+from bot.concerns.flow import MAX_CONCERN_CHARS, ConcernFlow
 from bot.config import Config
-from bot.render import Renderer
-from bot.replies import Reply, UserContext
-from bot.store import SqliteStore
+from bot.core.replies import Reply, UserContext
+from bot.knowledge.render import Renderer
+from bot.store.sqlite import SqliteStore
 
 
 @pytest.fixture

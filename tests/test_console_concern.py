@@ -6,9 +6,9 @@ import io
 import time
 from pathlib import Path
 
-from bot.console import ConsoleChat
-from bot.replies import UserContext
-from bot.store import SqliteStore
+from bot.channels.console import ConsoleChat
+from bot.core.replies import UserContext
+from bot.store.sqlite import SqliteStore
 from bot.wiring import build_dialogue, outbox_in_background
 from tests.concerns_support import make_config, smtp_server
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.channels.console import ConsoleChat
 from bot.config import Config
-from bot.console import ConsoleChat
-from bot.dialogue import Dialogue
-from bot.replies import UserContext
-from bot.store import SqliteStore
+from bot.core.dialogue import Dialogue
+from bot.core.replies import UserContext
+from bot.store.sqlite import SqliteStore
 from bot.wiring import build_dialogue
 
 PARENT = UserContext("console:parent", role="parent", channel="console")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
+from bot.common.text import fold
 from bot.config import BUNDLED_KNOWLEDGE, PROJECT_ROOT, Config
-from bot.engine import Engine
-from bot.knowledge import load_knowledge
-from bot.render import Renderer
-from bot.text import fold
+from bot.core.engine import Engine
+from bot.knowledge.loading import load_knowledge
+from bot.knowledge.render import Renderer
 
 POLICY_TEXT = PROJECT_ROOT.parent / "shared" / "seed" / "social-media-policy.txt"
 

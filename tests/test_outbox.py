@@ -20,13 +20,13 @@ from concerns_support import (
     smtp_server,
 )
 
-from bot.cli_concerns import purge_due
+from bot.cli.concerns import purge_due
+from bot.concerns.mailer import SmtpSender, message_id
+from bot.concerns.office_messages import TELEGRAM_LIMIT
+from bot.concerns.outbox import Outbox, destinations_for
 from bot.config import PROJECT_ROOT, Config
-from bot.mailer import SmtpSender, message_id
-from bot.office_messages import TELEGRAM_LIMIT
-from bot.outbox import Outbox, destinations_for
-from bot.records import Concern, NewConcern
-from bot.store import SqliteStore
+from bot.store.records import Concern, NewConcern
+from bot.store.sqlite import SqliteStore
 
 OFFICE_EMAIL = "office@school.example"
 
@@ -97,8 +97,8 @@ def _crash_after(config: Config, steps: str) -> subprocess.CompletedProcess[str]
     script = textwrap.dedent(f"""
         import os
         from datetime import datetime, timezone
-        from bot.records import NewConcern
-        from bot.store import SqliteStore
+        from bot.store.records import NewConcern
+        from bot.store.sqlite import SqliteStore
         store = SqliteStore({str(config.store_path())!r})
         new = NewConcern(submission_id="crash", user_id="telegram:1001", text="Stored, then the power went")
         concern = store.create_concern(new, ["office-email:{OFFICE_EMAIL}"], "MM",

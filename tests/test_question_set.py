@@ -6,11 +6,11 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from bot.cli.evaluate import SPECIAL, evaluate, format_report, load_question_set
+from bot.common.text import fold
 from bot.config import BUNDLED_KNOWLEDGE
-from bot.engine import Engine
-from bot.evaluate import SPECIAL, evaluate, format_report, load_question_set
-from bot.knowledge import load_knowledge
-from bot.text import fold
+from bot.core.engine import Engine
+from bot.knowledge.loading import load_knowledge
 from tests.conftest import run_cli
 
 QUESTIONS = Path(__file__).parent / "questions.yaml"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.knowledge import KnowledgeError
-from bot.safeguarding import SafeguardingDetector, check_file
+from bot.knowledge.loading import KnowledgeError
+from bot.safeguarding.detector import SafeguardingDetector, check_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SAFEGUARDING = ROOT / "knowledge" / "safeguarding.yaml"

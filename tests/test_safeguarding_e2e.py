@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 
+from bot.channels.telegram.app import build_application, serving
+from bot.concerns.outbox import destinations_for
 from bot.config import SmtpConfig
-from bot.outbox import destinations_for
-from bot.records import NewConcern
-from bot.store import SqliteStore
-from bot.telegram_app import build_application, serving
+from bot.store.records import NewConcern
+from bot.store.sqlite import SqliteStore
 from bot.wiring import build_dialogue
 from tests.concerns_support import free_port
 from tests.fake_botapi import FakeBotApi

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from concerns_support import START
 
-from bot.migrations import MIGRATIONS, StoreError, migrate
-from bot.records import FeedbackCount, NewConcern
-from bot.store import SqliteStore
+from bot.store.base import StoreError
+from bot.store.migrations import MIGRATIONS, migrate
+from bot.store.records import FeedbackCount, NewConcern
+from bot.store.sqlite import SqliteStore
 
 OFFICE = ["office-email:office@school.example"]
 

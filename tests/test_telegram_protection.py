@@ -8,7 +8,7 @@ import logging
 
 import pytest
 
-from bot.telegram_format import MAX_TEXT, split_html, units
+from bot.channels.telegram.format import MAX_TEXT, split_html, units
 from tests.telegram_harness import rate_limit, running_bot
 
 pytestmark = pytest.mark.anyio

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.channels.telegram.app import TelegramStartupError, run_telegram, webhook_settings
 from bot.config import PROJECT_ROOT, TelegramConfig, WebhookConfig, load_config
-from bot.telegram_app import TelegramStartupError, run_telegram, webhook_settings
 from tests.fake_botapi import FakeBotApi
 from tests.telegram_harness import TOKEN, running_bot
 

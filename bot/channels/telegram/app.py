@@ -1,0 +1,378 @@
+"""PolicyBot on Telegram: build the Application (every handler in one place) and run it.
+
+Long polling by default; webhook mode when `telegram.webhook` is set. Start-up problems raise
+`TelegramStartupError` with one line saying what to fix; `policybot run` prints it and exits 2.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from telegram import BotCommand, BotCommandScopeChat, Update
+from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    BaseUpdateProcessor,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot.channels.telegram.format import TelegramTexts
+from bot.channels.telegram.handlers import (
+    CHANNEL_KEY,
+    Channel,
+    RateGate,
+    asked,
+    commanded,
+    failed,
+    gate,
+    send_replies,
+    sent_media,
+    tapped,
+)
+from bot.channels.telegram.office import (
+    TELEGRAM_KINDS,
+    TelegramSender,
+    close_command,
+    office_replied,
+    reply_command,
+)
+from bot.core.dialogue import COMMANDS
+from bot.store.records import utc_now
+
+if TYPE_CHECKING:
+    from bot.config import Config
+    from bot.core.dialogue import Dialogue
+    from bot.store.base import Store
+
+log = logging.getLogger("bot.telegram")
+
+TOKEN_FORMAT = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
+SECRET_FORMAT = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
+OFFICE_COMMANDS = ("reply", "close")
+EXPIRE_EVERY = timedelta(minutes=1)
+PURGE_EVERY = timedelta(days=1)
+# Chats handled at once; a few more HTTP connections than that (httpcore slows down with huge pools).
+CONCURRENT_UPDATES = 32
+BOOTSTRAP_RETRIES = 5  # ride out a short network blip at start-up before giving up with exit status 2
+MENU_ORDER = ("start", "help", "topics", "concern", "contact", "role", "privacy", "forget")
+
+
+class TelegramStartupError(Exception):
+    """The Telegram channel cannot start; the message is one line saying what to fix."""
+
+
+class PerChatUpdateProcessor(BaseUpdateProcessor):
+    """Handle different chats concurrently but each chat's updates one at a time, in order."""
+
+    def __init__(self, max_concurrent_updates: int = 64) -> None:
+        super().__init__(max_concurrent_updates)
+        self._locks: dict[int, asyncio.Lock] = {}
+        self._users: dict[int, int] = {}
+
+    async def do_process_update(self, update: object, coroutine: Any) -> None:
+        """Wait for the chat's earlier updates, then process this one."""
+        chat = update.effective_chat if isinstance(update, Update) else None
+        if chat is None:
+            await coroutine
+            return
+        lock = self._locks.setdefault(chat.id, asyncio.Lock())
+        self._users[chat.id] = self._users.get(chat.id, 0) + 1
+        try:
+            async with lock:
+                await coroutine
+        finally:
+            self._users[chat.id] -= 1
+            if not self._users[chat.id]:
+                del self._users[chat.id], self._locks[chat.id]
+
+    async def initialize(self) -> None:
+        """Nothing to set up."""
+
+    async def shutdown(self) -> None:
+        """Nothing to release."""
+
+
+class _QuietBootstrap(logging.Filter):
+    """PTB logs a traceback when start-up fails; run_telegram reports it as one line instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.levelno >= logging.ERROR and "Bootstrap" in record.getMessage())
+
+
+def check_token(token: str) -> str:
+    """The token if it looks like one; otherwise TelegramStartupError saying how to provide it."""
+    if not token:
+        raise TelegramStartupError(
+            "no Telegram bot token — set telegram.token in the config or the TELEGRAM_BOT_TOKEN environment "
+            "variable (BotFather gives you one)"
+        )
+    if not TOKEN_FORMAT.match(token.strip()):
+        raise TelegramStartupError(
+            "the Telegram bot token is malformed — it should look like 123456789:AAE… exactly as BotFather "
+            "gave it (no quotes or spaces)"
+        )
+    return token.strip()
+
+
+def guard_library_logs(config: Config) -> None:
+    """Keep secrets and message text out of library logs.
+
+    httpx logs every request URL (which contains the bot token) at INFO; PTB logs whole updates, with the
+    message text, at DEBUG — allowed only when `logging.content` is on.
+    """
+    for name in ("httpx", "httpcore"):
+        logger = logging.getLogger(name)
+        if logger.getEffectiveLevel() < logging.WARNING:
+            logger.setLevel(logging.WARNING)
+    telegram = logging.getLogger("telegram")
+    if not config.logging.content and telegram.getEffectiveLevel() < logging.INFO:
+        telegram.setLevel(logging.INFO)
+
+
+def _renderer(dialogue: Any) -> Any:
+    return getattr(getattr(dialogue, "engine", None), "renderer", None)
+
+
+def build_application(
+    config: Config, dialogue: Dialogue, store: Store | None, outbox: Any = None, *, flood_limit: bool = True
+) -> Application:
+    """The Application with every handler registered; `outbox` defaults to Telegram/e-mail senders."""
+    token = check_token(config.telegram.resolved_token())
+    guard_library_logs(config)
+    builder = (
+        ApplicationBuilder()
+        .token(token)
+        .concurrent_updates(PerChatUpdateProcessor(CONCURRENT_UPDATES))
+        .connection_pool_size(CONCURRENT_UPDATES + 8)
+        .post_init(_started)
+        .post_stop(_stopping)
+    )
+    if flood_limit:  # Telegram's own limits (30 messages/s, 20/min per group); off only for benchmarks
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    if config.telegram.base_url:
+        builder = builder.base_url(config.telegram.base_url.rstrip("/"))
+    app = builder.build()
+
+    renderer = _renderer(dialogue)
+    texts = TelegramTexts.load(
+        config.knowledge_path(), {"school": config.school, "concerns": config.concerns}, renderer
+    )
+    if store is not None and renderer is not None:
+        outbox = _with_telegram_senders(config, store, outbox, app, renderer)
+    limit = config.telegram.rate_limit
+    app.bot_data[CHANNEL_KEY] = Channel(
+        config, dialogue, store, texts, RateGate(limit.messages, limit.per_seconds), outbox
+    )
+
+    app.add_handler(TypeHandler(Update, gate), group=-1)
+    app.add_handler(CommandHandler(list(COMMANDS), commanded))
+    app.add_handler(CommandHandler("reply", reply_command))
+    app.add_handler(CommandHandler("close", close_command))
+    app.add_handler(CallbackQueryHandler(tapped))
+    message = filters.UpdateType.MESSAGE
+    if config.office.telegram_chat_ids:
+        office_chats = filters.Chat(chat_id=config.office.telegram_chat_ids)
+        app.add_handler(
+            MessageHandler(
+                message & filters.TEXT & ~filters.COMMAND & filters.REPLY & office_chats, office_replied
+            )
+        )
+    app.add_handler(MessageHandler(message & filters.TEXT & ~filters.COMMAND, asked))
+    app.add_handler(MessageHandler(message & filters.COMMAND & filters.ChatType.PRIVATE, commanded))
+    app.add_handler(MessageHandler(message & ~filters.TEXT & ~filters.StatusUpdate.ALL, sent_media))
+    app.add_error_handler(failed)
+    return app
+
+
+def _with_telegram_senders(config: Config, store: Store, outbox: Any, app: Application, renderer: Any) -> Any:
+    from bot.wiring import build_outbox
+
+    if outbox is None:
+        outbox = build_outbox(config, store, renderer)
+    telegram = TelegramSender(app.bot, renderer)
+    for kind in TELEGRAM_KINDS:
+        outbox.senders.setdefault(kind, telegram)
+    return outbox
+
+
+async def _started(app: Application) -> None:
+    """After initialize: publish the command menu, start the outbox worker and the periodic jobs."""
+    ch: Channel = app.bot_data[CHANNEL_KEY]
+    await _publish_commands(app, ch)
+    if ch.outbox is not None:
+        loop, outbox = asyncio.get_running_loop(), ch.outbox
+        concerns = getattr(ch.dialogue, "concerns", None)
+        if concerns is not None and concerns.on_stored is None:
+            # The flow runs in a worker thread; wake the outbox on the loop so delivery starts at once.
+            concerns.on_stored = lambda _concern: loop.call_soon_threadsafe(outbox.wake)
+        stop = asyncio.Event()
+        app.bot_data["outbox_stop"] = stop
+        app.bot_data["outbox_task"] = asyncio.create_task(
+            ch.outbox.run_forever(stop), name="policybot-outbox"
+        )
+    if app.job_queue is not None:
+        app.job_queue.run_repeating(
+            _expire_idle, interval=EXPIRE_EVERY, first=EXPIRE_EVERY, name="expire-idle"
+        )
+        if ch.store is not None:
+            app.job_queue.run_repeating(
+                _purge_closed, interval=PURGE_EVERY, first=timedelta(minutes=5), name="purge-closed"
+            )
+
+
+async def _publish_commands(app: Application, ch: Channel) -> None:
+    names = [n for n in MENU_ORDER if n in COMMANDS] + [n for n in COMMANDS if n not in MENU_ORDER]
+    menu = [BotCommand(name, ch.texts.text(f"telegram_command_{name}")) for name in names]
+    await app.bot.set_my_commands(menu)
+    office_menu = [
+        *menu,
+        BotCommand("reply", "Answer a concern: /reply REFERENCE text"),
+        BotCommand("close", "Close a concern: /close REFERENCE"),
+    ]
+    for chat_id in ch.config.office.telegram_chat_ids:
+        try:
+            await app.bot.set_my_commands(office_menu, scope=BotCommandScopeChat(chat_id))
+        except TelegramError as err:
+            log.warning("office chat %s: cannot set its command menu (%s) — is the bot in it?", chat_id, err)
+
+
+async def _stopping(app: Application) -> None:
+    """Before shutdown: stop the outbox worker (it finishes the delivery under way)."""
+    stop, task = app.bot_data.pop("outbox_stop", None), app.bot_data.pop("outbox_task", None)
+    if stop is not None and task is not None:
+        stop.set()
+        try:
+            await asyncio.wait_for(task, timeout=15)
+        except TimeoutError:
+            log.warning("the outbox did not stop within 15 s; pending deliveries resume at next start")
+
+
+async def _expire_idle(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Time out idle conversations and tell the Telegram users concerned."""
+    ch: Channel = context.bot_data[CHANNEL_KEY]
+    ch.gate.prune()
+    for user, reply in await asyncio.to_thread(ch.dialogue.expire_idle, utc_now()):
+        if user.channel == "telegram" and user.chat_id:
+            try:
+                await send_replies(context, int(user.chat_id), [reply])
+            except TelegramError as err:
+                log.warning("could not send an idle-timeout notice to %s: %s", user.user_id, err)
+
+
+async def _purge_closed(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Delete concerns closed longer ago than concerns.retention_days."""
+    ch: Channel = context.bot_data[CHANNEL_KEY]
+    assert ch.store is not None
+    cutoff = utc_now() - timedelta(days=ch.config.concerns.retention_days)
+    purged = await asyncio.to_thread(ch.store.purge_closed, cutoff)
+    if purged:
+        log.info("purged %d closed concerns older than %d days", purged, ch.config.concerns.retention_days)
+
+
+@asynccontextmanager
+async def serving(
+    app: Application,
+    poll_interval: float = 0.0,
+    webhook: dict[str, Any] | None = None,
+) -> AsyncIterator[Application]:
+    """Run `app` inside an existing event loop (tests, benchmarks), like run_polling/run_webhook do."""
+    async with app:
+        if app.post_init:
+            await app.post_init(app)
+        assert app.updater is not None
+        if webhook is not None:
+            await app.updater.start_webhook(**webhook)
+        else:
+            await app.updater.start_polling(poll_interval=poll_interval, allowed_updates=ALLOWED_UPDATES)
+        await app.start()
+        try:
+            yield app
+        finally:
+            await app.updater.stop()
+            await app.stop()
+            if app.post_stop:
+                await app.post_stop(app)
+
+
+def webhook_settings(config: Config) -> dict[str, Any] | None:
+    """The arguments for run_webhook/start_webhook, or None in polling mode."""
+    hook = config.telegram.webhook
+    if hook is None:
+        return None
+    if not SECRET_FORMAT.match(hook.secret_token):
+        raise TelegramStartupError(
+            "telegram.webhook.secret_token must be set to 1–256 characters of A-Z, a-z, 0-9, _ or - "
+            "(a long random string) so that only Telegram can post updates"
+        )
+    if not hook.url.startswith("https://") and not config.telegram.base_url:
+        raise TelegramStartupError(
+            f"telegram.webhook.url must be an https:// address Telegram can reach (got {hook.url!r})"
+        )
+    return {
+        "listen": hook.listen,
+        "port": hook.port,
+        "url_path": hook.path.strip("/"),
+        "secret_token": hook.secret_token,
+        "webhook_url": hook.url,
+        "allowed_updates": ALLOWED_UPDATES,
+    }
+
+
+def run_telegram(config: Config) -> int:
+    """Run the bot until SIGINT/SIGTERM; raises TelegramStartupError for problems the admin must fix."""
+    from bot.store.base import StoreError
+    from bot.wiring import build_dialogue, open_store
+
+    check_token(config.telegram.resolved_token())
+    webhook = webhook_settings(config)
+    try:
+        store = open_store(config)
+    except StoreError as err:
+        raise TelegramStartupError(f"{err} — check store.path") from None
+    try:
+        dialogue = build_dialogue(config, store)
+        app = build_application(config, dialogue, store)
+        where = config.telegram.base_url or "api.telegram.org"
+        quiet = _QuietBootstrap()
+        logging.getLogger("telegram.ext").addFilter(quiet)
+        try:
+            if webhook is not None:
+                log.info(
+                    "starting in webhook mode on %s:%s/%s",
+                    webhook["listen"],
+                    webhook["port"],
+                    webhook["url_path"],
+                )
+                app.run_webhook(**webhook, bootstrap_retries=BOOTSTRAP_RETRIES)
+            else:
+                log.info("starting in polling mode")
+                app.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=BOOTSTRAP_RETRIES)
+        except InvalidToken:
+            raise TelegramStartupError(
+                f"{where} refused the bot token — check telegram.token / TELEGRAM_BOT_TOKEN against BotFather"
+            ) from None
+        except NetworkError as err:
+            raise TelegramStartupError(
+                f"cannot reach the Bot API at {where} ({err}) — check the network and telegram.base_url"
+            ) from None
+        finally:
+            logging.getLogger("telegram.ext").removeFilter(quiet)
+    finally:
+        if store is not None:
+            store.close()
+    log.info("stopped")
+    return 0

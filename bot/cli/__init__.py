@@ -1,0 +1,1 @@
+"""The `policybot` command: one module per group of subcommands."""

@@ -1,0 +1,130 @@
+"""`policybot check`: validate config, knowledge and templates, and flag examples that overlap topics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.common.text import fold
+from bot.config import ConfigError, load_config
+from bot.core.engine import SAFEGUARDING_FILE
+from bot.knowledge.loading import Knowledge, KnowledgeError, load_knowledge
+from bot.knowledge.render import Renderer, TemplateError
+from bot.matching.matcher import Matcher
+from bot.safeguarding.detector import check_file as check_safeguarding
+
+OVERLAP_CONFIDENCE = 0.9
+"""An example that scores this high for another topic than its own is probably in the wrong place."""
+
+
+@dataclass
+class CheckResult:
+    """Errors stop the bot from starting; warnings are worth a look."""
+
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    summary: str = ""
+
+
+def run_check(config_path: str | Path | None, knowledge_dir: str | Path | None) -> CheckResult:
+    """Validate everything; never raises for bad input, reports it."""
+    result = CheckResult()
+    try:
+        config = load_config(config_path)
+    except ConfigError as err:
+        result.errors.extend(err.problems)
+        return result
+    folder = Path(knowledge_dir) if knowledge_dir else config.knowledge_path()
+    try:
+        knowledge = load_knowledge(folder)
+    except KnowledgeError as err:
+        result.errors.extend(err.problems)
+        result.errors.extend(check_safeguarding(folder / SAFEGUARDING_FILE))
+        return result
+    result.errors.extend(check_safeguarding(folder / SAFEGUARDING_FILE))
+    try:
+        renderer = Renderer(knowledge, config)
+    except TemplateError as err:
+        result.errors.extend(err.problems)
+        return result
+    result.errors.extend(renderer.check_all())
+    result.errors.extend(_check_messages(renderer))
+    matcher = Matcher(knowledge, config.matching)
+    result.warnings.extend(_overlaps(knowledge, matcher))
+    result.warnings.extend(_duplicates(knowledge))
+    examples = sum(len(t.examples) for t in knowledge.topics.values())
+    result.summary = (
+        f"{len(knowledge.policies)} policies, "
+        f"{sum(len(p.sections) for p in knowledge.policies.values())} sections, "
+        f"{len(knowledge.topics)} topics, {examples} example questions, "
+        f"{len(renderer.messages)} messages"
+    )
+    return result
+
+
+REQUIRED_MESSAGES = (
+    "start",
+    "role_prompt",
+    "role_set",
+    "help",
+    "contact",
+    "topics",
+    "section_topics",
+    "clarify",
+    "fallback",
+    "empty_message",
+    "no_words",
+    "no_forwarding",
+    "feedback_thanks",
+    "stale_button",
+    "unknown_command",
+    "safeguarding",
+    "sg_alert_sent",
+    "sg_not_sent",
+    "privacy",
+    "forget_confirm",
+    "forget_done",
+    "forget_cancelled",
+)
+
+
+def _check_messages(renderer: Renderer) -> list[str]:
+    folder = renderer.knowledge.folder / "messages"
+    return [
+        f"{folder}: message '{name}' is missing — add it to one of the files there"
+        for name in REQUIRED_MESSAGES
+        if not renderer.has(name)
+    ]
+
+
+def _overlaps(knowledge: Knowledge, matcher: Matcher) -> list[str]:
+    """Examples that another topic claims more strongly than their own (Dialogflow-style validation)."""
+    warnings = []
+    for topic in knowledge.topics.values():
+        for example in topic.examples:
+            ranked = matcher.match(example, "any").ranked
+            if not ranked or ranked[0].key == topic.id:
+                continue
+            own = next((s.confidence for s in ranked if s.key == topic.id), 0.0)
+            if ranked[0].confidence >= OVERLAP_CONFIDENCE * max(own, 1e-9) and ranked[0].confidence > own:
+                warnings.append(
+                    f"{topic.file}:{topic.line}: topics.{topic.id}.examples: “{example}” scores higher for "
+                    f"'{ranked[0].key}' ({ranked[0].confidence:.2f}) than for its own topic ({own:.2f}) — "
+                    "reword it or move it"
+                )
+    return warnings
+
+
+def _duplicates(knowledge: Knowledge) -> list[str]:
+    seen: dict[str, str] = {}
+    warnings = []
+    for topic in knowledge.topics.values():
+        for example in topic.examples:
+            key = fold(example)
+            if key in seen and seen[key] != topic.id:
+                warnings.append(
+                    f"{topic.file}:{topic.line}: topics.{topic.id}.examples: “{example}” is also an example "
+                    f"of '{seen[key]}' — keep it in one topic"
+                )
+            seen.setdefault(key, topic.id)
+    return warnings

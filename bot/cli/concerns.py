@@ -1,0 +1,205 @@
+"""`policybot concerns …`: the office's view of stored concerns, CSV export, closing and purging."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from datetime import datetime, timedelta
+from typing import Any
+
+from bot.config import Config, load_config
+from bot.store.base import Store
+from bot.store.records import Concern, utc_now
+from bot.store.sqlite import SqliteStore
+
+CSV_COLUMNS = (
+    "reference",
+    "kind",
+    "priority",
+    "status",
+    "created_at",
+    "closed_at",
+    "role",
+    "child_class",
+    "name",
+    "contact",
+    "anonymous",
+    "redacted",
+    "deliveries",
+    "text",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Register `concerns` with its list / show / export / close / purge subcommands."""
+    parser: argparse.ArgumentParser = subparsers.add_parser("concerns", help="the office's stored concerns")
+    parser.add_argument("--config", help="config file", default=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="concerns_command", metavar="ACTION", required=True)
+
+    listing = sub.add_parser("list", help="one line per concern, oldest first")
+    listing.add_argument("--open", action="store_true", help="only concerns that are still open")
+    listing.set_defaults(func=list_concerns)
+
+    show = sub.add_parser("show", help="one concern in full, with its deliveries and replies")
+    show.add_argument("reference", help="e.g. MM-2026-0042")
+    show.set_defaults(func=show_concern)
+
+    export = sub.add_parser("export", help="all concerns to stdout")
+    export.add_argument("--format", choices=["csv"], default="csv")
+    export.set_defaults(func=export_concerns)
+
+    close = sub.add_parser("close", help="mark a concern closed (it is purged retention_days later)")
+    close.add_argument("reference")
+    close.set_defaults(func=close_concern)
+
+    purge = sub.add_parser("purge", help="delete closed concerns older than DAYS")
+    purge.add_argument("--older-than", type=int, required=True, metavar="DAYS")
+    purge.set_defaults(func=purge_concerns)
+    return parser
+
+
+def _open(args: argparse.Namespace, config: Config | None) -> Store:
+    config = config or load_config(getattr(args, "config", None))
+    return SqliteStore(config.store_path())
+
+
+def _when(when: datetime | None) -> str:
+    return when.astimezone().strftime("%Y-%m-%d %H:%M") if when else ""
+
+
+def list_concerns(args: argparse.Namespace, config: Config | None = None) -> int:
+    """Print one line per concern."""
+    store = _open(args, config)
+    try:
+        concerns = store.list_concerns(open_only=args.open)
+        for concern in concerns:
+            print(_line(store, concern))
+        if not concerns:
+            print("No open concerns." if args.open else "No concerns.")
+    finally:
+        store.close()
+    return 0
+
+
+def _line(store: Store, concern: Concern) -> str:
+    deliveries = store.deliveries_for(concern.id)
+    delivered = sum(d.status == "delivered" for d in deliveries if d.reply is None)
+    total = sum(d.reply is None for d in deliveries)
+    kind = "URGENT safeguarding" if concern.kind == "safeguarding" else "concern"
+    who = "anonymous" if concern.anonymous else (concern.name or "-")
+    return (
+        f"{concern.reference}  {concern.status:<6}  {_when(concern.created_at)}  {kind:<19}  "
+        f"delivered {delivered}/{total}  {who}"
+    )
+
+
+def show_concern(args: argparse.Namespace, config: Config | None = None) -> int:
+    """Print one concern in full."""
+    store = _open(args, config)
+    try:
+        concern = store.get_concern(args.reference)
+        if concern is None:
+            print(f"policybot: no concern with reference {args.reference}", file=sys.stderr)
+            return 1
+        fields = [
+            ("Reference", concern.reference),
+            ("Kind", concern.kind),
+            ("Priority", concern.priority),
+            ("Status", concern.status),
+            ("Created", _when(concern.created_at)),
+            ("Closed", _when(concern.closed_at)),
+            ("Role", concern.role),
+            ("Channel", concern.channel),
+            ("Class", concern.child_class),
+            ("Name", concern.name),
+            ("Contact", concern.contact),
+            ("Anonymous", "yes" if concern.anonymous else "no"),
+        ]
+        if concern.redacted:
+            fields.append(("Erased", "the sender asked for their details to be erased"))
+        for label, value in fields:
+            print(f"{label + ':':<11}{value}")
+        print("\n" + concern.text + "\n")
+        print("Deliveries:")
+        for d in store.deliveries_for(concern.id):
+            what = f"reply {d.reply.id}" if d.reply else "concern"
+            error = f"  ({d.last_error})" if d.last_error and d.status != "delivered" else ""
+            print(
+                f"  {d.destination}  {what}  {d.status}  attempts {d.attempts}  "
+                f"{_when(d.delivered_at)}{error}"
+            )
+        for reply in store.office_replies(concern.id):
+            who = reply.from_whom or "the office"
+            print(f"\nReply from {who} at {_when(reply.created_at)}:\n{reply.text}")
+    finally:
+        store.close()
+    return 0
+
+
+def _cell(value: str) -> str:
+    """Spreadsheets run cells starting with = + - @ as formulas; a leading apostrophe keeps them text."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def export_concerns(args: argparse.Namespace, config: Config | None = None) -> int:
+    """Write every concern as CSV to stdout."""
+    store = _open(args, config)
+    try:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(CSV_COLUMNS)
+        for c in store.list_concerns():
+            deliveries = "; ".join(f"{d.destination}={d.status}" for d in store.deliveries_for(c.id))
+            row = [
+                c.reference,
+                c.kind,
+                c.priority,
+                c.status,
+                c.created_at.isoformat(),
+                c.closed_at.isoformat() if c.closed_at else "",
+                c.role,
+                c.child_class,
+                c.name,
+                c.contact,
+                "yes" if c.anonymous else "no",
+                "yes" if c.redacted else "no",
+                deliveries,
+                c.text,
+            ]
+            writer.writerow([_cell(str(value)) for value in row])
+    finally:
+        store.close()
+    return 0
+
+
+def close_concern(args: argparse.Namespace, config: Config | None = None) -> int:
+    """Mark a concern closed."""
+    store = _open(args, config)
+    try:
+        if not store.close_concern(args.reference):
+            print(f"policybot: no open concern with reference {args.reference}", file=sys.stderr)
+            return 1
+        print(f"Closed {args.reference.upper()}.")
+    finally:
+        store.close()
+    return 0
+
+
+def purge_concerns(args: argparse.Namespace, config: Config | None = None) -> int:
+    """Delete closed concerns older than --older-than days."""
+    if args.older_than < 0:
+        print("policybot: --older-than must be 0 or more days", file=sys.stderr)
+        return 1
+    store = _open(args, config)
+    try:
+        count = store.purge_closed(utc_now() - timedelta(days=args.older_than))
+    finally:
+        store.close()
+    print(f"Deleted {count} closed concern{'s' if count != 1 else ''} older than {args.older_than} days.")
+    return 0
+
+
+def purge_due(store: Store, config: Config, now: datetime) -> int:
+    """The daily retention run: delete concerns closed more than `retention_days` ago."""
+    return store.purge_closed(now - timedelta(days=config.concerns.retention_days))

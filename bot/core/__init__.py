@@ -1,0 +1,1 @@
+"""The channel-agnostic core: the engine (question → reply) and the dialogue (messages, taps → replies)."""

@@ -1,0 +1,152 @@
+"""The stateless question answerer: safeguarding check, matching and rendering, one question at a time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.common.text import MAX_INPUT_CHARS, clean, has_letters
+from bot.config import Config
+from bot.core.replies import Candidate, Option, Reply
+from bot.knowledge.loading import Knowledge, load_knowledge
+from bot.knowledge.render import Renderer
+from bot.matching.matcher import Match, Matcher
+from bot.safeguarding.detector import Detection, SafeguardingDetector
+
+SAFEGUARDING_FILE = "safeguarding.yaml"
+
+
+@dataclass
+class Engine:
+    """Knowledge, matcher, renderer and safeguarding detector for one school."""
+
+    config: Config
+    knowledge: Knowledge
+    matcher: Matcher
+    renderer: Renderer
+    detector: SafeguardingDetector
+
+    @classmethod
+    def load(cls, config: Config, knowledge_dir: str | Path | None = None) -> Engine:
+        """Load and compile everything; raises KnowledgeError / TemplateError on problems."""
+        knowledge = load_knowledge(knowledge_dir or config.knowledge_path())
+        detector = SafeguardingDetector.from_file(knowledge.folder / SAFEGUARDING_FILE)
+        return cls(
+            config, knowledge, Matcher(knowledge, config.matching), Renderer(knowledge, config), detector
+        )
+
+    def ask(self, text: str, role: str = "any", screened: bool = False) -> Reply:
+        """Answer one message as a stateless question (what `policybot ask` prints).
+
+        `screened` says the caller has already run the safeguarding check on this text.
+        """
+        cleaned = clean(text)
+        if not cleaned:
+            return self.reply("fallback", "empty_message")
+        detection = None if screened else self.detector.detect(cleaned)
+        if detection is not None:
+            return self.safeguarding_reply(detection)
+        if not has_letters(cleaned):
+            return self.reply("fallback", "no_words")
+        match = self.matcher.match(cleaned[:MAX_INPUT_CHARS], role)
+        return self.reply_for(match)
+
+    def reply(self, action: str, message: str, offer_forward: bool = False, **context: object) -> Reply:
+        """A reply made from a named message template."""
+        rendered = self.renderer.message(message, **context)
+        options = [self.option("button_forward", "fwd")] if offer_forward else []
+        return Reply(action, rendered.text, rendered.html, options=options, offer_forward=offer_forward)  # type: ignore[arg-type]
+
+    def option(self, label_message: str, payload: str) -> Option:
+        """A button whose label is the named message (labels are wording, so they live in knowledge/)."""
+        return Option(self.renderer.message(label_message).text, payload)
+
+    def safeguarding_reply(
+        self, detection: Detection, alert_sent: bool = False, can_alert: bool = True
+    ) -> Reply:
+        """The fixed safeguarding response; the dialogue adds the alert buttons when it can send one."""
+        rendered = self.renderer.message(
+            "safeguarding", route=detection.route, alert_sent=alert_sent, can_alert=can_alert
+        )
+        return Reply("safeguarding", rendered.text, rendered.html, confidence=1.0)
+
+    def answer(
+        self, topic_id: str, confidence: float = 1.0, alternatives: list[Candidate] | None = None
+    ) -> Reply:
+        """The answer to one topic, with its related topics and the forward option."""
+        topic = self.knowledge.topics[topic_id]
+        rendered = self.renderer.answer(topic)
+        related = [
+            Option(self.knowledge.topics[r].title, f"t:{r}")
+            for r in topic.related
+            if r in self.knowledge.topics
+        ]
+        return Reply(
+            "answer",
+            rendered.text,
+            rendered.html,
+            topic=topic.id,
+            section=self.knowledge.section_of(topic).heading,
+            confidence=round(confidence, 3),
+            options=[*related, self.option("button_forward", "fwd")],
+            alternatives=alternatives or [],
+        )
+
+    def candidates(self, match: Match) -> list[Candidate]:
+        """Ranked topics as public candidates (topic, section heading, confidence)."""
+        out = []
+        for scored in match.ranked[: self.config.matching.max_options + 1]:
+            topic = self.knowledge.topics[scored.key]
+            out.append(
+                Candidate(topic.id, self.knowledge.section_of(topic).heading, round(scored.confidence, 3))
+            )
+        return out
+
+    def reply_for(self, match: Match) -> Reply:
+        """Turn the matcher's decision into a reply."""
+        candidates = self.candidates(match)
+        confidence = round(match.best.confidence, 3) if match.best else 0.0
+        if match.decision == "answer":
+            assert match.best is not None
+            return self.answer(match.best.key, match.best.confidence, candidates[1:])
+        if match.decision == "smalltalk":
+            rendered = self.renderer.message(f"intent.{match.intent}")
+            return Reply("smalltalk", rendered.text, rendered.html, confidence=1.0)
+        if match.decision == "forward":
+            rendered = self.renderer.message(f"intent.{match.intent}")
+            return Reply(
+                "forward",
+                rendered.text,
+                rendered.html,
+                confidence=1.0,
+                options=[self.option("button_forward", "fwd")],
+                alternatives=candidates,
+                offer_forward=True,
+            )
+        if match.decision == "clarify":
+            floor = self.config.matching.clarify_threshold
+            shown = [c for c in candidates if c.confidence >= floor][: self.config.matching.max_options]
+            titles = [self.knowledge.topics[c.topic].title for c in shown]
+            rendered = self.renderer.message("clarify", titles=titles)
+            options = [Option(title, f"t:{c.topic}") for title, c in zip(titles, shown, strict=True)]
+            return Reply(
+                "clarify",
+                rendered.text,
+                rendered.html,
+                confidence=confidence,
+                options=[*options, self.option("button_none_of_these", "fwd")],
+                alternatives=candidates,
+                offer_forward=True,
+            )
+        rendered = self.renderer.message(
+            "fallback", policies=[p.title for p in self.knowledge.policies.values()]
+        )
+        return Reply(
+            "fallback",
+            rendered.text,
+            rendered.html,
+            confidence=confidence,
+            options=[self.option("button_ask_office", "fwd")],
+            alternatives=candidates,
+            offer_forward=True,
+        )

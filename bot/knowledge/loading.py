@@ -1,0 +1,292 @@
+"""The knowledge base: policies and their sections, topics, intents and language data, loaded from YAML."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from bot.common.schema import Problems, ProblemsError, build
+from bot.common.text import fold
+from bot.common.yamlfile import YamlDoc, YamlError, load_yaml
+
+Audience = Literal["parent", "staff", "pupil", "any"]
+ROLES = ("parent", "staff", "pupil", "any")
+
+
+class KnowledgeError(ProblemsError):
+    """The knowledge folder has problems."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule of a policy section, verbatim."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section of a policy: its heading exactly as written and its rules verbatim."""
+
+    id: str
+    heading: str
+    rules: list[Rule]
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class Policy:
+    """A policy document."""
+
+    id: str
+    title: str
+    school: str
+    source: str
+    sections: list[Section]
+    file: str = ""
+
+    def section(self, section_id: str) -> Section | None:
+        """The section with this id, if any."""
+        return next((s for s in self.sections if s.id == section_id), None)
+
+
+@dataclass(frozen=True)
+class Topic:
+    """Something people ask about, answered from one section of one policy."""
+
+    id: str
+    section: str
+    title: str
+    audience: list[Audience]
+    rules: list[str]
+    examples: list[str]
+    answer: str
+    keywords: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    policy: str = ""
+    file: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class TopicFile:
+    """A file of topics for one policy."""
+
+    policy: str
+    topics: list[Topic]
+
+
+@dataclass(frozen=True)
+class Intent:
+    """Something that is not a policy question: greetings, thanks, asking for a human."""
+
+    id: str
+    action: Literal["smalltalk", "forward"]
+    examples: list[str]
+    reply: str = ""
+    cues: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class IntentFile:
+    """knowledge/intents.yaml."""
+
+    intents: list[Intent]
+    out_of_scope: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Language:
+    """knowledge/language.yaml: synonyms (canonical word → variants), stop words and role cues.
+
+    `role_cues` are phrases that show who is asking ("my son" → parent, "my pupils" → staff); they are used
+    only when the person has not said who they are, and only when they point to one role.
+    """
+
+    synonyms: dict[str, list[str]] = field(default_factory=dict)
+    stopwords: list[str] = field(default_factory=list)
+    role_cues: dict[Literal["parent", "staff", "pupil"], list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class Knowledge:
+    """Everything in a knowledge folder, cross-checked."""
+
+    folder: Path
+    policies: dict[str, Policy]
+    topics: dict[str, Topic]
+    intents: dict[str, Intent]
+    out_of_scope: list[str]
+    language: Language
+    templates: Path
+    docs: dict[str, YamlDoc] = field(default_factory=dict)
+
+    def section_of(self, topic: Topic) -> Section:
+        """The section a topic is answered from."""
+        section = self.policies[topic.policy].section(topic.section)
+        assert section is not None  # checked at load time
+        return section
+
+    def rules_of(self, topic: Topic) -> list[Rule]:
+        """The verbatim rules a topic quotes, in the topic's order."""
+        by_id = {rule.id: rule for rule in self.section_of(topic).rules}
+        return [by_id[rule_id] for rule_id in topic.rules]
+
+
+def load_knowledge(folder: str | Path) -> Knowledge:
+    """Load and cross-check a knowledge folder; raises KnowledgeError listing every problem."""
+    folder = Path(folder)
+    problems: list[str] = []
+    if not folder.is_dir():
+        raise KnowledgeError([f"{folder}: knowledge folder not found — check knowledge_dir in the config"])
+    docs: dict[str, YamlDoc] = {}
+
+    def read(path: Path, schema: type, at: tuple = ()):  # type: ignore[no-untyped-def]
+        try:
+            doc = load_yaml(path)
+        except YamlError as err:
+            problems.append(str(err))
+            return None
+        docs[str(path)] = doc
+        sink = Problems(doc)
+        result = build(schema, doc.data, at, sink)
+        problems.extend(sink.items)
+        return result, doc
+
+    policies: dict[str, Policy] = {}
+    for path in sorted((folder / "policies").glob("*.yaml")):
+        got = read(path, Policy)
+        if got and got[0]:
+            policy, doc = got
+            if policy.id in policies:
+                problems.append(
+                    f"{doc.where(('id',))}: id: policy '{policy.id}' is defined twice — rename one"
+                )
+            policies[policy.id] = Policy(**{**policy.__dict__, "file": str(path)})
+    if not policies and not problems:
+        problems.append(f"{folder / 'policies'}: no policy files (*.yaml) — add at least one policy")
+
+    topics: dict[str, Topic] = {}
+    for path in sorted((folder / "topics").glob("*.yaml")):
+        got = read(path, TopicFile)
+        if not got or not got[0]:
+            continue
+        topic_file, doc = got
+        for index, topic in enumerate(topic_file.topics):
+            at = ("topics", index)
+            if topic is None:
+                continue
+            if topic.id in topics:
+                problems.append(
+                    f"{doc.where((*at, 'id'))}: {_dot(at)}.id: topic '{topic.id}' is defined twice"
+                )
+            topics[topic.id] = Topic(
+                **{**topic.__dict__, "policy": topic_file.policy, "file": str(path), "line": doc.line(at)}
+            )
+
+    intents: dict[str, Intent] = {}
+    out_of_scope: list[str] = []
+    intents_path = folder / "intents.yaml"
+    if intents_path.exists():
+        got = read(intents_path, IntentFile)
+        if got and got[0]:
+            intents = {intent.id: intent for intent in got[0].intents if intent}
+            out_of_scope = list(got[0].out_of_scope)
+
+    language = Language()
+    language_path = folder / "language.yaml"
+    if language_path.exists():
+        got = read(language_path, Language)
+        if got and got[0]:
+            language = got[0]
+
+    knowledge = Knowledge(
+        folder=folder,
+        policies=policies,
+        topics=topics,
+        intents=intents,
+        out_of_scope=out_of_scope,
+        language=language,
+        templates=folder / "templates",
+        docs=docs,
+    )
+    problems.extend(cross_check(knowledge))
+    if problems:
+        raise KnowledgeError(problems)
+    return knowledge
+
+
+def _dot(at: tuple) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else str(p)) for i, p in enumerate(at))
+
+
+def _topic_where(knowledge: Knowledge, topic: Topic, key: str) -> str:
+    doc = knowledge.docs.get(topic.file)
+    index = (
+        next(
+            (
+                i
+                for i, t in enumerate((doc.data or {}).get("topics", []))
+                if isinstance(t, dict) and t.get("id") == topic.id
+            ),
+            0,
+        )
+        if doc
+        else 0
+    )
+    where = doc.where(("topics", index, key)) if doc else topic.file
+    return f"{where}: topics[{index}].{key}"
+
+
+def cross_check(knowledge: Knowledge) -> list[str]:
+    """Cross-file problems: unknown sections, rules and related topics, too few examples, uncovered rules."""
+    problems: list[str] = []
+    covered: set[tuple[str, str, str]] = set()
+    for topic in knowledge.topics.values():
+        policy = knowledge.policies.get(topic.policy)
+        if policy is None:
+            problems.append(f"{_topic_where(knowledge, topic, 'id')}: policy '{topic.policy}' does not exist")
+            continue
+        section = policy.section(topic.section)
+        if section is None:
+            ids = ", ".join(s.id for s in policy.sections)
+            problems.append(
+                f"{_topic_where(knowledge, topic, 'section')}: section '{topic.section}' is not in policy "
+                f"'{policy.id}' — use one of: {ids}"
+            )
+            continue
+        rule_ids = {rule.id for rule in section.rules}
+        for rule_id in topic.rules:
+            if rule_id not in rule_ids:
+                problems.append(
+                    f"{_topic_where(knowledge, topic, 'rules')}: rule '{rule_id}' is not in section "
+                    f"'{section.id}' — use one of: {', '.join(sorted(rule_ids))}"
+                )
+            covered.add((policy.id, section.id, rule_id))
+        if not topic.rules:
+            problems.append(
+                f"{_topic_where(knowledge, topic, 'rules')}: list at least one rule the answer quotes"
+            )
+        if len(topic.examples) < 8:
+            problems.append(
+                f"{_topic_where(knowledge, topic, 'examples')}: {len(topic.examples)} example questions — "
+                "give at least 8, phrased in different ways"
+            )
+        for related in topic.related:
+            if related not in knowledge.topics:
+                problems.append(
+                    f"{_topic_where(knowledge, topic, 'related')}: related topic '{related}' does not exist"
+                )
+        if not fold(topic.title):
+            problems.append(f"{_topic_where(knowledge, topic, 'title')}: the title is empty")
+    for policy in knowledge.policies.values():
+        for section in policy.sections:
+            for rule in section.rules:
+                if (policy.id, section.id, rule.id) not in covered:
+                    problems.append(
+                        f"{policy.file}: sections.{section.id}.rules.{rule.id}: no topic answers this rule — "
+                        "add a topic that lists it under rules"
+                    )
+    return problems

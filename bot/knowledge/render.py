@@ -1,0 +1,189 @@
+"""Render answers and messages from the knowledge folder's jinja2 templates, as HTML and as plain text."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from bot.common.schema import Problems, ProblemsError, build
+from bot.common.yamlfile import YamlError, load_yaml
+from bot.config import Config
+from bot.knowledge.loading import Knowledge, Topic
+
+ANSWER_LAYOUT = "answer.html.j2"
+
+
+class TemplateError(ProblemsError):
+    """A template is missing or broken."""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One piece of output in both forms."""
+
+    text: str
+    html: str
+
+
+@dataclass(frozen=True)
+class MessageFile:
+    """A knowledge/messages/*.yaml file: message name → jinja2 template."""
+
+    messages: dict[str, str]
+
+
+_TAG = re.compile(r"<[^>]+>")
+_BLOCKQUOTE = re.compile(r"<blockquote>(.*?)</blockquote>", re.S)
+_BLANKS = re.compile(r"\n{3,}")
+
+
+def html_to_text(markup: str) -> str:
+    """Plain text from our small HTML subset (b, i, u, a, code, blockquote): quotes are indented."""
+    markup = _BLOCKQUOTE.sub(lambda m: "\n".join("  " + line for line in m.group(1).split("\n")), markup)
+    markup = markup.replace("<br>", "\n").replace("<br/>", "\n")
+    return _BLANKS.sub("\n\n", html.unescape(_TAG.sub("", markup))).strip()
+
+
+def escape(text: str) -> str:
+    """HTML-escape text a person wrote."""
+    return html.escape(text, quote=False)
+
+
+class Renderer:
+    """One jinja2 environment (StrictUndefined, HTML autoescape) for every template in a knowledge folder."""
+
+    def __init__(self, knowledge: Knowledge, config: Config) -> None:
+        self.knowledge = knowledge
+        self.config = config
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(knowledge.templates)),
+            undefined=jinja2.StrictUndefined,
+            autoescape=True,
+            keep_trailing_newline=False,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["paragraphs"] = _paragraphs
+        self.globals: dict[str, Any] = {"school": config.school, "concerns": config.concerns}
+        self.problems: list[str] = []
+        self.messages: dict[str, jinja2.Template] = {}
+        self.message_sources: dict[str, str] = {}
+        self.answers: dict[str, jinja2.Template] = {}
+        self._compile()
+        if self.problems:
+            raise TemplateError(self.problems)
+
+    def _compile(self) -> None:
+        for path in sorted((self.knowledge.folder / "messages").glob("*.yaml")):
+            self._compile_messages(path)
+        for topic in self.knowledge.topics.values():
+            where = f"{topic.file}:{topic.line}: topics.{topic.id}.answer"
+            template = self._compile_one(topic.answer, where)
+            if template is not None:
+                self.answers[topic.id] = template
+        for intent in self.knowledge.intents.values():
+            if intent.reply:
+                template = self._compile_one(
+                    intent.reply, f"{self.knowledge.folder / 'intents.yaml'}: intents.{intent.id}.reply"
+                )
+                if template is not None:
+                    self.messages[f"intent.{intent.id}"] = template
+        try:
+            self.layout = self.env.get_template(ANSWER_LAYOUT)
+        except jinja2.TemplateNotFound:
+            self.problems.append(
+                f"{self.knowledge.templates / ANSWER_LAYOUT}: missing — add the answer layout"
+            )
+        except jinja2.TemplateSyntaxError as err:
+            self.problems.append(f"{err.filename}:{err.lineno}: {err.message} — fix the template syntax")
+
+    def _compile_messages(self, path: Path) -> None:
+        try:
+            doc = load_yaml(path)
+        except YamlError as err:
+            self.problems.append(str(err))
+            return
+        sink = Problems(doc)
+        data = doc.data if isinstance(doc.data, dict) and "messages" in doc.data else {"messages": doc.data}
+        built = build(MessageFile, data, (), sink)
+        self.problems.extend(sink.items)
+        if built is None:
+            return
+        for name, source in built.messages.items():
+            if name in self.messages:
+                self.problems.append(f"{doc.where((name,))}: message '{name}' is defined twice — rename one")
+            template = self._compile_one(source, f"{doc.where(('messages', name))}: messages.{name}")
+            if template is not None:
+                self.messages[name] = template
+                self.message_sources[name] = str(path)
+
+    def _compile_one(self, source: str, where: str) -> jinja2.Template | None:
+        try:
+            return self.env.from_string(source)
+        except jinja2.TemplateSyntaxError as err:
+            self.problems.append(
+                f"{where}: template line {err.lineno}: {err.message} — fix the template syntax"
+            )
+            return None
+
+    def _render(self, template: jinja2.Template, context: dict[str, Any]) -> str:
+        return template.render({**self.globals, **context}).strip()
+
+    def message(self, name: str, /, **context: Any) -> Rendered:
+        """Render a named message. Context values a person wrote are escaped in the HTML form."""
+        template = self.messages.get(name)
+        if template is None:
+            raise TemplateError([f"message '{name}' is not defined in {self.knowledge.folder / 'messages'}"])
+        markup = self._render(template, context)
+        return Rendered(text=html_to_text(markup), html=markup)
+
+    def render(self, name: str, /, **context: Any) -> tuple[str, str]:
+        """(plain text, html) of a named message — the `Messages` protocol the concern flow uses."""
+        rendered = self.message(name, **context)
+        return rendered.text, rendered.html
+
+    def has(self, name: str) -> bool:
+        """Whether a message of this name exists."""
+        return name in self.messages
+
+    def answer(self, topic: Topic) -> Rendered:
+        """A topic's full answer: guidance first, then the verbatim rules and the section they come from."""
+        guidance = Markup(self._render(self.answers[topic.id], {"topic": topic}))
+        policy = self.knowledge.policies[topic.policy]
+        markup = self._render(
+            self.layout,
+            {
+                "guidance": guidance,
+                "topic": topic,
+                "policy": policy,
+                "section": self.knowledge.section_of(topic),
+                "rules": self.knowledge.rules_of(topic),
+            },
+        )
+        return Rendered(text=html_to_text(markup), html=markup)
+
+    def check_all(self) -> list[str]:
+        """Render every answer and every message that needs no extra context; return problems found."""
+        problems = []
+        for topic in self.knowledge.topics.values():
+            try:
+                self.answer(topic)
+            except jinja2.UndefinedError as err:
+                problems.append(
+                    f"{topic.file}:{topic.line}: topics.{topic.id}.answer: {err.message} — "
+                    "use one of the variables listed in the README"
+                )
+            except jinja2.TemplateError as err:
+                problems.append(f"{topic.file}:{topic.line}: topics.{topic.id}.answer: {err}")
+        return problems
+
+
+def _paragraphs(text: str) -> Markup:
+    """Escape text a person wrote and keep its line breaks."""
+    return Markup("\n".join(escape(line) for line in str(text).splitlines()))

@@ -1,0 +1,313 @@
+"""Score every topic against a question and decide: answer, clarify, fallback, forward or smalltalk."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+from bot.common.text import fold
+from bot.config import MatchingConfig
+from bot.knowledge.loading import Knowledge
+from bot.matching.normalise import Normaliser
+
+Decision = Literal["answer", "clarify", "fallback", "forward", "smalltalk"]
+
+OUT_OF_SCOPE = "__out_of_scope__"
+"""The class of knowledge's out-of-scope examples: winning it means "not something the policy covers"."""
+
+_SMALLTALK_MAX_WORDS = 6
+_SMALLTALK_RATIO = 84.0
+_CUE_FACTOR = 0.8
+_FORWARD_MARGIN = 0.05
+_SMALLTALK_SHORT = 3  # words: a message this short that is mostly greeting or thanks is small talk
+_UNKNOWN_WORD_IDF_FACTOR = 1.0
+_EXAMPLE_WEIGHT = 0.75  # best single example vs the topic's whole vocabulary
+_PRUNE_BELOW = 0.1  # classes that could not score this much are not scored at all
+_LEADERS = 4  # topics scored exactly before the rest are skipped by their bound (as many as shown)
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One class (topic, intent or out-of-scope) with its confidence 0..1."""
+
+    key: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Match:
+    """The matcher's verdict on one question."""
+
+    decision: Decision
+    ranked: list[Scored]  # topics only, best first
+    intent: str | None = None  # smalltalk/forward intent id
+    out_of_scope: float = 0.0
+
+    @property
+    def best(self) -> Scored | None:
+        """The best topic, if any scored."""
+        return self.ranked[0] if self.ranked else None
+
+
+@dataclass
+class _Doc:
+    key: str  # class key
+    weights: dict[str, float]
+    norm: float
+
+
+class Matcher:
+    """TF-IDF cosine over example questions with an inverted index, role-aware, calibrated to 0..1."""
+
+    def __init__(self, knowledge: Knowledge, config: MatchingConfig) -> None:
+        self.knowledge = knowledge
+        self.config = config
+        self.normaliser = Normaliser(knowledge.language)
+        self.audience = {t.id: set(t.audience) for t in knowledge.topics.values()}
+        self.forward_intents = {i.id for i in knowledge.intents.values() if i.action == "forward"}
+        self.smalltalk_examples = [
+            (fold(example), intent.id)
+            for intent in knowledge.intents.values()
+            if intent.action == "smalltalk"
+            for example in intent.examples
+        ]
+        self.role_cues = [
+            (fold(phrase), role)
+            for role, phrases in knowledge.language.role_cues.items()
+            for phrase in phrases
+        ]
+        self.smalltalk_words: dict[str, set[str]] = defaultdict(set)
+        for example, intent_id in self.smalltalk_examples:
+            self.smalltalk_words[intent_id].update(example.split())
+        topic_words = {w for t in knowledge.topics.values() for e in t.examples for w in fold(e).split()}
+        self.smalltalk_only = {w for words in self.smalltalk_words.values() for w in words} - topic_words
+        # Small-talk words after synonyms ("ta very much" → thanks) that no policy question uses.
+        self.smalltalk_tokens: dict[str, set[str]] = defaultdict(set)
+        for example, intent_id in self.smalltalk_examples:
+            self.smalltalk_tokens[intent_id].update(self.normaliser.tokens(example, correct=False))
+        self.cues = [
+            (fold(cue), intent.id)
+            for intent in knowledge.intents.values()
+            if intent.action == "forward"
+            for cue in intent.cues
+        ]
+        raw: list[tuple[str, list[str]]] = []
+        for topic in knowledge.topics.values():
+            for text in (*topic.examples, topic.title):
+                raw.append((topic.id, self.normaliser.tokens(text, correct=False)))
+            if topic.keywords:
+                raw.append((topic.id, self.normaliser.tokens(" ".join(topic.keywords), correct=False)))
+        for intent in knowledge.intents.values():
+            if intent.action == "forward":
+                for text in intent.examples:
+                    raw.append((intent.id, self.normaliser.tokens(text, correct=False)))
+        for text in knowledge.out_of_scope:
+            raw.append((OUT_OF_SCOPE, self.normaliser.tokens(text, correct=False)))
+        self._index(raw)
+        for tokens in self.smalltalk_tokens.values():
+            tokens -= self.idf.keys()
+        vocabulary = set(self.idf) | set(self.normaliser.single)
+        self.normaliser.learn(vocabulary)
+
+    def _index(self, raw: list[tuple[str, list[str]]]) -> None:
+        """IDF over classes, each class's example vectors, and token → classes postings."""
+        classes: dict[str, set[str]] = defaultdict(set)
+        for key, tokens in raw:
+            classes[key].update(tokens)
+        df: dict[str, int] = defaultdict(int)
+        for tokens in classes.values():
+            for token in tokens:
+                df[token] += 1
+        n = len(classes)
+        self.idf = {token: math.log(1 + n / count) for token, count in df.items()}
+        self.unknown_idf = math.log(1 + n) * _UNKNOWN_WORD_IDF_FACTOR
+        self.class_docs: dict[str, list[_Doc]] = defaultdict(list)
+        for key, tokens in raw:
+            weights = {t: self.idf[t] for t in set(tokens)}
+            if weights:
+                self.class_docs[key].append(
+                    _Doc(key, weights, math.sqrt(sum(w * w for w in weights.values())))
+                )
+        self.class_weights = {key: {t: self.idf[t] for t in tokens} for key, tokens in classes.items()}
+        # For each class and word, the most that word can add to an example's cosine (weight / length).
+        self.peak: dict[str, dict[str, float]] = {}
+        for key, docs in self.class_docs.items():
+            peak: dict[str, float] = {}
+            for doc in docs:
+                for token, weight in doc.weights.items():
+                    peak[token] = max(peak.get(token, 0.0), weight / doc.norm)
+            self.peak[key] = peak
+        self.class_postings: dict[str, list[str]] = defaultdict(list)
+        for key, tokens in classes.items():
+            for token in tokens:
+                self.class_postings[token].append(key)
+
+    def match(self, text: str, role: str = "any") -> Match:
+        """Rank topics for a question and decide what to do with it."""
+        folded = fold(text)
+        words = self.normaliser.tokens(text)
+        smalltalk = self._smalltalk(folded, words)
+        if smalltalk is not None and not words:
+            return Match("smalltalk", [], intent=smalltalk)
+        scores = self._scores(words)
+        if role == "any":
+            role = self.infer_role(folded)
+        cue = next((intent for phrase, intent in self.cues if _contains(folded, phrase)), None)
+        ranked = self._rank(scores, role)
+        out_of_scope = scores.pop(OUT_OF_SCOPE, 0.0)
+        forward = max((scores.get(i, 0.0) for i in self.forward_intents), default=0.0)
+        best = ranked[0].confidence if ranked else 0.0
+        short = len([w for w in folded.split() if w not in self.normaliser.stopwords]) <= _SMALLTALK_SHORT
+        if smalltalk is not None and (best < self.config.answer_threshold or short):
+            return Match("smalltalk", ranked, intent=smalltalk)
+        if cue is not None and forward >= best * _CUE_FACTOR:
+            return Match("forward", ranked, intent=cue, out_of_scope=out_of_scope)
+        if forward > best + _FORWARD_MARGIN and forward >= self.config.clarify_threshold:
+            intent = max(self.forward_intents, key=lambda i: scores.get(i, 0.0))
+            return Match("forward", ranked, intent=intent, out_of_scope=out_of_scope)
+        return Match(self._decide(ranked, out_of_scope), ranked, out_of_scope=out_of_scope)
+
+    def infer_role(self, folded: str) -> str:
+        """The role the wording points to ("my son" → parent), or "any" when it points to none or several."""
+        roles = {role for phrase, role in self.role_cues if _contains(folded, phrase)}
+        return roles.pop() if len(roles) == 1 else "any"
+
+    def _smalltalk(self, folded: str, words: list[str]) -> str | None:
+        if not folded or len(folded.split()) > _SMALLTALK_MAX_WORDS:
+            return None
+        best, intent = 0.0, None
+        for example, intent_id in self.smalltalk_examples:
+            score = fuzz.ratio(folded, example)
+            if score > best:
+                best, intent = score, intent_id
+        if best >= _SMALLTALK_RATIO:
+            return intent
+        # Every word, after synonyms, is a small-talk word that no policy question uses.
+        if words and len(words) <= _SMALLTALK_SHORT:
+            fits = [i for i, tokens in sorted(self.smalltalk_tokens.items()) if set(words) <= tokens]
+            if fits:
+                return fits[0]
+        # "ta thats great", "cheers mate", "thank u so much x": a short message (filler words aside)
+        # mostly made of one intent's words.
+        said = [w for w in folded.split() if w not in self.normaliser.stopwords] or folded.split()
+        if len(said) > _SMALLTALK_SHORT:
+            return None
+        fits = [(sum(w in words for w in said), i) for i, words in sorted(self.smalltalk_words.items())]
+        count, intent = max(fits, default=(0, None))
+        # ...and with a word no policy question uses ("cheers", "hiya"), so "photos ok" stays a question.
+        if count * 2 >= len(said) and any(w in self.smalltalk_only for w in said):
+            return intent
+        return None
+
+    def _scores(self, words: list[str]) -> dict[str, float]:
+        """Score classes: cosine with their best example, blended with how much of the question they cover.
+
+        A class whose words carry weight W of the question's |q|² scores at most 0.75·cos + 0.25·W/|q|², where
+        an example's cosine is at most Σ q·peak/|q| (peak: the most each word adds to any of its examples'
+        cosines). Classes are scored exactly in order of that bound, skipping topics once it falls below
+        what the leaders already have (they could not reach the top even after role weighting). Intents and
+        out-of-scope are always scored.
+        """
+        if not words:
+            return {}
+        query = {w: self.idf.get(w, self.unknown_idf) for w in set(words)}
+        norm2 = sum(w * w for w in query.values())
+        # The commonest words, while together they carry too little of the question's weight for a class
+        # sharing only them to reach _PRUNE_BELOW, do not bring classes in; they still count for the rest.
+        common: list[str] = []
+        carried = 0.0
+        for token in sorted(query, key=query.__getitem__):
+            share = math.sqrt((carried + query[token] ** 2) / norm2)
+            if _EXAMPLE_WEIGHT * share + (1 - _EXAMPLE_WEIGHT) * share * share >= _PRUNE_BELOW:
+                break
+            common.append(token)
+            carried += query[token] ** 2
+        covered: dict[str, float] = defaultdict(float)
+        for token, weight in query.items():
+            if token not in common:
+                for key in self.class_postings.get(token, ()):
+                    covered[key] += weight * weight
+        for key in covered:
+            weights = self.class_weights[key]
+            covered[key] += sum(query[t] ** 2 for t in common if t in weights)
+        norm = math.sqrt(norm2)
+        # Two bounds: a loose one from the coverage alone (cheap, used to order and stop) and, per class
+        # reached, the tight one from each word's peak (to skip exact scoring).
+        loose = sorted(
+            (
+                (_EXAMPLE_WEIGHT * min(1.0, math.sqrt(c) / norm) + (1 - _EXAMPLE_WEIGHT) * c / norm2, key)
+                for key, c in covered.items()
+                if key in self.peak
+            ),
+            reverse=True,
+        )
+        scores: dict[str, float] = {}
+        leaders: list[float] = []  # best exact scores so far, highest first
+        for bound, key in loose:
+            if bound < _PRUNE_BELOW:
+                break
+            is_topic = key in self.audience
+            floor = _PRUNE_BELOW
+            if is_topic and len(leaders) >= _LEADERS:
+                floor = max(floor, leaders[-1] * self.config.other_role_factor)
+            if bound < floor:
+                continue
+            peak = self.peak[key]
+            cosine = sum(q * peak[t] for t, q in query.items() if t in peak) / norm
+            if _EXAMPLE_WEIGHT * min(1.0, cosine) + (1 - _EXAMPLE_WEIGHT) * covered[key] / norm2 < floor:
+                continue
+            scores[key] = self._exact(query, norm2, covered[key], key)
+            if is_topic:
+                leaders = sorted([*leaders, scores[key]], reverse=True)[:_LEADERS]
+        return scores
+
+    def _exact(self, query: dict[str, float], norm2: float, covered: float, key: str) -> float:
+        best = 0.0
+        asked = query.keys()
+        for doc in self.class_docs[key]:
+            shared = asked & doc.weights.keys()
+            if shared:
+                best = max(best, sum(query[t] * doc.weights[t] for t in shared) / doc.norm)
+        return _EXAMPLE_WEIGHT * best / math.sqrt(norm2) + (1 - _EXAMPLE_WEIGHT) * covered / norm2
+
+    def _rank(self, scores: dict[str, float], role: str) -> list[Scored]:
+        ranked = []
+        for key, score in scores.items():
+            audience = self.audience.get(key)
+            if audience is None:
+                continue  # intents and out-of-scope are not topics
+            if role != "any" and role not in audience and "any" not in audience:
+                score *= self.config.other_role_factor
+            if score >= _PRUNE_BELOW:
+                ranked.append(Scored(key, min(1.0, score)))
+        ranked.sort(key=lambda s: (-s.confidence, s.key))
+        return ranked
+
+    def _same_rule(self, a: str, b: str) -> bool:
+        """Whether two topics quote exactly the same rules (the same rule, asked from two sides)."""
+        ta, tb = self.knowledge.topics[a], self.knowledge.topics[b]
+        return (ta.policy, ta.section) == (tb.policy, tb.section) and set(ta.rules) == set(tb.rules)
+
+    def _decide(self, ranked: list[Scored], out_of_scope: float) -> Decision:
+        if not ranked:
+            return "fallback"
+        best = ranked[0].confidence
+        # A runner-up quoting exactly the same rules gives the same rule from the other side (a parent
+        # friending staff, staff friending a parent): being close to it is no reason to ask "Did you mean…".
+        rivals = [s for s in ranked[1:] if not self._same_rule(ranked[0].key, s.key)]
+        runner_up = rivals[0].confidence if rivals else 0.0
+        if out_of_scope >= best:
+            return "fallback"
+        if best < self.config.clarify_threshold:
+            return "fallback"
+        if best >= self.config.answer_threshold and best - runner_up >= self.config.clarify_margin:
+            return "answer"
+        return "clarify"
+
+
+def _contains(folded: str, phrase: str) -> bool:
+    return bool(phrase) and f" {phrase} " in f" {folded} "

@@ -1,0 +1,291 @@
+"""Recognise safeguarding disclosures in every message, before policy matching.
+
+All wording lives in knowledge/safeguarding.yaml; the pattern language it is written in lives in
+patterns.py and scanning.py beside this module (see docs/safeguarding-notes.md). This module loads the
+file into categories of rules and decides which concern is most serious and who must hear about it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from bot.common.schema import Problems, build
+from bot.common.text import fold
+from bot.common.yamlfile import Path_, YamlError, load_yaml
+from bot.knowledge.loading import KnowledgeError
+from bot.safeguarding.patterns import Compiler, Pattern, Rule
+from bot.safeguarding.scanning import Message, Vocabulary, read, rule_spans, spans
+from bot.safeguarding.similarity import EXAMPLES_FILE, SimilarityIndex, load_examples
+
+Route = Literal["dsl", "headteacher", "chair_of_governors"]
+ROUTE_RANK = {"dsl": 0, "headteacher": 1, "chair_of_governors": 2}
+"""KCSIE: an allegation about the headteacher outranks one about staff, which outranks any other concern."""
+SUBJECT_WORDS = 2
+"""A mention this close to the start of a sentence ("the minibus driver", "our head") is its subject."""
+
+
+@dataclass(frozen=True)
+class Detection:
+    """A message that looks like a safeguarding disclosure and who must hear about it."""
+
+    category: str
+    route: Route
+    matched: str  # the rule that fired; for tests and debugging only, never shown or logged with the text
+
+
+# ---- the YAML schema ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Tuning knobs a school rarely needs to change."""
+
+    fuzzy_score: int = 85
+    fuzzy_min_letters: int = 5
+    gap: int = 3
+    within: int = 10
+    near: int = 6
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """One rule: a phrase, or several parts that must all occur within `within` words."""
+
+    phrase: str = ""
+    all: list[str] = field(default_factory=list)
+    within: int = 0
+    unless: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CategorySpec:
+    """A kind of concern, who it goes to, and the rules that recognise it."""
+
+    id: str
+    route: Route
+    rules: list[Any] = field(default_factory=list)
+    about: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class SafeguardingSpec:
+    """knowledge/safeguarding.yaml."""
+
+    categories: list[CategorySpec]
+    groups: dict[str, list[str]] = field(default_factory=dict)
+    spellings: dict[str, list[str]] = field(default_factory=dict)
+    exclude: list[str] = field(default_factory=list)
+    ordinary_words: list[str] = field(default_factory=list)
+    settings: Settings = field(default_factory=Settings)
+
+
+@dataclass(frozen=True)
+class _Category:
+    id: str
+    route: Route
+    rules: tuple[Rule, ...]
+    about: Pattern | None
+
+
+# ---- the detector ---------------------------------------------------------------------------------------
+
+
+class SafeguardingDetector:
+    """Finds disclosures of a child at risk and allegations about staff or the headteacher."""
+
+    def __init__(
+        self,
+        spec: SafeguardingSpec,
+        compiler: Compiler,
+        exclude: list[Pattern],
+        categories: list[_Category],
+        similar: SimilarityIndex | None = None,
+    ) -> None:
+        settings = spec.settings
+        self.near = settings.near
+        self.vocabulary = Vocabulary(
+            compiler, settings.fuzzy_score, settings.fuzzy_min_letters, spec.ordinary_words
+        )
+        self.spellings = _spellings(spec)
+        self.similar = similar
+        self.by_id = {c.id: c for c in categories}
+        # the broadest concern for the DSL (the last such category in the file) when only allegation
+        # examples are near a message that names no member of staff
+        self.fallback = next((c for c in reversed(categories) if c.route == "dsl"), categories[-1])
+        self.exclude = exclude
+        self.categories = categories
+        self.about = sorted((c for c in categories if c.about), key=lambda c: -ROUTE_RANK[c.route])
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> SafeguardingDetector:
+        """Load knowledge/safeguarding.yaml; raises KnowledgeError listing every `file:line` problem."""
+        detector, problems = _load(path)
+        if problems or detector is None:
+            raise KnowledgeError(problems)
+        return detector
+
+    def detect(self, text: str) -> Detection | None:
+        """The most serious concern in a message, or None when it reads as an ordinary question."""
+        if not isinstance(text, str) or not text:
+            return None
+        msg = read(text, self.vocabulary, self.spellings)
+        if not msg.keys:
+            return None
+        msg.mask(self.exclude)
+        best: tuple[int, int, Detection] | None = None
+        mentions: list[tuple[_Category, int, int]] | None = None
+        for order, category in enumerate(self.categories):
+            for rule in category.rules:
+                for span in rule_spans(rule, msg):
+                    if mentions is None:
+                        mentions = self._mentions(msg)
+                    found = self._route(category, rule, span, mentions, msg)
+                    rank = ROUTE_RANK[found.route]
+                    if best is None or (rank, -order) > best[:2]:
+                        best = (rank, -order, found)
+        if best:
+            return best[2]
+        return self._similar(text) if self.similar else None
+
+    def _similar(self, text: str) -> Detection | None:
+        """The second layer: a message that reads like the example disclosures though no rule fired."""
+        assert self.similar is not None
+        found = self.similar.classify(text)
+        if found is None:
+            return None
+        voted, closeness, lean = found
+        matched = f"similar to {voted[0]} examples (closeness {closeness:.2f}, margin {lean:.2f})"
+        # No rule fired, so there is no span to look near: the people the message names decide the route,
+        # as they do for rules; without one it is a concern about a child for the DSL. Read afresh: the
+        # exclusions ("the head called me") stop rules firing, they must not hide who a message is about.
+        mentions = self._mentions(read(text, self.vocabulary, self.spellings))
+        if mentions:
+            about = max((c for c, _, _ in mentions), key=lambda c: ROUTE_RANK[c.route])
+            return Detection(about.id, about.route, matched)
+        category = next((self.by_id[c] for c in voted if self.by_id[c].route == "dsl"), self.fallback)
+        return Detection(category.id, category.route, matched)
+
+    def _mentions(self, msg: Message) -> list[tuple[_Category, int, int]]:
+        """Mentions of staff or the head; one inside a longer mention ("head teacher") does not count."""
+        found = [(c, s, e) for c in self.about if c.about for s, e in spans(c.about, msg, longest=True)]
+        return [
+            (c, s, e)
+            for c, s, e in found
+            if not any(os <= s and e <= oe and oe - os > e - s for _, os, oe in found)
+        ]
+
+    def _route(
+        self,
+        category: _Category,
+        rule: Rule,
+        span: tuple[int, int],
+        mentions: list[tuple[_Category, int, int]],
+        msg: Message,
+    ) -> Detection:
+        """Send a concern to the headteacher or chair when it is about them (a mention near or inside it).
+
+        A mention that opens the sentence the concern is in counts too, however long the sentence: "the
+        minibus driver made my son sit in the front and touched him" is about the driver.
+        """
+        start, end = span
+        for about, s, _ in mentions:  # highest route first
+            if start - self.near <= s < end or self._opens_sentence(s, start, msg):
+                return Detection(about.id, about.route, rule.source)
+        return Detection(category.id, category.route, rule.source)
+
+    @staticmethod
+    def _opens_sentence(mention: int, start: int, msg: Message) -> bool:
+        """Whether a mention is the subject of the sentence that `start` is in (its first few words)."""
+        if mention >= start or any(mention < b <= start for b in msg.starts):
+            return False
+        opening = max(b for b in msg.starts if b <= mention)
+        return mention - opening <= SUBJECT_WORDS
+
+
+# ---- loading --------------------------------------------------------------------------------------------
+
+
+def check_file(path: str | Path) -> list[str]:
+    """Problems in a safeguarding file as `file:line: path: what to fix`; [] when it is clean."""
+    return _load(path)[1]
+
+
+def _load(path: str | Path) -> tuple[SafeguardingDetector | None, list[str]]:
+    try:
+        doc = load_yaml(path)
+    except YamlError as err:
+        return None, [str(err)]
+    problems = Problems(doc)
+    spec = build(SafeguardingSpec, doc.data, (), problems)
+    if spec is None:
+        return None, problems.items
+    compiler = Compiler(spec.groups, spec.settings.gap, problems)
+    categories: list[_Category] = []
+    seen: set[str] = set()
+    for index, category in enumerate(spec.categories):
+        if category is None:
+            continue
+        at: Path_ = ("categories", index)
+        if category.id in seen:
+            problems.add((*at, "id"), f"category '{category.id}' is defined twice — rename one")
+        seen.add(category.id)
+        compiled = [
+            _rule(raw, (*at, "rules", i), compiler, spec.settings) for i, raw in enumerate(category.rules)
+        ]
+        rules = tuple(rule for rule in compiled if rule)
+        if not category.rules and not category.about:
+            problems.add((*at, "rules"), "no rules — add at least one phrase")
+        about = compiler.pattern(category.about, (*at, "about")) if category.about else None
+        categories.append(_Category(category.id, category.route, rules, about))
+    if not spec.categories:
+        problems.add(("categories",), "no categories — add at least one")
+    exclude = [compiler.pattern(text, ("exclude", i), gaps=False) for i, text in enumerate(spec.exclude)]
+    compiler.check_groups()
+    if not 50 <= spec.settings.fuzzy_score <= 100:
+        problems.add(("settings", "fuzzy_score"), "must be between 50 and 100 (85 tolerates one typo)")
+    if problems.items:
+        return None, problems.items
+    similar = None
+    examples = Path(path).parent / EXAMPLES_FILE
+    if examples.exists():  # optional: without it only the patterns run
+        similar, found = load_examples(examples, {c.id: c for c in categories}, _spellings(spec))
+        if found:
+            return None, found
+    return SafeguardingDetector(spec, compiler, [p for p in exclude if p], categories, similar), []
+
+
+def _spellings(spec: SafeguardingSpec) -> dict[str, tuple[str, ...]]:
+    """Text-speak variant -> the words it stands for ("sum1" -> ("someone",))."""
+    return {
+        variant: tuple(fold(canonical).split())
+        for canonical, variants in spec.spellings.items()
+        for variant in (fold(v) for v in variants)
+    }
+
+
+def _rule(raw: Any, at: Path_, compiler: Compiler, settings: Settings) -> Rule | None:
+    """Compile one rule (a phrase string or a mapping) with its location for problems."""
+    problems = compiler.problems
+    if isinstance(raw, str):
+        spec = RuleSpec(phrase=raw)
+    else:
+        built = build(RuleSpec, raw, at, problems)
+        if built is None:
+            return None
+        spec = built
+    if bool(spec.phrase) == bool(spec.all):
+        problems.add(at, "give either a phrase (text) or `all:` with a list of parts, not both or neither")
+        return None
+    texts = [spec.phrase] if spec.phrase else spec.all
+    where = [at] if spec.phrase else [(*at, "all", i) for i in range(len(texts))]
+    parts = [compiler.pattern(t, w) for t, w in zip(texts, where, strict=True)]
+    unless = [compiler.pattern(t, (*at, "unless", i)) for i, t in enumerate(spec.unless)]
+    if None in parts or None in unless:
+        return None
+    within = spec.within or (settings.within if spec.all else 0)
+    needs = tuple(k for p in parts if p for k in p.needs)
+    source = spec.phrase or "all: " + " + ".join(spec.all) + f" (within {within})"
+    return Rule(source, tuple(p for p in parts if p), within, tuple(u for u in unless if u), needs)

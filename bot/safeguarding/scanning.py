@@ -1,0 +1,224 @@
+"""Reading a message for the safeguarding patterns: words to pattern keys (exact, stem, fuzzy), then spans.
+
+The pattern language itself is compiled by bot/safeguarding/patterns.py; this module matches compiled
+patterns against one message.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from bot.common.text import fold
+from bot.safeguarding.patterns import START, Alt, Compiler, Gap, Opt, Pattern, Rule
+
+_SENTENCE_END = re.compile(r"[.!?;:,\n\r]+")
+_REPEATS = re.compile(r"([a-z])\1{2,}")  # "sooo" -> "so", "hurtsss" -> "hurts"
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+class Vocabulary:
+    """Maps a message word to the pattern keys it satisfies: exact, stem, fuzzy spelling and number."""
+
+    def __init__(self, compiler: Compiler, fuzzy_score: int, min_letters: int, ordinary: list[str]) -> None:
+        self.exact: dict[str, set[str]] = {}
+        for key in compiler.words:
+            self.exact.setdefault(key.lstrip("="), set()).add(key)
+        self.stems = {stem: stem + "*" for stem in compiler.stems}
+        self.min_stem = min((len(s) for s in self.stems), default=99)
+        self.score = fuzzy_score
+        self.min_letters = min_letters
+        # Misspellings keep the first two letters ("techer", "stragner"); requiring them stops real words
+        # one letter apart from matching each other ("sitting" is not "hitting", "putting" not "cutting").
+        self.by_start: dict[tuple[str, int], list[str]] = {}
+        for key in compiler.words:
+            if not key.startswith("=") and len(key) >= self.min_letters:
+                self.by_start.setdefault((key[:2], len(key)), []).append(key)
+        self.stems_by_start: dict[tuple[str, int], list[str]] = {}
+        for stem in compiler.stems:
+            if len(stem) >= self.min_letters:
+                self.stems_by_start.setdefault((stem[:2], len(stem)), []).append(stem)
+        self.ordinary = frozenset(fold(w) for w in ordinary)
+        self.numbers: list[tuple[str, int, int]] = []
+        for key in compiler.numbers:
+            lo, hi = key[1:].split("-")
+            self.numbers.append((key, int(lo), int(hi)))
+        self.keys = lru_cache(maxsize=50_000)(self._keys)
+
+    def _keys(self, word: str) -> frozenset[str]:
+        found = set(self.exact.get(word, ()))
+        for end in range(self.min_stem, len(word) + 1):
+            if stem := self.stems.get(word[:end]):
+                found.add(stem)
+        if word.isdigit():
+            value = int(word[:4])
+            found.update(key for key, lo, hi in self.numbers if lo <= value <= hi)
+        elif len(word) >= self.min_letters:
+            found.update(self._fuzzy(word))
+        return frozenset(found)
+
+    def _fuzzy(self, word: str) -> set[str]:
+        if word in self.ordinary:
+            return set()
+        found: set[str] = set()
+        n, start = len(word), word[:2]
+        # A ratio of 85 or more is only possible between words of similar length.
+        for length in range(max(self.min_letters, n * 3 // 4), n * 4 // 3 + 2):
+            for choice in self.by_start.get((start, length), ()):
+                if fuzz.ratio(word, choice) >= self.score or (length == n and _swapped(word, choice)):
+                    found.add(choice)
+        for (stem_start, length), stems in self.stems_by_start.items():
+            if stem_start == start and n >= length - 1:
+                for head in {word[: length - 1], word[:length], word[: length + 1]}:
+                    found.update(stem + "*" for stem in stems if fuzz.ratio(head, stem) >= self.score)
+        return found
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Whether two words differ only by two neighbouring letters swapped ("freind", "touhced")."""
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+@dataclass
+class Message:
+    """A message as the pattern keys of each word, with the positions where sentences start and end."""
+
+    keys: list[frozenset[str]]
+    starts: frozenset[int]
+    ends: frozenset[int]
+
+    where: dict[str, list[int]] = field(default_factory=dict)
+    # Many rules share parts ("@child", "@unknown"); matching each part from each position once per message
+    # keeps long messages fast. Keyed by pattern text: the same text always compiles to the same nodes.
+    found: dict[tuple[str, bool], dict[int, int]] = field(default_factory=dict)  # start -> end, -1 if none
+    candidates: dict[str, list[int]] = field(default_factory=dict)
+
+    def index(self) -> None:
+        """Note where each key occurs (after exclusions), so patterns start only where they can."""
+        self.where = {}
+        self.found = {}
+        self.candidates = {}
+        for position, keys in enumerate(self.keys):
+            for key in keys:
+                self.where.setdefault(key, []).append(position)
+
+    def mask(self, exclude: list[Pattern]) -> None:
+        """Blank the words of every excluded phrase, so no rule can use them."""
+        masked = [span for pattern in exclude for span in spans(pattern, self, longest=True)]
+        for start, end in masked:
+            self.keys[start:end] = [frozenset()] * (end - start)
+        if masked:
+            self.index()
+
+
+def read(text: str, vocabulary: Vocabulary, spellings: Mapping[str, tuple[str, ...]]) -> Message:
+    """Fold, split into sentences and words, apply `spellings:`, and look each word up."""
+    keys: list[frozenset[str]] = []
+    starts = set()
+    for sentence in _SENTENCE_END.split(text):
+        starts.add(len(keys))
+        for typed in _WORD.findall(fold(sentence)):
+            word = _REPEATS.sub(r"\1", typed)
+            keys.extend(vocabulary.keys(w) for w in spellings.get(word, (word,)))
+    message = Message(keys, frozenset(starts), frozenset(starts - {0}) | {len(keys)})
+    message.index()
+    return message
+
+
+# ---- matching -------------------------------------------------------------------------------------------
+
+
+def _advance(nodes: tuple[Any, ...], positions: set[int], msg: Message) -> set[int]:
+    """Positions where a match of `nodes` can end, starting from any of `positions`."""
+    size = len(msg.keys)
+    for node in nodes:
+        if not positions:
+            break
+        if isinstance(node, frozenset):
+            positions = {p + 1 for p in positions if p < size and not node.isdisjoint(msg.keys[p])}
+        elif isinstance(node, Gap):
+            positions = {p + k for p in positions for k in range(node.most + 1) if p + k <= size}
+        elif isinstance(node, Alt):
+            here = set().union(*(msg.keys[p] for p in positions if p < size))
+            ends = {p + 1 for p in positions if p < size and not node.words.isdisjoint(msg.keys[p])}
+            for phrase, first in zip(node.phrases, node.firsts, strict=True):
+                if first is None or not first.isdisjoint(here):
+                    ends |= _advance(phrase, positions, msg)
+            positions = ends
+        elif isinstance(node, Opt):
+            positions = positions | _advance(node.inner, positions, msg)
+        else:
+            positions = positions & (msg.starts if node is START else msg.ends)
+    return positions
+
+
+def _candidates(pattern: Pattern, msg: Message) -> list[int]:
+    """Positions where a match of `pattern` could start, in order."""
+    found = msg.candidates.get(pattern.source)
+    if found is None:
+        found = sorted({p for key in pattern.first if key in msg.where for p in msg.where[key]})
+        msg.candidates[pattern.source] = found
+    return found
+
+
+def spans(
+    pattern: Pattern, msg: Message, *, longest: bool = False, only: set[int] | None = None
+) -> list[tuple[int, int]]:
+    """(start, end) of the shortest (or longest) match from each start position (or from those in `only`)."""
+    memo = msg.found.setdefault((pattern.source, longest), {})
+    found = []
+    for start in _candidates(pattern, msg):
+        if only is not None and start not in only:
+            continue
+        end = memo.get(start)
+        if end is None:
+            ends = _advance(pattern.nodes, {start}, msg)
+            end = (max(ends) if longest else min(ends)) if ends else -1
+            memo[start] = end
+        if end >= 0:
+            found.append((start, end))
+    return found
+
+
+def rule_spans(rule: Rule, msg: Message) -> list[tuple[int, int]]:
+    """Where a rule matches: each span covers the whole phrase, or every part of an `all:` rule."""
+    if any(msg.where.keys().isdisjoint(keys) for keys in rule.needs):
+        return []
+    if not rule.within:
+        found = spans(rule.parts[0], msg)
+        return [] if not found or any(spans(p, msg) for p in rule.unless) else found
+    # Every part of a match starts within `within` words of the others, so match the rarest part first and
+    # look for the rest only near it.
+    order = sorted(rule.parts, key=lambda part: len(_candidates(part, msg)))
+    anchor = spans(order[0], msg)
+    if not anchor:
+        return []
+    near = {p for s, _ in anchor for p in range(s - rule.within, s + rule.within + 1)}
+    found_by_part = {id(order[0]): anchor}
+    for part in order[1:]:
+        found_by_part[id(part)] = spans(part, msg, only=near)
+        if not found_by_part[id(part)]:
+            return []
+    if any(spans(p, msg) for p in rule.unless):
+        return []
+    per_part = [found_by_part[id(part)] for part in rule.parts]
+    starts = [[s for s, _ in found] for found in per_part]
+    found = []
+    for left in sorted({s for part_spans in per_part for s, _ in part_spans}):
+        right = left
+        for part_spans, part_starts in zip(per_part, starts, strict=True):
+            lo, hi = bisect_left(part_starts, left), bisect_right(part_starts, left + rule.within)
+            ends = [e for _, e in part_spans[lo:hi] if e <= left + rule.within]
+            if not ends:
+                break
+            right = max(right, min(ends))
+        else:
+            found.append((left, right))
+    return found

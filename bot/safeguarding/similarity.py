@@ -1,0 +1,313 @@
+"""The second safeguarding layer: flag a message that reads like the labelled disclosures, by meaning.
+
+The patterns (patterns.py) catch the wording they were written for. This layer compares a message with
+example messages kept as data (knowledge/safeguarding_examples.yaml): TF-IDF cosine over word stems and
+stem pairs, through an inverted index. A message is flagged when its nearest disclosures are clearly closer
+than its nearest ordinary messages (a k-nearest-neighbour margin). See docs/safeguarding-notes.md.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from bot.common.schema import Problems, build
+from bot.common.text import MAX_INPUT_CHARS, words
+from bot.common.yamlfile import YamlError, load_yaml
+
+EXAMPLES_FILE = "safeguarding_examples.yaml"
+WINDOW = 30
+"""Long messages are compared a window of words at a time, so a disclosure is not drowned by chatter."""
+
+ORDINARY_POSTINGS_CAP = 200
+"""At most this many ordinary messages are kept per word: the ones where it weighs most."""
+
+SHARPNESS_FLOOR = 0.0
+"""Weight kept by a word that is equally common in disclosures and ordinary messages (cross-validated)."""
+
+
+@dataclass(frozen=True)
+class SimilaritySettings:
+    """How close a message must be to the disclosures, and how much closer than to ordinary messages."""
+
+    k: int = 3
+    min_similarity: float = 0.3
+    margin: float = 0.05
+
+
+@dataclass(frozen=True)
+class ExamplesSpec:
+    """knowledge/safeguarding_examples.yaml."""
+
+    disclosures: dict[str, list[str]]
+    ordinary: list[str] = field(default_factory=list)
+    ordinary_from: list[str] = field(default_factory=list)
+    settings: SimilaritySettings = field(default_factory=SimilaritySettings)
+
+
+@dataclass(frozen=True)
+class Nearest:
+    """The best-matching stretch of a message: its nearest disclosures and ordinary messages."""
+
+    disclosures: list[tuple[float, str]]  # (cosine, category id), best first
+    ordinary: list[float]
+
+
+# ---- turning text into features -------------------------------------------------------------------------
+
+
+def stem(word: str) -> str:
+    """A rough English stem, enough that "hits", "hitting" and "hit" meet."""
+    for suffix, keep in (("ings", 5), ("ing", 5), ("ies", 4), ("ied", 4), ("ed", 5), ("es", 5), ("s", 4)):
+        if len(word) >= keep and word.endswith(suffix) and not word.endswith("ss"):
+            word = word[: -len(suffix)]
+            break
+    if len(word) > 3 and word[-1] == word[-2]:  # hitt(ing), slapp(ed)
+        word = word[:-1]
+    return word
+
+
+def features(stems: list[str]) -> Counter[str]:
+    """Stems and neighbouring stem pairs (pairs carry word order: "hit me" vs "me hit")."""
+    found = Counter(stems)
+    found.update(f"{a} {b}" for a, b in pairwise(stems))
+    return found
+
+
+class SimilarityIndex:
+    """Labelled example messages in an inverted index of TF-IDF weights."""
+
+    def __init__(
+        self,
+        disclosures: list[tuple[str, str]],
+        ordinary: list[str],
+        settings: SimilaritySettings,
+        spellings: Mapping[str, tuple[str, ...]],
+    ) -> None:
+        self.settings = settings
+        self.spellings = spellings
+        self.labels = [category for category, _ in disclosures] + [""] * len(ordinary)
+        texts = [text for _, text in disclosures] + ordinary
+        counted = [features(self._stems(text, known=None)) for text in texts]
+        df: Counter[str] = Counter()
+        for feats in counted:
+            df.update(feats.keys())
+        n = len(counted)
+        n_disclosures = len(disclosures)
+        in_disclosures: Counter[str] = Counter()
+        for feats in counted[:n_disclosures]:
+            in_disclosures.update(feats.keys())
+        n_ordinary = max(1, n - n_disclosures)
+        # A word as common in ordinary messages as in disclosures ("year 3", "my son says") says little
+        # about which kind a message is; one found in only one kind says a lot. Weigh by both.
+        self.idf = {}
+        for f, d in df.items():
+            rate_d = in_disclosures[f] / max(1, n_disclosures)
+            rate_o = (d - in_disclosures[f]) / n_ordinary
+            sharpness = abs(rate_d - rate_o) / (rate_d + rate_o)
+            self.idf[f] = (math.log((n + 1) / (d + 1)) + 1) * (SHARPNESS_FLOOR + sharpness)
+        # Disclosures and ordinary messages are indexed apart: the ordinary side (which grows with every
+        # policy's example questions) is only read for a stretch that is already close to disclosures.
+        self.disclosure_postings: dict[str, list[tuple[int, float]]] = {}
+        self.ordinary_postings: dict[str, list[tuple[int, float]]] = {}
+        for doc, feats in enumerate(counted):
+            postings = self.disclosure_postings if doc < n_disclosures else self.ordinary_postings
+            for feature, weight in self._weigh(feats).items():
+                postings.setdefault(feature, []).append((doc, weight))
+        # Only the nearest few ordinary messages count, and those weigh a shared word heavily: a word found
+        # in thousands of them (as with many policies loaded) keeps just the ones where it weighs most.
+        for postings in self.ordinary_postings.values():
+            if len(postings) > ORDINARY_POSTINGS_CAP:
+                postings.sort(key=lambda posting: -posting[1])
+                del postings[ORDINARY_POSTINGS_CAP:]
+        self.vocabulary: dict[str, list[str]] = {}
+        for feature in self.idf:
+            if " " not in feature and len(feature) >= 4 and feature.isalpha():
+                self.vocabulary.setdefault(feature[0], []).append(feature)
+        self.correct = lru_cache(maxsize=20_000)(self._correct)
+
+    def _stems(self, text: str, known: dict[str, float] | None) -> list[str]:
+        out = []
+        for word in words(text[:MAX_INPUT_CHARS]):
+            for part in self.spellings.get(word, (word,)):
+                stemmed = stem(part)
+                if known is not None and stemmed not in known:
+                    stemmed = self.correct(stemmed)
+                out.append(stemmed)
+        return out
+
+    def _correct(self, word: str) -> str:
+        """A misspelt word as the nearest known word with the same first letter ("beets" → "beat")."""
+        if len(word) < 4 or not word.isalpha():
+            return word
+        best = process.extractOne(word, self.vocabulary.get(word[0], ()), scorer=fuzz.ratio, score_cutoff=80)
+        return best[0] if best else word
+
+    def _weigh(self, feats: Counter[str]) -> dict[str, float]:
+        vector = {f: (1 + math.log(c)) * self.idf.get(f, 0.0) for f, c in feats.items()}
+        norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+        return {f: w / norm for f, w in vector.items() if w}
+
+    def nearest(self, text: str) -> Nearest | None:
+        """The stretch of the message close enough to disclosures that leans most towards them, or None."""
+        stems = self._stems(text, self.idf)
+        if not stems:
+            return None
+        step = WINDOW // 2
+        starts = range(0, max(1, len(stems) - step), step) if len(stems) > WINDOW else [0]
+        best: tuple[float, Nearest] | None = None
+        for start in starts:
+            found = self._score(stems[start : start + WINDOW])
+            if found is None:
+                continue
+            lean = self.lean(found)
+            if best is None or lean > best[0]:
+                best = (lean, found)
+        return best[1] if best else None
+
+    def _score(self, stems: list[str]) -> Nearest | None:
+        """The nearest examples of each kind, or None when the nearest disclosures are not close enough."""
+        query = self._weigh(features(stems))
+        if not query:
+            return None
+        k = self.settings.k
+        labels = self.labels
+        near_disclosures = heapq.nlargest(
+            k, ((s, labels[d]) for d, s in self._totals(query, self.disclosure_postings).items())
+        )
+        if sum(s for s, _ in near_disclosures) / k < self.settings.min_similarity:
+            return None
+        near_ordinary = heapq.nlargest(k, self._totals(query, self.ordinary_postings).values())
+        return Nearest(near_disclosures, near_ordinary)
+
+    @staticmethod
+    def _totals(query: dict[str, float], postings: dict[str, list[tuple[int, float]]]) -> dict[int, float]:
+        totals: dict[int, float] = {}
+        for feature, weight in query.items():
+            for doc, doc_weight in postings.get(feature, ()):
+                totals[doc] = totals.get(doc, 0.0) + weight * doc_weight
+        return totals
+
+    def lean(self, found: Nearest) -> float:
+        """How much closer the nearest disclosures are than the nearest ordinary messages (mean of k)."""
+        k = self.settings.k
+        return (sum(s for s, _ in found.disclosures) - sum(found.ordinary)) / k
+
+    def classify(self, text: str) -> tuple[list[str], float, float] | None:
+        """(categories of the nearest disclosures, most votes first; closeness; lean), or None if ordinary."""
+        found = self.nearest(text)
+        if found is None or not found.disclosures:
+            return None
+        k = self.settings.k
+        closeness = sum(s for s, _ in found.disclosures) / k
+        lean = self.lean(found)
+        if closeness < self.settings.min_similarity or lean < self.settings.margin:
+            return None
+        votes: dict[str, float] = {}
+        for score, category in found.disclosures:
+            votes[category] = votes.get(category, 0.0) + score
+        return sorted(votes, key=lambda c: -votes[c]), closeness, lean
+
+
+# ---- loading --------------------------------------------------------------------------------------------
+
+
+def load_examples(
+    path: Path, categories: Mapping[str, Any], spellings: Mapping[str, tuple[str, ...]]
+) -> tuple[SimilarityIndex | None, list[str]]:
+    """Read the examples file next to safeguarding.yaml; problems as `file:line: path: what to fix`."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            data = yaml.load(handle, Loader=_FAST_LOADER)  # a safe loader, the C one if available
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data = None  # load_yaml below says what is wrong, with the line
+    spec, problems = _check(path, data, categories) if data is not None else (None, ["unreadable"])
+    if problems:  # only now pay for reading the file again with line numbers
+        try:
+            doc = load_yaml(path)
+        except YamlError as err:
+            return None, [str(err)]
+        spec, problems = _check(path, doc.data, categories, Problems(doc))
+    if spec is None or problems:
+        return None, problems
+    ordinary = list(spec.ordinary)
+    for pattern in spec.ordinary_from:
+        for other in sorted(path.parent.glob(pattern)):
+            ordinary.extend(_examples_in(other))
+    disclosures = [(category, text) for category, texts in spec.disclosures.items() for text in texts]
+    return SimilarityIndex(disclosures, ordinary, spec.settings, spellings), []
+
+
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _check(
+    path: Path, data: Any, categories: Mapping[str, Any], problems: Problems | None = None
+) -> tuple[ExamplesSpec | None, list[str]]:
+    """Validate the examples; with no Problems (no line numbers yet) only say whether anything is wrong."""
+    report = problems or _Silent()
+    spec = build(ExamplesSpec, data, (), report)  # type: ignore[arg-type]
+    if spec is None:
+        return None, report.items or ["invalid"]
+    for category, texts in spec.disclosures.items():
+        if category not in categories:
+            known = ", ".join(categories)
+            report.add(("disclosures", category), f"unknown category '{category}' — use one of: {known}")
+        for i, text in enumerate(texts):
+            if not isinstance(text, str) or not words(text):
+                report.add(("disclosures", category, i), "empty example — write the message as sent")
+    for i, text in enumerate(spec.ordinary):
+        if not isinstance(text, str) or not words(text):
+            report.add(("ordinary", i), "empty example — write the message as sent")
+    for i, pattern in enumerate(spec.ordinary_from):
+        if not pattern or Path(pattern).is_absolute() or ".." in Path(pattern).parts:
+            report.add(("ordinary_from", i), "give a file or pattern inside the knowledge folder")
+        elif not any(path.parent.glob(pattern)):
+            report.add(("ordinary_from", i), f"no file matches '{pattern}' next to {path.name}")
+    settings = spec.settings
+    if settings.k < 1:
+        report.add(("settings", "k"), "must be 1 or more (3 is usual)")
+    if not 0 <= settings.min_similarity <= 1 or not -1 <= settings.margin <= 1:
+        report.add(("settings",), "min_similarity must be between 0 and 1 and margin between -1 and 1")
+    return spec, report.items
+
+
+class _Silent:
+    """Collects problems without line numbers (the first, fast pass over a file that is usually clean)."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+
+    def add(self, at: Any, message: str) -> None:
+        self.items.append(message)
+
+
+def _examples_in(path: Path) -> list[str]:
+    """Every string under an `examples:` key anywhere in a knowledge file (topics, intents)."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_FAST_LOADER)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return []  # the knowledge checker reports a broken topic file; safeguarding must still load
+    found: list[str] = []
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "examples" and isinstance(value, list):
+                    found.extend(v for v in value if isinstance(v, str))
+                else:
+                    stack.append(value)
+        elif isinstance(node, list):
+            stack.extend(node)
+    return found

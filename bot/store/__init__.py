@@ -1,0 +1,1 @@
+"""Storage behind an interface: `base.Store` (a Protocol) and its SQLite implementation with migrations."""
