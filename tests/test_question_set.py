@@ -55,3 +55,39 @@ def test_no_question_appears_verbatim_among_the_knowledge_examples() -> None:
     examples |= {fold(e) for e in knowledge.out_of_scope}
     copied = [q.text for q in load_question_set(QUESTIONS).questions if fold(q.text) in examples]
     assert copied == []
+
+
+REAL_DEV = Path(__file__).parent / "real" / "real_dev.yaml"
+
+
+def test_eval_counts_an_also_topic_as_right_and_an_offered_option_as_helped(tmp_path: Path) -> None:
+    questions = tmp_path / "set.yaml"
+    questions.write_text(
+        "questions:\n"
+        '  - {text: "can i post pics of the nativity on fb", role: parent, expect: policy_scope,\n'
+        "     also: [parents_photos], source: 'https://example.org/thread'}\n"
+        '  - {text: "what time is pickup", role: parent, expect: out_of_scope}\n',
+        encoding="utf-8",
+    )
+    result = run_cli("eval", str(questions), "--max-wrong", "0.0")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"answered correctly:\s+1\.000", result.stdout)
+    assert re.search(r"helped:\s+1\.000", result.stdout)
+    assert re.search(r"forward recall:", result.stdout)
+
+
+def test_eval_summary_hides_the_confusion_list_and_reports_each_set() -> None:
+    result = run_cli("eval", "--summary", str(QUESTIONS), str(REAL_DEV))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "most confused" not in result.stdout
+    assert "per topic" not in result.stdout
+    assert result.stdout.count("wrong-answer rate:") == 2
+    full = run_cli("eval", str(REAL_DEV))
+    assert "most confused (expected → got):" in full.stdout
+
+
+def test_real_question_sets_keep_their_source_on_every_item() -> None:
+    for path in (Path(__file__).parent / "real").glob("*.yaml"):
+        questions = load_question_set(path).questions
+        assert questions, path
+        assert all(q.source.startswith("http") for q in questions), path
