@@ -6,6 +6,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from bot.cli.evaluate import SPECIAL, evaluate, format_report, load_question_set
 from bot.common.text import fold
 from bot.config import BUNDLED_KNOWLEDGE
@@ -16,9 +18,21 @@ from tests.conftest import run_cli
 QUESTIONS = Path(__file__).parent / "questions.yaml"
 
 
-def test_eval_meets_accuracy_rejection_and_wrong_answer_thresholds() -> None:
+@pytest.mark.parametrize("semantic", [True, False], ids=["semantic", "words-only"])
+def test_eval_meets_accuracy_rejection_and_wrong_answer_thresholds(
+    semantic: bool, words_only_config_file: Path
+) -> None:
+    config = [] if semantic else ["--config", str(words_only_config_file)]
     result = run_cli(
-        "eval", str(QUESTIONS), "--min-accuracy", "0.90", "--min-rejection", "0.90", "--max-wrong", "0.05"
+        "eval",
+        str(QUESTIONS),
+        *config,
+        "--min-accuracy",
+        "0.90",
+        "--min-rejection",
+        "0.90",
+        "--max-wrong",
+        "0.05",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.search(r"top-1 accuracy:\s+0\.9\d\d|top-1 accuracy:\s+1\.000", result.stdout)
@@ -30,8 +44,8 @@ def test_eval_fails_when_a_threshold_is_not_met() -> None:
     assert "FAIL: top-1 accuracy" in result.stdout
 
 
-def test_forward_and_smalltalk_requests_are_recognised(engine: Engine) -> None:
-    report = evaluate(engine, load_question_set(QUESTIONS))
+def test_forward_and_smalltalk_requests_are_recognised(engine_both_ways: Engine) -> None:
+    report = evaluate(engine_both_ways, load_question_set(QUESTIONS))
     assert report.special_accuracy("forward") >= 0.9, format_report(report)
     assert report.special_accuracy("smalltalk") >= 0.9, format_report(report)
 
