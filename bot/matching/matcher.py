@@ -117,7 +117,10 @@ class Matcher:
         for text in knowledge.out_of_scope:
             raw.append((OUT_OF_SCOPE, self.normaliser.tokens(text, correct=False)))
         self._index(raw)
-        self.semantic = SemanticIndex(embedder, self._class_texts()) if embedder is not None else None
+        self.semantic = None
+        if embedder is not None:
+            always = [OUT_OF_SCOPE, *self.forward_intents]  # the classes every question is weighed against
+            self.semantic = SemanticIndex(embedder, self._class_texts(), always)
         for tokens in self.smalltalk_tokens.values():
             tokens -= self.idf.keys()
         vocabulary = set(self.idf) | set(self.normaliser.single)

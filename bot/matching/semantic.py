@@ -67,29 +67,46 @@ def load_embedder() -> Embedder | None:
     return _WordLlama(model)
 
 
+_EXACT_LIMIT = 4000
+"""Up to this many example vectors every class is scored exactly; beyond it (a knowledge base many times
+the bundled one) classes are shortlisted by their mean vector first, so a question reads a small part of
+the vectors instead of all of them (at 100× the bundled size, all of them are 30 MB a question)."""
+_SHORTLIST = 24
+
+
 class SemanticIndex:
     """Each class's example vectors; a question's similarity to a class is its best example's cosine."""
 
-    def __init__(self, embedder: Embedder, texts: dict[str, list[str]]) -> None:
+    def __init__(self, embedder: Embedder, texts: dict[str, list[str]], always: Sequence[str] = ()) -> None:
         import numpy as np  # installed with wordllama; not needed when semantic matching is off
 
         self._np = np
         self.embedder = embedder
         self.keys: list[str] = []
-        starts: list[int] = []
+        bounds: list[tuple[int, int]] = []
         flat: list[str] = []
         for key, items in texts.items():
             items = [t for t in items if t.strip()]
             if items:
                 self.keys.append(key)
-                starts.append(len(flat))
+                bounds.append((len(flat), len(flat) + len(items)))
                 flat.extend(items)
-        self._starts = np.array(starts, dtype=np.intp)
+        self._bounds = bounds
+        self._starts = np.array([start for start, _ in bounds], dtype=np.intp)
         self._vectors = self._unit(embedder.embed(flat)) if flat else np.zeros((0, 1), np.float32)
+        self._always = [i for i, key in enumerate(self.keys) if key in set(always)]
+        self._centroids = None
+        if len(self._vectors) > _EXACT_LIMIT:
+            self._centroids = self._unit(np.add.reduceat(self._vectors, self._starts, axis=0))
 
     def _unit(self, vectors: np.ndarray) -> np.ndarray:
         norms = self._np.linalg.norm(vectors, axis=1, keepdims=True)
         return (vectors / self._np.maximum(norms, 1e-9)).astype(self._np.float32)
+
+    def _dot(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        # einsum, not a BLAS product: on a small busy machine BLAS worker threads contend with the
+        # tokenizer's and made a 0.1 ms product take 5–30 ms; these sizes need no threads.
+        return self._np.einsum("id,ed->ie", a, b)
 
     def similarities(self, texts: Sequence[str]) -> list[dict[str, float]]:
         """For each text, class → best cosine with its examples (a text with no words scores nothing)."""
@@ -97,12 +114,26 @@ class SemanticIndex:
             return [{} for _ in texts]
         query = self.embedder.embed(texts)
         nonzero = self._np.linalg.norm(query, axis=1) > 0
-        cosines = self._unit(query) @ self._vectors.T  # (texts, examples)
-        best = self._np.maximum.reduceat(cosines, self._starts, axis=1)
+        query = self._unit(query)
+        if self._centroids is not None:
+            return [self._shortlisted(row) if ok else {} for row, ok in zip(query, nonzero, strict=True)]
+        best = self._np.maximum.reduceat(self._dot(query, self._vectors), self._starts, axis=1)
         return [
             dict(zip(self.keys, row.tolist(), strict=True)) if ok else {}
             for row, ok in zip(best, nonzero, strict=True)
         ]
+
+    def _shortlisted(self, query: np.ndarray) -> dict[str, float]:
+        """The classes whose mean vector is closest (and the always-scored ones), scored exactly."""
+        assert self._centroids is not None
+        near = self._dot(query[None, :], self._centroids)[0]
+        count = min(_SHORTLIST, len(near))
+        chosen = set(self._np.argpartition(-near, count - 1)[:count].tolist()) | set(self._always)
+        out = {}
+        for i in sorted(chosen):
+            start, end = self._bounds[i]
+            out[self.keys[i]] = float(self._dot(query[None, :], self._vectors[start:end]).max())
+        return out
 
 
 LEXICAL_WEIGHT = 0.4
