@@ -191,9 +191,14 @@ def purge_concerns(args: argparse.Namespace, config: Config | None = None) -> in
     if args.older_than < 0:
         print("policybot: --older-than must be 0 or more days", file=sys.stderr)
         return 1
+    config = config or load_config(getattr(args, "config", None))
     store = _open(args, config)
     try:
-        count = store.purge_closed(utc_now() - timedelta(days=args.older_than))
+        # Safeguarding alerts keep their own retention (child-protection records), whatever DAYS says.
+        count = store.purge_closed(
+            utc_now() - timedelta(days=args.older_than),
+            utc_now() - timedelta(days=config.safeguarding.retention_days),
+        )
     finally:
         store.close()
     print(f"Deleted {count} closed concern{'s' if count != 1 else ''} older than {args.older_than} days.")
@@ -202,4 +207,7 @@ def purge_concerns(args: argparse.Namespace, config: Config | None = None) -> in
 
 def purge_due(store: Store, config: Config, now: datetime) -> int:
     """The daily retention run: delete concerns closed more than `retention_days` ago."""
-    return store.purge_closed(now - timedelta(days=config.concerns.retention_days))
+    return store.purge_closed(
+        now - timedelta(days=config.concerns.retention_days),
+        now - timedelta(days=config.safeguarding.retention_days),
+    )
