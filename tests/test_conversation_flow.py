@@ -6,6 +6,7 @@ Each test taps only what the bot offered (payloads are taken from the replies), 
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -361,3 +362,15 @@ def test_a_fallback_then_a_thumbs_down_offers_a_person_and_an_answer_in_between_
     replies = dialogue.choose(PARENT, "fb:parents_photos:0")
     assert "Thanks for the feedback" in replies[0].text
     assert "person at the school office" in replies[-1].text and offered(replies, "fwd")
+
+
+def test_an_unanswered_alert_question_is_dropped_after_the_idle_timeout(
+    dialogue: Dialogue, store: SqliteStore
+) -> None:
+    replies = dialogue.handle(PARENT, DISCLOSURE)
+    assert store.get_state(PARENT.user_id) is not None
+    later = datetime.now(UTC) + timedelta(minutes=dialogue.engine.config.concerns.idle_timeout_minutes + 1)
+    assert dialogue.expire_idle(later) == []
+    assert store.get_state(PARENT.user_id) is None
+    assert "earlier message" in dialogue.choose(PARENT, offered(replies, "sg:anon"))[0].text
+    assert alerts(store) == []
