@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -121,10 +122,21 @@ def test_disclosure_is_escalated_before_anything_else_even_mid_concern(
 def test_forget_erases_role_after_confirmation(dialogue: Dialogue, store: SqliteStore) -> None:
     dialogue.choose(PARENT, "r:parent")
     (confirm,) = dialogue.command(PARENT, "forget")
-    assert {o.payload for o in confirm.options} == {"forget:yes", "forget:no"}
+    assert [o.payload.split(":")[:2] for o in confirm.options] == [["forget", "yes"], ["forget", "no"]]
     assert store.get_role(PARENT.user_id) == "parent"
-    dialogue.choose(PARENT, "forget:yes")
+    dialogue.choose(PARENT, pick([confirm], "forget:yes"))
     assert store.get_role(PARENT.user_id) is None
+
+
+def test_an_old_forget_confirmation_does_not_erase(dialogue: Dialogue, store: SqliteStore) -> None:
+    dialogue.choose(PARENT, "r:parent")
+    (confirm,) = dialogue.command(PARENT, "forget")
+    now = dialogue.clock()
+    dialogue.clock = lambda: now + timedelta(minutes=11)
+    (reply,) = dialogue.choose(PARENT, pick([confirm], "forget:yes"))
+    assert "expired" in reply.text and store.get_role(PARENT.user_id) == "parent"
+    assert "expired" in dialogue.choose(PARENT, "forget:yes")[0].text  # no token at all
+    assert store.get_role(PARENT.user_id) == "parent"
 
 
 def test_console_chat_runs_a_conversation_with_numbered_options(dialogue: Dialogue) -> None:

@@ -18,9 +18,10 @@ from typing import Any
 from bot.common.text import clean
 from bot.concerns.details import is_plain_detail, word_list
 from bot.concerns.outbox import destinations_for
+from bot.concerns.prompts import SEPARATOR, Prompts
 from bot.config import Config
-from bot.core.menus import new_token, split, tokened
-from bot.core.replies import Option, Reply, UserContext
+from bot.core.menus import new_token, split
+from bot.core.replies import Reply, UserContext
 from bot.knowledge.messages import Messages
 from bot.store.base import Store
 from bot.store.records import Concern, NewConcern, utc_now
@@ -28,18 +29,8 @@ from bot.store.records import Concern, NewConcern, utc_now
 FLOW = "concern"
 MAX_CONCERN_CHARS = 20_000
 MAX_DETAIL_CHARS = 200
-PREVIEW_CHARS = 600
-SEPARATOR = "\n\n"
 DETAIL_STEPS = ("class", "name", "contact")
 _FIELD = {"class": "child_class", "name": "name", "contact": "contact"}
-_BUTTONS = {
-    "text": ("done", "cancel"),
-    "class": ("skip", "cancel"),
-    "name": ("skip", "anon", "cancel"),
-    "contact": ("skip", "cancel"),
-    "summary": ("send", "edit", "cancel"),
-    "edit": ("change_text", "change_class", "change_name", "change_contact", "back"),
-}
 # The keys this flow keeps in the person's state; anything else there (a pending safeguarding question)
 # belongs to the dialogue and survives the concern being sent or cancelled.
 _KEYS = frozenset(
@@ -68,6 +59,7 @@ class ConcernFlow:
         self.on_stored = on_stored  # e.g. wake the outbox so delivery starts at once
         self.timeout = timedelta(minutes=config.concerns.idle_timeout_minutes)
         self.detail_words = word_list(messages.render("concern_detail_words")[0])
+        self.prompts = Prompts(messages)
 
     # -- entry points -------------------------------------------------------------------------------
 
@@ -106,7 +98,7 @@ class ConcernFlow:
         if state is not None:
             if initial_text and state["step"] == "text":
                 return notices + self._add_text(user, state, initial_text)
-            return [*notices, self._prompt(user, state)]
+            return [*notices, self.prompts.for_step(user, state)]
         others = {k: v for k, v in (self.store.get_state(user.user_id) or {}).items() if k not in _KEYS}
         state = {
             **others,
@@ -126,18 +118,19 @@ class ConcernFlow:
         if initial_text and initial_text.strip():
             truncated = self._append(state, initial_text)
             self._save(user, state)
-            replies = [self._reply("concern_start_with_text", state, role=user.role, text=initial_text)]
+            start = self.prompts.reply("concern_start_with_text", state, role=user.role, text=initial_text)
+            replies = [start]
             if truncated:
-                replies.append(self._reply("concern_too_long", state, limit=MAX_CONCERN_CHARS))
+                replies.append(self.prompts.reply("concern_too_long", state, limit=MAX_CONCERN_CHARS))
             return notices + replies
         self._save(user, state)
-        return [*notices, self._reply("concern_start", state, role=user.role)]
+        return [*notices, self.prompts.reply("concern_start", state, role=user.role)]
 
     def handle_text(self, user: UserContext, text: str) -> list[Reply]:
         """A message while a concern is in progress: more of the concern, or the detail asked for."""
         state, notices = self._load(user)
         if state is None:
-            return notices or [self._reply("concern_nothing_pending")]
+            return notices or [self.prompts.reply("concern_nothing_pending")]
         step = state["step"]
         if step == "text":
             return self._add_text(user, state, text)
@@ -146,7 +139,7 @@ class ConcernFlow:
             if step in ("name", "contact") and state[_FIELD[step]]:
                 state["anonymous"] = False
             return [self._advance(user, state)]
-        return [self._prompt(user, state)]  # at the summary or the edit menu: the buttons decide
+        return [self.prompts.for_step(user, state)]  # at the summary or the edit menu: the buttons decide
 
     def choose(self, user: UserContext, payload: str) -> list[Reply]:
         """A tapped `c:<choice>:<token>` button (or its number typed in the console)."""
@@ -155,14 +148,14 @@ class ConcernFlow:
         if state is None:
             return notices or [self._no_pending(user, choice)]
         if not token or token != state.get("menu"):
-            return [self._reply("concern_stale_button"), self._prompt(user, state)]
+            return [self.prompts.reply("concern_stale_button"), self.prompts.for_step(user, state)]
         step = state["step"]
         if choice == "cancel":
             self._finish(user, state)
-            return [self._reply("concern_cancelled")]
+            return [self.prompts.reply("concern_cancelled")]
         if choice == "done" and step == "text":
             if not state["parts"]:
-                return [self._reply("concern_empty", state)]
+                return [self.prompts.reply("concern_empty", state)]
             return [self._next_after_text(user, state)]
         if choice == "skip" and step in DETAIL_STEPS:
             state[_FIELD[step]] = ""
@@ -176,7 +169,7 @@ class ConcernFlow:
             return [self._go(user, state, "edit")]
         if step == "edit":
             return [self._edit(user, state, choice)]
-        return [self._prompt(user, state)]
+        return [self.prompts.for_step(user, state)]
 
     def prompt(self, user: UserContext) -> list[Reply]:
         """After the dialogue answered something else mid-concern: say the concern is still here, then the
@@ -184,7 +177,7 @@ class ConcernFlow:
         state, notices = self._load(user)
         if state is None:
             return notices
-        return [self._reply("concern_resume", step=state["step"]), self._prompt(user, state)]
+        return [self.prompts.reply("concern_resume", step=state["step"]), self.prompts.for_step(user, state)]
 
     def cancel(self, user: UserContext) -> bool:
         """Drop the concern in progress (typed cancel, /cancel); False when there was none."""
@@ -274,17 +267,17 @@ class ConcernFlow:
         state["step"] = step
         state["menu"] = new_token()
         self._save(user, state)
-        return self._prompt(user, state)
+        return self.prompts.for_step(user, state)
 
     def _add_text(self, user: UserContext, state: State, text: str) -> list[Reply]:
         if not text.strip():
             name = "concern_empty" if not state["parts"] else "concern_added"
-            return [self._reply(name, state, chars=0)]
+            return [self.prompts.reply(name, state, chars=0)]
         truncated = self._take_text(state, text)
         self._save(user, state)
         if truncated:
-            return [self._reply("concern_too_long", state, limit=MAX_CONCERN_CHARS)]
-        return [self._reply("concern_added", state, chars=len(SEPARATOR.join(state["parts"])))]
+            return [self.prompts.reply("concern_too_long", state, limit=MAX_CONCERN_CHARS)]
+        return [self.prompts.reply("concern_added", state, chars=len(SEPARATOR.join(state["parts"])))]
 
     def _take_text(self, state: State, text: str) -> bool:
         """Add a message to the text; the first one after "Change the text" replaces the old text."""
@@ -328,42 +321,11 @@ class ConcernFlow:
             state.update(editing=True, replacing=True)
             state["step"], state["menu"] = "text", new_token()
             self._save(user, state)
-            return self._reply("concern_edit_text", state)
+            return self.prompts.reply("concern_edit_text", state)
         if part in DETAIL_STEPS:
             state["editing"] = True
             return self._go(user, state, part)
         return self._go(user, state, "summary")  # "back", or anything else
-
-    def _prompt(self, user: UserContext, state: State) -> Reply:
-        step = state["step"]
-        if step == "text":
-            if state.get("replacing"):
-                return self._reply("concern_edit_text", state)
-            return self._reply(
-                "concern_added" if state["parts"] else "concern_start",
-                state,
-                role=user.role,
-                chars=len(SEPARATOR.join(state["parts"])),
-            )
-        if step == "class":
-            return self._reply("concern_ask_class", state, role=user.role)
-        if step == "name":
-            return self._reply("concern_ask_name", state, role=user.role)
-        if step == "contact":
-            return self._reply("concern_ask_contact", state, channel=state["channel"])
-        if step == "edit":
-            return self._reply("concern_edit", state)
-        text = SEPARATOR.join(state["parts"])
-        return self._reply(
-            "concern_summary",
-            state,
-            preview=text[:PREVIEW_CHARS],
-            more_chars=max(0, len(text) - PREVIEW_CHARS),
-            child_class=state["child_class"],
-            sender_name=state["name"],
-            contact=state["contact"],
-            anonymous=state["anonymous"],
-        )
 
     def _submit(self, user: UserContext, state: State) -> Reply:
         new = NewConcern(
@@ -384,14 +346,14 @@ class ConcernFlow:
         )
         self._finish(user, state)
         self._stored(concern)
-        return self._reply("concern_sent", reference=concern.reference)
+        return self.prompts.reply("concern_sent", reference=concern.reference)
 
     def _no_pending(self, user: UserContext, choice: str) -> Reply:
         if choice == "send":
             recent = [c for c in self.store.concerns_for_user(user.user_id) if c.kind == "concern"]
             if recent and self.clock() - recent[-1].created_at <= self.timeout:
-                return self._reply("concern_already_sent", reference=recent[-1].reference)
-        return self._reply("concern_nothing_pending")
+                return self.prompts.reply("concern_already_sent", reference=recent[-1].reference)
+        return self.prompts.reply("concern_nothing_pending")
 
     def _stored(self, concern: Concern) -> None:
         if self.on_stored is not None:
@@ -400,16 +362,4 @@ class ConcernFlow:
     # -- rendering ------------------------------------------------------------------------------------
 
     def _expired_reply(self) -> Reply:
-        return self._reply("concern_expired", minutes=self.config.concerns.idle_timeout_minutes)
-
-    def _reply(self, name: str, state: State | None = None, **context: Any) -> Reply:
-        """A concern message; given the state, with the buttons of its step carrying its menu token."""
-        text, html = self.messages.render(name, **context)
-        options = []
-        if state is not None:
-            options = [self._button(b, state["menu"]) for b in _BUTTONS.get(state["step"], ())]
-        return Reply("concern", text, html, options=options)
-
-    def _button(self, name: str, token: str) -> Option:
-        label, _ = self.messages.render(f"concern_button_{name}")
-        return Option(label, tokened("c", name, token))
+        return self.prompts.reply("concern_expired", minutes=self.config.concerns.idle_timeout_minutes)

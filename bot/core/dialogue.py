@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot.common.text import MAX_INPUT_CHARS, clean, fold, has_letters
 from bot.core.alerts import KEY as ALERT_KEY
 from bot.core.alerts import AlertQuestion
 from bot.core.engine import Engine
-from bot.core.menus import split
+from bot.core.menus import split, tokened
 from bot.core.misses import Misses
 from bot.core.replies import Option, Reply, UserContext
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 
 ROLES = ("parent", "staff", "pupil")
 COMMANDS = ("start", "help", "topics", "contact", "privacy", "forget", "role", "concern", "cancel")
+FORGET_VALID_MINUTES = 10
 
 
 @dataclass
@@ -30,6 +32,7 @@ class Dialogue:
     store: Store | None = None
     concerns: Concerns | None = None
     misses: Misses = field(default_factory=Misses)
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 
     def __post_init__(self) -> None:
         self.alerts = AlertQuestion(self.engine, self.store, self.concerns)
@@ -233,19 +236,25 @@ class Dialogue:
         return [self.engine.reply("info", "stale_button")]
 
     def _forget(self, user: UserContext, value: str) -> list[Reply]:
+        """/forget asks first; its Yes acts only within `FORGET_VALID` of being offered (a stateless menu:
+        the minute it was offered is its token), so an old confirmation scrolled back to never erases."""
+        now = int(self.clock().timestamp() // 60)
         if value == "ask":
             reply = self.engine.reply("info", "forget_confirm")
             return [
                 replace(
                     reply,
                     options=[
-                        self.engine.option("forget_button_yes", "forget:yes"),
+                        self.engine.option("forget_button_yes", tokened("forget", "yes", str(now))),
                         self.engine.option("forget_button_no", "forget:no"),
                     ],
                 )
             ]
-        if value != "yes":
+        choice, offered_at = split(value)
+        if choice != "yes":
             return [self.engine.reply("info", "forget_cancelled")]
+        if not offered_at.isdigit() or not 0 <= now - int(offered_at) <= FORGET_VALID_MINUTES:
+            return [self.engine.reply("info", "stale_button")]
         erased = self.store.forget_user(user.user_id) if self.store is not None else {}
         self.misses.helped(user.user_id)
         return [self.engine.reply("info", "forget_done", erased=erased)]
