@@ -177,7 +177,10 @@ class ConcernFlow:
         state, notices = self._load(user)
         if state is None:
             return notices
-        return [self.prompts.reply("concern_resume", step=state["step"]), self.prompts.for_step(user, state)]
+        if state["step"] == "text" and not state.get("replacing"):
+            return [self.prompts.reply("concern_resume", state, step="text")]
+        resume = self.prompts.reply("concern_resume", step=state["step"])
+        return [resume, self.prompts.for_step(user, state)]
 
     def cancel(self, user: UserContext) -> bool:
         """Drop the concern in progress (typed cancel, /cancel); False when there was none."""
