@@ -18,6 +18,7 @@ from bot.store.records import NewConcern, utc_now
 from bot.store.sqlite import SqliteStore
 from tests.conftest import EXAMPLE_CONFIG, PROJECT_ROOT, run_cli, write_config
 
+WELL_FORMED_TOKEN = "123456789:AAEabcdefghijklmnopqrstuvwxyz012345"
 PR_CAPBSET_DROP, CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH = 24, 1, 2
 
 
@@ -39,11 +40,12 @@ def _database_with_a_concern(path: Path) -> None:
     store.close()
 
 
-@pytest.mark.parametrize("command", [["concerns", "list"], ["concerns", "export"], ["chat"]])
+@pytest.mark.parametrize("command", [["concerns", "list"], ["concerns", "export"], ["chat"], ["run"]])
 def test_a_store_path_that_is_a_folder_is_named_with_what_to_do(tmp_path: Path, command: list[str]) -> None:
     (tmp_path / "db").mkdir()
     config = write_config(tmp_path, "db")
-    result = run_cli(*command, "--config", str(config), stdin="/quit\n")
+    token = {"TELEGRAM_BOT_TOKEN": WELL_FORMED_TOKEN}  # `run` stops at the store, before any network
+    result = run_cli(*command, "--config", str(config), stdin="/quit\n", env=token)
     _fails_cleanly(result, tmp_path / "db", "is a folder", "store.path")
 
 
