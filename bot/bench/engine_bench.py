@@ -169,7 +169,8 @@ _COLD_START = (
 def bench_cold_start(runs: int) -> float:
     """Bundled start-up in a fresh process: imports, model load, knowledge, embeddings (median, seconds)."""
     times = []
-    for _ in range(runs):
+    for run in range(1, runs + 1):
+        progress(f"start-up in a fresh process: run {run} of {runs}")
         out = subprocess.run(
             [sys.executable, "-c", _COLD_START], capture_output=True, text=True, check=True, cwd=PROJECT_ROOT
         )
@@ -240,11 +241,13 @@ def main(argv: list[str] | None = None) -> int:
             f"{r['qps']:>8.0f} {r['p50_ms']:>7.2f} {r['p99_ms']:>7.2f} {r['match_p99_ms']:>28.2f}",
             flush=True,
         )
-    semantic = load_config().matching.semantic
-    print(
-        f"bundled start-up in a fresh process (imports{', model load' if semantic else ''}, knowledge, "
-        f"matcher): {bench_cold_start(args.runs):.3f} s"
-    )
+    if not args.quick:
+        semantic = load_config().matching.semantic
+        print(
+            f"bundled start-up in a fresh process (imports{', model load' if semantic else ''}, knowledge, "
+            f"matcher): {bench_cold_start(args.runs):.3f} s",
+            flush=True,
+        )
     sg = bench_safeguarding(args.runs, sample)
     print(
         f"safeguarding check: load {sg['load_ms']:.0f} ms, {sg['us']:.0f} µs per 200-character message "
