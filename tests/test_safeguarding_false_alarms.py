@@ -105,7 +105,7 @@ def test_disclosures_around_names_contacts_and_idioms_are_still_found(
     assert found.route == route, found
 
 
-@pytest.mark.parametrize("name", ["disclosures_blind5.yaml"])
+@pytest.mark.parametrize("name", ["disclosures_blind5.yaml", "disclosures_blind6.yaml"])
 def test_every_blind_disclosure_is_found_and_routed(detector: SafeguardingDetector, name: str) -> None:
     items = _load(name, "disclosures")
     problems = []

@@ -20,6 +20,7 @@ _CONTACTS = re.compile(
     | \b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b                     # UK postcode (as typed: capitals)
     | \b[a-z]{1,2}\d[a-z\d]?\s+\d[a-z]{2}\b                     # a postcode typed in lower case
     | \b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b                       # a date
+    | \b\d{1,2}[.:]\d{2}\s*(?i:am|pm)?                             # a time
     | \b(?i:flat|apartment|unit)\s+\d+[a-zA-Z]?\b               # a flat number
     | \b\d{1,4}[a-zA-Z]?,?\s+(?:[A-Z][\w'-]*\s+){1,3}              # a street: a number, a Name and a type
       (?i:road|rd|street|st|lane|ln|avenue|ave|close|drive|way|court|crescent|place|gardens|grove

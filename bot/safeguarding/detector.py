@@ -81,6 +81,7 @@ class SafeguardingSpec:
     ordinary_words: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
     relatives: str = ""
+    reporter: str = ""
     settings: Settings = field(default_factory=Settings)
 
 
@@ -105,11 +106,11 @@ class SafeguardingDetector:
         exclude: list[Pattern],
         categories: list[_Category],
         similar: SimilarityIndex | None = None,
-        relatives: Pattern | None = None,
+        not_about: tuple[Pattern | None, Pattern | None] = (None, None),
     ) -> None:
         self.near = spec.settings.near
         self.vocabulary = vocabulary
-        self.relatives = relatives
+        self.reporter, self.relatives = not_about
         self.spellings = _spellings(spec)
         self.similar = similar
         self.by_id = {c.id: c for c in categories}
@@ -175,12 +176,16 @@ class SafeguardingDetector:
     def _mentions(self, msg: Message) -> list[tuple[_Category, int, int]]:
         """Mentions of staff or the head; one inside a longer mention ("head teacher") does not count."""
         found = [(c, s, e) for c in self.about if c.about for s, e in spans(c.about, msg, longest=True)]
-        # "Mrs Smith's son" is about the son (the name is not read, so the relative follows the title)
+        # "Mrs Smith's son" is about the son (the name is not read, so the relative follows the title);
+        # "I'm a dinner lady and..." is the person writing
         relatives = {s for s, _ in spans(self.relatives, msg)} if self.relatives else set()
+        reporter = {e for _, e in spans(self.reporter, msg)} if self.reporter else set()
         return [
             (c, s, e)
             for c, s, e in found
-            if not any(os <= s and e <= oe and oe - os > e - s for _, os, oe in found) and e not in relatives
+            if not any(os <= s and e <= oe and oe - os > e - s for _, os, oe in found)
+            and e not in relatives
+            and s not in reporter
         ]
 
     def _route(
@@ -249,7 +254,10 @@ def _load(path: str | Path) -> tuple[SafeguardingDetector | None, list[str]]:
     if not spec.categories:
         problems.add(("categories",), "no categories — add at least one")
     exclude = [compiler.pattern(text, ("exclude", i), gaps=False) for i, text in enumerate(spec.exclude)]
-    relatives = compiler.pattern(spec.relatives, ("relatives",), gaps=False) if spec.relatives else None
+    not_about = (
+        compiler.pattern(spec.reporter, ("reporter",), gaps=False) if spec.reporter else None,
+        compiler.pattern(spec.relatives, ("relatives",), gaps=False) if spec.relatives else None,
+    )
     compiler.check_groups()
     if not 50 <= spec.settings.fuzzy_score <= 100:
         problems.add(("settings", "fuzzy_score"), "must be between 50 and 100 (85 tolerates one typo)")
@@ -269,7 +277,7 @@ def _load(path: str | Path) -> tuple[SafeguardingDetector | None, list[str]]:
         if found:
             return None, found
     kept = [p for p in exclude if p]
-    return SafeguardingDetector(spec, vocabulary, kept, categories, similar, relatives), []
+    return SafeguardingDetector(spec, vocabulary, kept, categories, similar, not_about), []
 
 
 def _spellings(spec: SafeguardingSpec) -> dict[str, tuple[str, ...]]:
