@@ -165,8 +165,11 @@ def read(text: str, vocabulary: Vocabulary, spellings: Mapping[str, tuple[str, .
 
 def read_words(text: str, vocabulary: Vocabulary, spellings: Mapping[str, tuple[str, ...]]) -> list[str]:
     """The words `read` would look up, without looking them up (for the similarity layer's examples)."""
-    sentences, _ = _sentences(text, vocabulary)
-    kept = [word for sentence in sentences for word in _names_skipped(sentence, vocabulary)]
+    text = without_contacts(text)
+    kept = _WORD.findall(_REPEATS.sub(r"\1", fold(text)))
+    if not vocabulary.titles.isdisjoint(kept):  # a name may follow a title: read sentence by sentence
+        sentences, _ = _sentences(text, vocabulary)
+        kept = [word for sentence in sentences for word in _names_skipped(sentence, vocabulary)]
     return [w for word in kept for w in spellings.get(word, (word,))]
 
 
@@ -184,6 +187,9 @@ def _names_skipped(sentence: str, vocabulary: Vocabulary) -> list[str]:
     lower-case word the patterns do not know ("mrs slaughter", "mr dickens"), except after "miss" or "sir",
     which pupils also use alone ("miss hurt my arm").
     """
+    folded = _WORD.findall(_REPEATS.sub(r"\1", fold(sentence)))
+    if vocabulary.titles.isdisjoint(folded):  # most sentences: no title, so no name to look for
+        return folded
     out: list[str] = []
     title = ""  # the title just read, while a name may follow it
     for chunk in sentence.split():
