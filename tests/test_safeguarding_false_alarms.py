@@ -90,6 +90,8 @@ def test_details_names_contacts_and_idioms_from_the_review_are_not_alarms(
         ("Mr Cox grabbed my son by the neck", "headteacher"),
         ("miss hurt my arm when she pulled me", "headteacher"),
         ("mr b makes me stay behind on my own and shuts the door", "headteacher"),
+        ("SIR HIT ME", "headteacher"),  # all in capitals: a capital does not mark a name
+        ("SIR TUOCHED ME", "headteacher"),
         # contact details inside a disclosure are skipped, the disclosure is not
         ("a man messaged her from snap.example.com and asked for pics of her with no clothes on", "dsl"),
         ("he gave my daughter his number 07700 900123 and told her to keep it a secret", "dsl"),

@@ -64,4 +64,6 @@ def name_like(chunks: list[str], most: int) -> bool:
     if len(chunks) > 2 * most:  # long messages are never only a name (and this runs on every message)
         return False
     wordy = [c for c in chunks if _LETTERS.search(c)]
+    if not any(ch.islower() for c in wordy for ch in c):  # "SIR HIT ME": capitals say nothing about names
+        return False
     return 0 < len(wordy) <= most and all(capitalised(c) for c in wordy)

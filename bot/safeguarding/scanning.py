@@ -192,8 +192,9 @@ def _names_skipped(sentence: str, vocabulary: Vocabulary) -> list[str]:
         return folded
     out: list[str] = []
     title = ""  # the title just read, while a name may follow it
+    cased = any(ch.islower() for ch in sentence)  # in "SIR HIT ME" a capital does not mark a name
     for chunk in sentence.split():
-        capital = capitalised(chunk)
+        capital = cased and capitalised(chunk)
         for typed in _WORD.findall(fold(chunk)):
             word = _REPEATS.sub(r"\1", typed)
             if title and _is_name(word, capital, title, vocabulary):
