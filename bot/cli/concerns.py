@@ -8,6 +8,7 @@ import sys
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot.concerns.outbox import describe_health
 from bot.config import Config, load_config
 from bot.store.base import Store
 from bot.store.records import Concern, utc_now
@@ -78,15 +79,16 @@ def list_concerns(args: argparse.Namespace, config: Config | None = None) -> int
             print(_line(store, concern))
         if not concerns:
             print("No open concerns." if args.open else "No concerns.")
+        print(describe_health(store.outbox_health(), utc_now()))
     finally:
         store.close()
     return 0
 
 
 def _line(store: Store, concern: Concern) -> str:
-    deliveries = store.deliveries_for(concern.id)
-    delivered = sum(d.status == "delivered" for d in deliveries if d.reply is None)
-    total = sum(d.reply is None for d in deliveries)
+    deliveries = [d for d in store.deliveries_for(concern.id) if d.reply is None and not d.purpose]
+    delivered = sum(d.status == "delivered" for d in deliveries)
+    total = len(deliveries)
     kind = "URGENT safeguarding" if concern.kind == "safeguarding" else "concern"
     who = "anonymous" if concern.anonymous else (concern.name or "-")
     return (
@@ -125,6 +127,7 @@ def show_concern(args: argparse.Namespace, config: Config | None = None) -> int:
         print("Deliveries:")
         for d in store.deliveries_for(concern.id):
             what = f"reply {d.reply.id}" if d.reply else "concern"
+            what = {"ack": "acknowledgement", "note": f"note about {what}"}.get(d.purpose, what)
             error = f"  ({d.last_error})" if d.last_error and d.status != "delivered" else ""
             print(
                 f"  {d.destination}  {what}  {d.status}  attempts {d.attempts}  "

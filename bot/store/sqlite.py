@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 import threading
@@ -21,11 +22,17 @@ from bot.store.records import (
     FeedbackCount,
     NewConcern,
     OfficeReply,
+    OutboxHealth,
     utc_now,
 )
 from bot.store.rows import concern_from_row, delivery_from_row, optional_time, to_text, to_time
 
+log = logging.getLogger(__name__)
+
 ERASED_NOTE = "erased at the person's request"
+BUSY_TIMEOUT_SECONDS = 2.0
+"""How long a call waits for another process's write lock before failing (the outbox retries; a person's
+message gets an apology) — short, so a locked file never stalls the bot for long."""
 
 
 def _create_private_file(path: Path) -> None:
@@ -35,52 +42,75 @@ def _create_private_file(path: Path) -> None:
 
 
 class SqliteStore:
-    """The Store on one SQLite file in WAL mode, safe to share between the event loop and worker threads."""
+    """The Store on one SQLite file in WAL mode, safe to share between the event loop and worker threads.
 
-    def __init__(self, path: str | Path) -> None:
+    Each thread gets its own connection, so a reader never waits behind another thread's write (WAL lets
+    readers go on while a writer holds the lock) and a thread waiting for a lock holds up only itself.
+    """
+
+    def __init__(self, path: str | Path, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> None:
         self.path = Path(path)
-        self._lock = threading.RLock()
+        self.busy_timeout = busy_timeout
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._connections_lock = threading.Lock()
         _create_private_file(self.path)
         try:
-            self._conn = sqlite3.connect(
-                self.path, timeout=10.0, isolation_level=None, check_same_thread=False
-            )
-            self._conn.row_factory = sqlite3.Row
-            self._conn.execute("PRAGMA journal_mode = WAL")
-            # FULL: a concern acknowledged to a parent survives a power cut, not just a crash.
-            self._conn.execute("PRAGMA synchronous = FULL")
-            self._conn.execute("PRAGMA foreign_keys = ON")
-            self.version = migrate(self._conn)
+            conn = self._conn
+            conn.execute("PRAGMA journal_mode = WAL")
+            self.version = migrate(conn)
         except sqlite3.Error as err:
             raise StoreError(f"{self.path}: cannot open the database: {err}") from err
 
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        """This thread's connection, opened on first use."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._connect()
+            self._local.conn = conn
+        return conn
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(
+            self.path, timeout=self.busy_timeout, isolation_level=None, check_same_thread=False
+        )
+        conn.row_factory = sqlite3.Row
+        # FULL: a concern acknowledged to a parent survives a power cut, not just a crash.
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        # Erased or purged text is overwritten with zeros, not left in free pages of the file.
+        conn.execute("PRAGMA secure_delete = ON")
+        with self._connections_lock:
+            self._connections.append(conn)
+        return conn
+
     def close(self) -> None:
-        """Close the database connection."""
-        with self._lock:
-            self._conn.close()
+        """Close every thread's connection."""
+        with self._connections_lock:
+            connections, self._connections = self._connections, []
+        for conn in connections:
+            conn.close()
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._conn
-            except BaseException:
-                self._conn.rollback()
-                raise
-            self._conn.commit()
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit()
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
-        with self._lock:
-            return self._conn.execute(sql, params).fetchone()
+        return self._conn.execute(sql, params).fetchone()
 
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
-        with self._lock:
-            return self._conn.execute(sql, params).fetchall()
+        return self._conn.execute(sql, params).fetchall()
 
     def _run(self, sql: str, params: Sequence[Any] = ()) -> int:
-        with self._lock:
-            return self._conn.execute(sql, params).rowcount
+        return self._conn.execute(sql, params).rowcount
 
     # Roles
 
@@ -232,27 +262,80 @@ class SqliteStore:
         reply_id: int,
         priority: int,
         now: datetime,
+        purpose: str = "",
+        detail: str = "",
+        due: datetime | None = None,
     ) -> int:
         added = 0
         for destination in destinations:
             added += conn.execute(
-                "INSERT OR IGNORE INTO deliveries "
-                "(concern_id, reply_id, destination, priority, next_attempt_at, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (concern_id, reply_id, destination, priority, to_text(now), to_text(now)),
+                "INSERT OR IGNORE INTO deliveries (concern_id, reply_id, destination, purpose, detail, "
+                "priority, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    concern_id,
+                    reply_id,
+                    destination,
+                    purpose,
+                    detail,
+                    priority,
+                    to_text(due or now),
+                    to_text(now),
+                ),
             ).rowcount
         return added
 
     def add_deliveries(
-        self, concern_id: int, destinations: Sequence[str], reply_id: int = 0, now: datetime | None = None
+        self,
+        concern_id: int,
+        destinations: Sequence[str],
+        reply_id: int = 0,
+        now: datetime | None = None,
+        *,
+        purpose: str = "",
+        detail: str = "",
+        due: datetime | None = None,
     ) -> int:
-        """Queue a concern (or one of its replies) for destinations it is not already queued for."""
+        """Queue a concern (or a reply, acknowledgement or note about it) for destinations not yet queued.
+
+        `due` holds a delivery back until then (an acknowledgement the channel is about to send itself).
+        """
+        now = now or utc_now()
         with self._tx() as conn:
             row = conn.execute("SELECT priority FROM concerns WHERE id = ?", (concern_id,)).fetchone()
             if row is None:
                 raise StoreError(f"no concern with id {concern_id}")
             rank = PRIORITY_RANK[row["priority"]]
-            return self._insert_deliveries(conn, concern_id, destinations, reply_id, rank, now or utc_now())
+            return self._insert_deliveries(
+                conn, concern_id, destinations, reply_id, rank, now, purpose, detail, due
+            )
+
+    def settle_acknowledgements(
+        self, destination: str, concern_ids: Sequence[int], delivered: bool, now: datetime
+    ) -> int:
+        """The channel sent (or failed to send) these concerns' acknowledgements itself.
+
+        Sent: their held-back ack deliveries are done. Not sent: they fall due now, for the outbox to retry.
+        """
+        if not concern_ids:
+            return 0
+        marks = ",".join("?" * len(concern_ids))
+        change = "status = 'delivered', delivered_at = ?" if delivered else "next_attempt_at = ?"
+        return self._run(
+            f"UPDATE deliveries SET {change} WHERE purpose = 'ack' AND status = 'pending' "
+            f"AND destination = ? AND concern_id IN ({marks})",
+            (to_text(now), destination, *concern_ids),
+        )
+
+    def outbox_health(self) -> OutboxHealth:
+        """How many deliveries are still to go (and since when), and how many failed for good."""
+        row = self._one(
+            "SELECT SUM(status IN ('pending', 'sending')) AS undelivered, "
+            "MIN(CASE WHEN status IN ('pending', 'sending') THEN created_at END) AS oldest, "
+            "SUM(status = 'failed' AND last_error != ?) AS failed FROM deliveries",
+            (ERASED_NOTE,),
+        )
+        assert row is not None
+        return OutboxHealth(row["undelivered"] or 0, optional_time(row["oldest"]), row["failed"] or 0)
 
     def deliveries_for(self, concern_id: int) -> list[Delivery]:
         """Every delivery of a concern and its replies."""
@@ -383,9 +466,19 @@ class SqliteStore:
                     f"name = '', contact = '', redacted_at = ? WHERE id IN ({marks})",
                     [now, *ids],
                 )
+        self._scrub_wal()
         return {"role": role, "conversation": state, "concerns": len(ids), "office_replies": replies}
 
     def purge_closed(self, older_than: datetime) -> int:
         """Delete concerns (with their deliveries and replies) closed before `older_than`."""
         cutoff = to_text(older_than)
-        return self._run("DELETE FROM concerns WHERE status = 'closed' AND closed_at < ?", (cutoff,))
+        purged = self._run("DELETE FROM concerns WHERE status = 'closed' AND closed_at < ?", (cutoff,))
+        if purged:
+            self._scrub_wal()
+        return purged
+
+    def _scrub_wal(self) -> None:
+        """Copy the erased pages into the file and empty the WAL, which still holds the old text."""
+        busy, _, _ = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy:  # a reader in another process holds an old snapshot; the next checkpoint finishes it
+            log.warning("could not fully checkpoint %s after an erase; it completes later", self.path.name)
