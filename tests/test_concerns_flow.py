@@ -290,6 +290,9 @@ def test_every_concern_and_privacy_message_renders(messages: Renderer) -> None:
         "part": 2,
         "reply_text": "r",
         "from_whom": "o",
+        "what": "reply",
+        "destination": "user-telegram:1001",
+        "error": "Forbidden: bot was blocked by the user",
         "erased": {"role": 1, "conversation": 0, "concerns": 2, "office_replies": 1},
     }
     names = [

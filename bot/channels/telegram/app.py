@@ -217,8 +217,14 @@ async def _started(app: Application) -> None:
         loop, outbox = asyncio.get_running_loop(), ch.outbox
         concerns = getattr(ch.dialogue, "concerns", None)
         if concerns is not None and concerns.on_stored is None:
-            # The flow runs in a worker thread; wake the outbox on the loop so delivery starts at once.
-            concerns.on_stored = lambda _concern: loop.call_soon_threadsafe(outbox.wake)
+
+            def stored(concern: Any) -> None:
+                """In the flow's worker thread, just after the concern was stored."""
+                if concern.channel == "telegram":  # held in the outbox until the handler has sent it
+                    outbox.hold_acknowledgement(concern)
+                loop.call_soon_threadsafe(outbox.wake)  # delivery starts at once
+
+            concerns.on_stored = stored
         stop = asyncio.Event()
         app.bot_data["outbox_stop"] = stop
         app.bot_data["outbox_task"] = asyncio.create_task(
