@@ -129,6 +129,12 @@ def _chat(args: argparse.Namespace) -> int:
 
     config = load_config(getattr(args, "config", None))
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)  # keep the chat readable
+    if config.delivery_problems():
+        print(
+            "Note: concerns and safeguarding alerts cannot be delivered from this setup — "
+            + "; ".join(config.delivery_problems())
+            + ". The chat works; it will say so instead of claiming anything was sent."
+        )
     store = open_store(config)
     try:
         dialogue = build_dialogue(config, store)

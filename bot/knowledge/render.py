@@ -70,7 +70,15 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters["paragraphs"] = _paragraphs
-        self.globals: dict[str, Any] = {"school": config.school, "concerns": config.concerns}
+        self.globals: dict[str, Any] = {
+            "school": config.school,
+            "concerns": config.concerns,
+            # Whether concerns / alerts have somewhere to go: never tell a person "sent" when they can't.
+            "delivery": {
+                "concerns": config.can_deliver("concern"),
+                "alerts": config.can_deliver("safeguarding"),
+            },
+        }
         self.problems: list[str] = []
         self.messages: dict[str, jinja2.Template] = {}
         self.message_sources: dict[str, str] = {}

@@ -128,6 +128,18 @@ def check_token(token: str) -> str:
     return token.strip()
 
 
+def check_destinations(config: Config) -> None:
+    """Refuse to run when concerns or alerts have nowhere to go, unless the config allows it."""
+    problems = config.delivery_problems()
+    if not problems:
+        return
+    if not config.concerns.allow_no_destination:
+        raise TelegramStartupError(
+            f"{'; '.join(problems)} — or set concerns.allow_no_destination: true to run without delivery"
+        )
+    log.warning("running without delivery (concerns.allow_no_destination): %s", "; ".join(problems))
+
+
 def guard_library_logs(config: Config) -> None:
     """Keep secrets and message text out of library logs.
 
@@ -345,6 +357,7 @@ def run_telegram(config: Config) -> int:
 
     check_token(config.telegram.resolved_token())
     webhook = webhook_settings(config)
+    check_destinations(config)
     try:
         store = open_store(config)
     except StoreError as err:
