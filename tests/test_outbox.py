@@ -344,3 +344,19 @@ def test_health_line_counts_what_is_undelivered_and_what_failed(tmp_path: Path) 
         "(see `policybot concerns show REF`)"
     )
     assert second.reference.endswith("0002")
+
+
+def test_acknowledgement_held_for_a_channel_that_died_is_sent_by_the_outbox_later(tmp_path: Path) -> None:
+    with chat_server() as chat:
+        config = make_config(tmp_path, chat_ids=[-100123])
+        store = SqliteStore(config.store_path())
+        concern = store_concern(store, config)
+        outbox = outbox_for(config, store, chat_port=chat.port)
+        held = outbox.hold_acknowledgement(concern, hold=timedelta(minutes=2))
+        early = run(outbox, timedelta(minutes=1))  # the office's copy; the channel may still be acknowledging
+        later = run(outbox, timedelta(minutes=2))  # it never settled the acknowledgement: the process died
+        again = run(outbox, timedelta(minutes=10))
+        store.close()
+    assert (held, early, later, again) == (1, 1, 1, 0)
+    assert [p["chat_id"] for p in chat.posted] == ["-100123", "1001"]
+    assert "Sent. Your reference is" in chat.posted[1]["text"] and concern.reference in chat.posted[1]["text"]

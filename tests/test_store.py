@@ -218,3 +218,31 @@ def test_forget_leaves_no_erased_text_in_the_database_file_while_it_is_open(tmp_
     assert secret.encode() not in after
     assert b"Zebrafinch" not in after and b"Marmalade-Ostrich" not in after
     assert kept == "Kept: Pelican-Umbrella" and b"Pelican-Umbrella" in after
+
+
+def test_version_2_deliveries_are_kept_when_migrating_to_delivery_purposes(tmp_path: Path) -> None:
+    path = tmp_path / "v2.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    assert migrate(conn, upto=2) == 2
+    conn.execute(
+        "INSERT INTO concerns (reference, submission_id, user_id, text, kind, priority, created_at) "
+        "VALUES ('MM-2026-0001', 's1', 'telegram:1', 'Old concern', 'concern', 'normal', ?)",
+        (START.isoformat(),),
+    )
+    conn.execute(
+        "INSERT INTO deliveries (concern_id, destination, status, attempts, next_attempt_at, created_at) "
+        "VALUES (1, 'office-email:office@school.example', 'pending', 3, ?, ?)",
+        (START.isoformat(), START.isoformat()),
+    )
+    conn.close()
+    store = SqliteStore(path)
+    (delivery,) = store.deliveries_for(1)
+    added = store.add_deliveries(1, ["office-email:office@school.example"], purpose="note", detail="{}")
+    store.close()
+    assert (delivery.destination, delivery.status, delivery.attempts, delivery.purpose) == (
+        "office-email:office@school.example",
+        "pending",
+        3,
+        "",
+    )
+    assert added == 1  # a note to the same address is a different delivery
