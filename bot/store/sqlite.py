@@ -44,8 +44,9 @@ def _create_private_file(path: Path) -> None:
 class SqliteStore:
     """The Store on one SQLite file in WAL mode, safe to share between the event loop and worker threads.
 
-    Each thread gets its own connection, so a reader never waits behind another thread's write (WAL lets
-    readers go on while a writer holds the lock) and a thread waiting for a lock holds up only itself.
+    Each thread gets its own connection, so a reader never waits behind a write (WAL lets readers go on
+    while a writer holds the lock). Writers in this process take turns on a lock of their own rather than
+    polling SQLite's busy handler; only another process's lock makes them wait, for `busy_timeout` at most.
     """
 
     def __init__(self, path: str | Path, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> None:
@@ -54,6 +55,7 @@ class SqliteStore:
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._connections_lock = threading.Lock()
+        self._write_lock = threading.Lock()
         _create_private_file(self.path)
         try:
             conn = self._conn
@@ -95,13 +97,14 @@ class SqliteStore:
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
         conn = self._conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield conn
-        except BaseException:
-            conn.rollback()
-            raise
-        conn.commit()
+        with self._write_lock:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.commit()
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
         return self._conn.execute(sql, params).fetchone()
@@ -110,7 +113,10 @@ class SqliteStore:
         return self._conn.execute(sql, params).fetchall()
 
     def _run(self, sql: str, params: Sequence[Any] = ()) -> int:
-        return self._conn.execute(sql, params).rowcount
+        """One writing statement."""
+        conn = self._conn
+        with self._write_lock:
+            return conn.execute(sql, params).rowcount
 
     # Roles
 
