@@ -129,11 +129,11 @@ def _chat(args: argparse.Namespace) -> int:
 
     config = load_config(getattr(args, "config", None))
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)  # keep the chat readable
-    if config.delivery_problems():
+    if not config.can_deliver("concern"):
+        what = "concerns" if config.can_deliver("safeguarding") else "concerns and safeguarding alerts"
         print(
-            "Note: concerns and safeguarding alerts cannot be delivered from this setup — "
-            + "; ".join(config.delivery_problems())
-            + ". The chat works; it will say so instead of claiming anything was sent."
+            f"Note: {what} cannot be delivered from this setup (`policybot check` says what to set). "
+            "The chat still works, and says so rather than claiming anything was sent."
         )
     store = open_store(config)
     try:
