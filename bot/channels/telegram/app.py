@@ -48,6 +48,7 @@ from bot.channels.telegram.office import (
     close_command,
     office_replied,
     reply_command,
+    when_stored,
 )
 from bot.core.dialogue import COMMANDS
 from bot.store.records import utc_now
@@ -229,14 +230,7 @@ async def _started(app: Application) -> None:
         loop, outbox = asyncio.get_running_loop(), ch.outbox
         concerns = getattr(ch.dialogue, "concerns", None)
         if concerns is not None and concerns.on_stored is None:
-
-            def stored(concern: Any) -> None:
-                """In the flow's worker thread, just after the concern was stored."""
-                if concern.channel == "telegram":  # held in the outbox until the handler has sent it
-                    outbox.hold_acknowledgement(concern)
-                loop.call_soon_threadsafe(outbox.wake)  # delivery starts at once
-
-            concerns.on_stored = stored
+            concerns.on_stored = when_stored(outbox, loop)
         stop = asyncio.Event()
         app.bot_data["outbox_stop"] = stop
         app.bot_data["outbox_task"] = asyncio.create_task(

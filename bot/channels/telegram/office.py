@@ -17,6 +17,9 @@ from bot.concerns.office_messages import telegram_parts
 from bot.concerns.outbox import PermanentDeliveryError, reply_destination
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from bot.concerns.outbox import Outbox
     from bot.knowledge.messages import Messages
     from bot.store.records import Concern, Delivery
 
@@ -49,6 +52,23 @@ class TelegramSender:
                 )
             except (Forbidden, BadRequest, ChatMigrated) as err:  # 403 / 400: the same answer next time
                 raise PermanentDeliveryError(str(err)) from err
+
+
+def when_stored(outbox: Outbox, loop: asyncio.AbstractEventLoop) -> Callable[[Concern], None]:
+    """The concern flow's `on_stored` hook: hold the person's acknowledgement, start delivery at once.
+
+    It runs in the flow's worker thread just after the concern was stored.
+    """
+
+    def stored(concern: Concern) -> None:
+        try:
+            if concern.channel == "telegram":  # held in the outbox until the handler has sent it
+                outbox.hold_acknowledgement(concern)
+        except Exception:  # the concern is stored; the person still gets the handler's reply
+            log.exception("could not hold the acknowledgement of %s in the outbox", concern.reference)
+        loop.call_soon_threadsafe(outbox.wake)
+
+    return stored
 
 
 def reference_pattern(prefix: str) -> re.Pattern[str]:
