@@ -117,7 +117,7 @@ async def test_acknowledgement_sent_directly_is_not_sent_again_by_the_outbox(tmp
     assert [d.status for d in held] == ["delivered"]
 
 
-async def test_bot_answers_questions_while_another_connection_holds_the_write_lock(tmp_path):
+async def test_bot_answers_questions_while_another_connection_holds_the_write_lock(tmp_path, caplog):
     async with running_bot(tmp_path) as bot:
         new = NewConcern("held", "telegram:77", "The gate again", channel="telegram", chat_id="77")
         bot.store.create_concern(new, [f"office-telegram:{OFFICE_CHAT}"], "MM")
@@ -126,7 +126,7 @@ async def test_bot_answers_questions_while_another_connection_holds_the_write_lo
         locker.execute("INSERT INTO feedback (topic, helpful, unhelpful) VALUES ('x', 1, 0)")
         try:
             bot.app.bot_data["policybot"].outbox.wake()  # the outbox tries to claim the delivery now
-            await asyncio.sleep(0.3)
+            await wait_until(lambda: "database is locked" in caplog.text)  # the outbox is stuck on it
             started = time.monotonic()
             answer = await bot.ask(PARENT, "can I put photos of the nativity on facebook?")
             took = time.monotonic() - started
@@ -135,5 +135,6 @@ async def test_bot_answers_questions_while_another_connection_holds_the_write_lo
             locker.close()
         forwarded = await bot.api.next_message(OFFICE_CHAT, timeout=15)
     assert "photo" in answer.plain.lower()
-    assert took < 1.5, f"answered after {took:.1f}s"
+    # Not a speed target: before the fix the outbox held the event loop for the whole busy timeout (10 s).
+    assert took < 3, f"answered after {took:.1f}s"
     assert "The gate again" in forwarded.plain  # delivered once the lock was gone
