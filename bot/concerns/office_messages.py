@@ -47,7 +47,7 @@ def delivery_message(messages: Messages, delivery: Delivery, concern: Concern) -
     context = concern_context(concern)
     if delivery.purpose == "ack":
         name = "sg_alert_sent" if concern.kind == "safeguarding" else "concern_sent"
-        text, html = messages.render(name, reference=concern.reference)
+        text, html = messages.render(name, reference=concern.reference, role=concern.role)
         return "", text, html
     if delivery.purpose == "note":
         note = json.loads(delivery.detail or "{}")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -15,6 +14,7 @@ from typing import Any
 
 from bot.store.base import StoreError
 from bot.store.deliveries import ERASED_NOTE, DeliveryQueue
+from bot.store.files import check_file, create_private_file, explain
 from bot.store.migrations import migrate
 from bot.store.records import (
     PRIORITY_RANK,
@@ -35,12 +35,6 @@ BUSY_TIMEOUT_SECONDS = 2.0
 message gets an apology) — short, so a locked file never stalls the bot for long."""
 
 
-def _create_private_file(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-    os.chmod(path, 0o600)  # also tightens a file created by hand with wider permissions
-
-
 class SqliteStore(DeliveryQueue):
     """The Store on one SQLite file in WAL mode, safe to share between the event loop and worker threads.
 
@@ -51,20 +45,29 @@ class SqliteStore(DeliveryQueue):
     polling SQLite's busy handler; only another process's lock makes them wait, for `busy_timeout` at most.
     """
 
-    def __init__(self, path: str | Path, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> None:
+    def __init__(
+        self, path: str | Path, create: bool = True, busy_timeout: float = BUSY_TIMEOUT_SECONDS
+    ) -> None:
+        """Open (with `create`, create if missing) the database; raises StoreError saying what to fix."""
         self.path = Path(path)
         self.busy_timeout = busy_timeout
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._connections_lock = threading.Lock()
         self._write_lock = threading.Lock()
-        _create_private_file(self.path)
+        try:
+            check_file(self.path, create)
+            create_private_file(self.path)
+        except OSError as err:
+            raise StoreError(explain(self.path, err)) from err
         try:
             conn = self._conn
             conn.execute("PRAGMA journal_mode = WAL")
             self.version = migrate(conn)
         except sqlite3.Error as err:
-            raise StoreError(f"{self.path}: cannot open the database: {err}") from err
+            raise StoreError(explain(self.path, err)) from err
+        except StoreError as err:
+            raise StoreError(f"{self.path}: {err}") from err
 
     @property
     def _conn(self) -> sqlite3.Connection:
@@ -98,8 +101,8 @@ class SqliteStore(DeliveryQueue):
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
-        conn = self._conn
-        with self._write_lock:
+        with self._write_lock, self._errors():
+            conn = self._conn
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
@@ -108,17 +111,26 @@ class SqliteStore(DeliveryQueue):
                 raise
             conn.commit()
 
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """SQLite's errors (a lock held too long, a file made read-only) as StoreError naming the file."""
+        try:
+            yield
+        except sqlite3.Error as err:
+            raise StoreError(explain(self.path, err)) from err
+
     def _one(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
-        return self._conn.execute(sql, params).fetchone()
+        with self._errors():
+            return self._conn.execute(sql, params).fetchone()
 
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
-        return self._conn.execute(sql, params).fetchall()
+        with self._errors():
+            return self._conn.execute(sql, params).fetchall()
 
     def _run(self, sql: str, params: Sequence[Any] = ()) -> int:
         """One writing statement."""
-        conn = self._conn
-        with self._write_lock:
-            return conn.execute(sql, params).rowcount
+        with self._write_lock, self._errors():
+            return self._conn.execute(sql, params).rowcount
 
     # Roles
 
@@ -290,12 +302,18 @@ class SqliteStore(DeliveryQueue):
     # Erasure and retention
 
     def forget_user(self, user_id: str) -> dict[str, int]:
-        """Erase what is kept about a person; their concerns stay as stubs so references and audit survive."""
+        """Erase what is kept about a person; their concerns stay as stubs so references and audit survive.
+
+        Safeguarding alerts are child-protection records: they are not erased or cancelled, but delivered
+        and kept for the school's retention period (counted as `safeguarding_kept`).
+        """
         now = to_text(utc_now())
         with self._tx() as conn:
             role = conn.execute("DELETE FROM roles WHERE user_id = ?", (user_id,)).rowcount
             state = conn.execute("DELETE FROM conversation_state WHERE user_id = ?", (user_id,)).rowcount
-            ids = [row["id"] for row in conn.execute("SELECT id FROM concerns WHERE user_id = ?", (user_id,))]
+            rows = conn.execute("SELECT id, kind FROM concerns WHERE user_id = ?", (user_id,)).fetchall()
+            ids = [row["id"] for row in rows if row["kind"] != "safeguarding"]
+            kept = len(rows) - len(ids)
             marks = ",".join("?" * len(ids))
             replies = 0
             if ids:
@@ -313,18 +331,31 @@ class SqliteStore(DeliveryQueue):
                     [now, *ids],
                 )
         self._scrub_wal()
-        return {"role": role, "conversation": state, "concerns": len(ids), "office_replies": replies}
+        return {
+            "role": role,
+            "conversation": state,
+            "concerns": len(ids),
+            "office_replies": replies,
+            "safeguarding_kept": kept,
+        }
 
-    def purge_closed(self, older_than: datetime) -> int:
-        """Delete concerns (with their deliveries and replies) closed before `older_than`."""
+    def purge_closed(self, older_than: datetime, safeguarding_older_than: datetime | None = None) -> int:
+        """Delete concerns (with their deliveries and replies) closed before `older_than`; safeguarding
+        alerts only when closed before `safeguarding_older_than` (never when it is None)."""
         cutoff = to_text(older_than)
-        purged = self._run("DELETE FROM concerns WHERE status = 'closed' AND closed_at < ?", (cutoff,))
+        alerts = to_text(safeguarding_older_than) if safeguarding_older_than is not None else ""
+        purged = self._run(
+            "DELETE FROM concerns WHERE status = 'closed' AND "
+            "((kind != 'safeguarding' AND closed_at < ?) OR (kind = 'safeguarding' AND closed_at < ?))",
+            (cutoff, alerts),
+        )
         if purged:
             self._scrub_wal()
         return purged
 
     def _scrub_wal(self) -> None:
         """Copy the erased pages into the file and empty the WAL, which still holds the old text."""
-        busy, _, _ = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        with self._errors():
+            busy, _, _ = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         if busy:  # a reader in another process holds an old snapshot; the next checkpoint finishes it
             log.warning("could not fully checkpoint %s after an erase; it completes later", self.path.name)
