@@ -26,7 +26,7 @@ from concerns_support import (
 from bot.cli.concerns import purge_due
 from bot.concerns.mailer import SmtpSender, message_id
 from bot.concerns.office_messages import TELEGRAM_LIMIT
-from bot.concerns.outbox import Outbox, describe_health, destinations_for
+from bot.concerns.outbox import Outbox, PermanentDeliveryError, describe_health, destinations_for
 from bot.config import PROJECT_ROOT, Config
 from bot.store.records import Concern, NewConcern
 from bot.store.sqlite import SqliteStore
@@ -360,3 +360,34 @@ def test_acknowledgement_held_for_a_channel_that_died_is_sent_by_the_outbox_late
     assert (held, early, later, again) == (1, 1, 1, 0)
     assert [p["chat_id"] for p in chat.posted] == ["-100123", "1001"]
     assert "Sent. Your reference is" in chat.posted[1]["text"] and concern.reference in chat.posted[1]["text"]
+
+
+class RefusingChat:
+    """The office chat as Telegram answers for a group the bot was removed from."""
+
+    async def send(self, delivery, concern) -> None:
+        raise PermanentDeliveryError("Forbidden: bot was kicked from the group chat")
+
+
+def test_office_chat_refusing_for_good_is_noted_to_the_office_by_email_with_its_own_message_id(
+    tmp_path: Path,
+) -> None:
+    with smtp_server() as smtp:
+        config = make_config(tmp_path, smtp_port=smtp.port, chat_ids=[-100123], email_to=[OFFICE_EMAIL])
+        store = SqliteStore(config.store_path())
+        concern = store_concern(store, config)
+        outbox = outbox_for(config, store)
+        outbox.senders["office-telegram"] = RefusingChat()
+        first = run(outbox)
+        second = run(outbox)
+        deliveries = {(d.destination, d.purpose): d for d in store.deliveries_for(concern.id)}
+        store.close()
+    chat = deliveries[("office-telegram:-100123", "")]
+    assert (chat.status, chat.attempts) == ("failed", 1)
+    assert deliveries[(f"office-email:{OFFICE_EMAIL}", "note")].status == "delivered"
+    assert first + second == 2 and len(smtp.received) == 2
+    note = next(m for m in smtp.received if "Could not deliver" in m["Subject"])
+    body = note.get_body(("plain",)).get_content()
+    assert concern.reference in note["Subject"] and "bot was kicked from the group chat" in body
+    assert "The gate was open" not in body  # a note never carries the concern's text
+    assert len({m["Message-ID"] for m in smtp.received}) == 2
