@@ -46,13 +46,14 @@ class MatchingConfig:
     other_role_factor: float = 0.6
     semantic: bool = True  # fuse word scores with similarity in meaning (the shipped wordllama model)
     semantic_answer_threshold: float = 0.6  # answer threshold for the fused score
+    words_only_answer_threshold: float = 0.55  # answer threshold with the semantic layer off
 
     def __post_init__(self) -> None:
-        answers = (self.answer_threshold, self.semantic_answer_threshold)
+        answers = (self.answer_threshold, self.semantic_answer_threshold, self.words_only_answer_threshold)
         if not (0 <= self.clarify_threshold <= min(answers) and max(answers) <= 1):
             raise ValueError(
                 "thresholds must satisfy 0 <= clarify_threshold <= answer_threshold (and"
-                " semantic_answer_threshold) <= 1 — adjust them"
+                " semantic_answer_threshold, words_only_answer_threshold) <= 1 — adjust them"
             )
 
 

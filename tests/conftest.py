@@ -74,6 +74,12 @@ def words_only_config_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def words_only_engine(words_only_config_file: Path) -> Engine:
+    """The bundled engine matching on words alone (`matching.semantic: false`)."""
+    return Engine.load(load_config(words_only_config_file))
+
+
 @pytest.fixture(scope="session", params=["semantic", "words-only"])
 def engine_both_ways(request: pytest.FixtureRequest, config: Config, words_only_config_file: Path) -> Engine:
     """The bundled engine with the semantic layer on, then off."""

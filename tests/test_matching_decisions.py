@@ -37,3 +37,46 @@ def test_unhappy_with_a_complaint_gets_the_complaint_route_and_an_offer_to_forwa
     assert reply.action == "forward", (reply.action, reply.topic)
     assert "governors" in reply.text
     assert reply.offer_forward
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "wrong"),
+    [
+        ("all my friends have got snap why cant i", "pupil", "pupil_friending_staff"),
+        ("is it ok for teachers to have offensive posts on their own page", "any", "staff_reporting_misuse"),
+    ],
+)
+def test_words_picking_a_topic_the_meaning_ranks_low_ask_instead_of_answering(
+    engine: Engine, text: str, role: str, wrong: str
+) -> None:
+    reply = engine.ask(text, role)
+    assert reply.action == "clarify", (reply.action, reply.topic)
+    assert f"t:{wrong}" in {o.payload for o in reply.options}
+
+
+UNIFORM_STORY = (
+    "I'm posting this on behalf of a friend. Her daughter's school has sent her a letter regarding uniforms. "
+    "Basically, as long as children wore the school colours, parents could buy uniforms from any retailer. "
+    "But now the school is asking parents to buy jumpers with the school badge (which can only be purchased "
+    "from the school). Are schools allowed to do this? (This is not a private school, just the local primary)"
+)
+
+
+def test_a_question_sentence_alone_does_not_answer_when_the_whole_message_points_elsewhere(
+    engine_both_ways: Engine,
+) -> None:
+    reply = engine_both_ways.ask(UNIFORM_STORY, "parent")
+    assert reply.action != "answer", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "whats the date of the year 6 leavers assembly",
+        "what's the best phone for a 10 year old",
+        "can i get a copy of the school calendar",
+    ],
+)
+def test_words_only_does_not_answer_a_loose_word_match(words_only_engine: Engine, text: str) -> None:
+    reply = words_only_engine.ask(text, "parent")
+    assert reply.action != "answer", (reply.action, reply.topic, reply.confidence)

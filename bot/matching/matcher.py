@@ -31,6 +31,7 @@ _EXAMPLE_WEIGHT = 0.75  # best single example vs the topic's whole vocabulary
 _PRUNE_BELOW = 0.1  # classes that could not score this much are not scored at all
 _LEADERS = 4  # topics scored exactly before the rest are skipped by their bound (as many as shown)
 _SEMANTIC_CHARS = 1000  # the whole message is embedded up to here (its question parts are embedded too)
+_MEANING_RANK = 2  # words alone may answer only for a topic the meaning ranks this high or higher
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,18 @@ class Match:
     def best(self) -> Scored | None:
         """The best topic, if any scored."""
         return self.ranked[0] if self.ranked else None
+
+
+@dataclass(frozen=True)
+class _Tables:
+    """One message's class scores: `final` decides; `lexical` is the words' side; `whole` is the final
+    score of the whole message alone (None when it has no question parts); `meaning` is the similarity
+    of the whole message (empty on words alone)."""
+
+    final: dict[str, float]
+    lexical: dict[str, float]
+    whole: dict[str, float] | None
+    meaning: dict[str, float]
 
 
 @dataclass
@@ -175,7 +188,8 @@ class Matcher:
         smalltalk = self._smalltalk(folded, words)
         if smalltalk is not None and not words:
             return Match("smalltalk", [], intent=smalltalk)
-        lexical, scores = self._class_scores(text, words)
+        tables = self._class_scores(text, words)
+        scores, lexical = tables.final, tables.lexical
         if role == "any":
             role = self.infer_role(folded)
         cue = next((intent for phrase, intent in self.cues if _contains(folded, phrase)), None)
@@ -194,20 +208,31 @@ class Matcher:
             intent = max(self.forward_intents, key=lambda i: scores.get(i, 0.0))
             return Match("forward", ranked, intent=intent, out_of_scope=out_of_scope)
         decision = self._decide(ranked, out_of_scope)
-        if decision == "clarify" and self._clear_by_words(ranked, by_words, words_out_of_scope):
+        if decision == "clarify" and self._clear_by_words(ranked, by_words, words_out_of_scope, tables, role):
             decision = "answer"
+        if decision == "answer" and not self._whole_agrees(ranked, tables, role):
+            decision = "clarify"
         return Match(decision, ranked, out_of_scope=out_of_scope)
 
-    def _class_scores(self, text: str, words: list[str]) -> tuple[dict[str, float], dict[str, float]]:
-        """(lexical, final) class scores: each the best over the whole message and its question parts;
-        final is lexical fused with the semantic similarity when that is on (else the same dict)."""
+    def _class_scores(self, text: str, words: list[str]) -> _Tables:
+        """Class scores, each the best over the whole message and its question parts; the final ones are
+        the words' fused with the semantic similarity when that is on (else the words' alone)."""
         parts = question_parts(text)
         per_text = [self._scores(words), *(self._scores(self.normaliser.tokens(p)) for p in parts)]
         lexical = _best_of(per_text)
         if self.semantic is None:
-            return lexical, lexical
+            return _Tables(lexical, lexical, per_text[0] if parts else None, {})
         similar = self.semantic.similarities([text[:_SEMANTIC_CHARS], *parts])
-        return lexical, _best_of([fuse(lex, sim) for lex, sim in zip(per_text, similar, strict=True)])
+        fused = [fuse(lex, sim) for lex, sim in zip(per_text, similar, strict=True)]
+        return _Tables(_best_of(fused), lexical, fused[0] if parts else None, similar[0])
+
+    def _whole_agrees(self, ranked: list[Scored], tables: _Tables, role: str) -> bool:
+        """A message of several sentences is answered outright only when the whole message ranks the same
+        topic first as its best sentence(s) do: a question sentence alone can offer an option, not decide."""
+        if tables.whole is None:
+            return True
+        whole = self._rank(dict(tables.whole), role)
+        return bool(whole) and whole[0].key == ranked[0].key
 
     def infer_role(self, folded: str) -> str:
         """The role the wording points to ("my son" → parent), or "any" when it points to none or several."""
@@ -344,23 +369,29 @@ class Matcher:
             return "fallback"
         if best < self.config.clarify_threshold:
             return "fallback"
-        threshold = self.config.answer_threshold
+        threshold = self.config.words_only_answer_threshold
         if self.semantic is not None:
             threshold = self.config.semantic_answer_threshold
         if best >= threshold and best - self._runner_up(ranked) >= self.config.clarify_margin:
             return "answer"
         return "clarify"
 
-    def _clear_by_words(self, ranked: list[Scored], by_words: list[Scored], out_of_scope: float) -> bool:
+    def _clear_by_words(
+        self, ranked: list[Scored], by_words: list[Scored], out_of_scope: float, tables: _Tables, role: str
+    ) -> bool:
         """With the semantic layer on: the words alone clearly pick the same topic the fused score ranks
-        first (fusing narrows the gaps between close topics, so the words' own margin still counts)."""
+        first (fusing narrows the gaps between close topics, so the words' own margin still counts), and
+        the meaning alone ranks it among its first _MEANING_RANK (words sharing a few terms with the wrong
+        topic's examples, while the meaning points elsewhere, were the commonest confident mistake)."""
         if self.semantic is None or not ranked or not by_words or by_words[0].key != ranked[0].key:
             return False
         best = by_words[0].confidence
+        meaning = self._rank({k: v for k, v in tables.meaning.items() if k in self.audience}, role)
         return (
             best >= self.config.answer_threshold
             and best > out_of_scope
             and best - self._runner_up(by_words) >= self.config.clarify_margin
+            and any(s.key == ranked[0].key for s in meaning[:_MEANING_RANK])
         )
 
 
