@@ -111,6 +111,16 @@ def test_check_rejects_an_unknown_config_key_naming_its_line(tmp_path: Path) -> 
     assert f"{config}:{line}: school.office_phnoe: unknown key" in result.stdout, result.stdout
 
 
+def test_check_refuses_a_words_only_answer_threshold_below_the_clarify_threshold(tmp_path: Path) -> None:
+    config = tmp_path / "config.yaml"
+    text = EXAMPLE_CONFIG.read_text(encoding="utf-8")
+    assert "words_only_answer_threshold: 0.55" in text
+    config.write_text(text.replace("words_only_answer_threshold: 0.55", "words_only_answer_threshold: 0.05"))
+    result = run_cli("check", "--config", str(config))
+    assert result.returncode == 1
+    assert "words_only_answer_threshold) <= 1 — adjust them" in result.stdout, result.stdout
+
+
 def test_check_reports_broken_config_yaml(tmp_path: Path) -> None:
     shutil.copy(DATA / "broken-config.yaml", tmp_path / "config.yaml")
     result = run_cli("check", "--config", str(tmp_path / "config.yaml"))
