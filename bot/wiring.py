@@ -33,7 +33,12 @@ def build_dialogue(config: Config, store: Store | None) -> Dialogue:
         from bot.concerns.flow import ConcernFlow
 
         concerns = ConcernFlow(store, config, engine.renderer)
-    return Dialogue(engine, store, concerns)
+    dialogue = Dialogue(engine, store, concerns)
+    if store is not None:
+        from bot.insights.recorder import OutcomeRecorder
+
+        dialogue.on_outcome = OutcomeRecorder(store)  # counts and unanswered questions for the office
+    return dialogue
 
 
 def build_outbox(config: Config, store: Store, messages: Messages) -> Outbox:

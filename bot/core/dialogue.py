@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import TYPE_CHECKING
+from functools import wraps
+from typing import TYPE_CHECKING, Any
 
 from bot.common.text import clean
 from bot.core.engine import Engine
@@ -15,8 +18,33 @@ if TYPE_CHECKING:
     from bot.safeguarding.detector import Detection
     from bot.store.base import Store
 
+log = logging.getLogger(__name__)
+
 ROLES = ("parent", "staff", "pupil")
 COMMANDS = ("start", "help", "topics", "contact", "privacy", "forget", "role", "concern")
+
+
+OutcomeObserver = Callable[[UserContext, str, str, list[Reply]], None]
+"""Told of every message ("text", text) and tap ("payload", payload) with the replies it got (insights)."""
+
+
+def _observed(kind: str) -> Callable[[Any], Any]:
+    """Tell `on_outcome` what happened; an observer's failure never costs the person their reply."""
+
+    def wrap(method: Callable[[Dialogue, UserContext, str], list[Reply]]) -> Any:
+        @wraps(method)
+        def observed(self: Dialogue, user: UserContext, value: str) -> list[Reply]:
+            replies = method(self, user, value)
+            if self.on_outcome is not None:
+                try:
+                    self.on_outcome(self._with_role(user), kind, value, replies)
+                except Exception:
+                    log.exception("recording an outcome failed")
+            return replies
+
+        return observed
+
+    return wrap
 
 
 @dataclass
@@ -26,9 +54,11 @@ class Dialogue:
     engine: Engine
     store: Store | None = None
     concerns: Concerns | None = None
+    on_outcome: OutcomeObserver | None = None
 
     # -- entry points -------------------------------------------------------------------------------
 
+    @_observed("text")
     def handle(self, user: UserContext, text: str) -> list[Reply]:
         """A text message."""
         user = self._with_role(user)
@@ -44,6 +74,7 @@ class Dialogue:
             return [reply, *self.concerns.start(user, initial_text=cleaned)]
         return [reply]
 
+    @_observed("payload")
     def choose(self, user: UserContext, payload: str) -> list[Reply]:
         """A tapped option (or its number typed in the console)."""
         user = self._with_role(user)

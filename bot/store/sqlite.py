@@ -24,6 +24,7 @@ from bot.store.records import (
     utc_now,
 )
 from bot.store.rows import concern_from_row, delivery_from_row, optional_time, to_text, to_time
+from bot.store.sqlite_web import WebTablesMixin
 
 ERASED_NOTE = "erased at the person's request"
 
@@ -34,7 +35,7 @@ def _create_private_file(path: Path) -> None:
     os.chmod(path, 0o600)  # also tightens a file created by hand with wider permissions
 
 
-class SqliteStore:
+class SqliteStore(WebTablesMixin):
     """The Store on one SQLite file in WAL mode, safe to share between the event loop and worker threads."""
 
     def __init__(self, path: str | Path) -> None:
