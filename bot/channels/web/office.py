@@ -30,7 +30,10 @@ if TYPE_CHECKING:
 log = logging.getLogger("bot.web.office")
 
 COOKIE = "pb_office"
-SESSION_KEY = "office_session"
+# Newer aiohttp wants typed request keys (and warns about plain strings); older versions take a string.
+SESSION_KEY: Any = (
+    web.RequestKey("office_session", object) if hasattr(web, "RequestKey") else "office_session"
+)
 RELAYED_CHANNELS = ("telegram", "web")  # channels whose people get the office's reply through the outbox
 MAX_REPLY = 4000
 
@@ -76,7 +79,9 @@ class OfficeDashboard:
                     request.path,
                     request.remote,
                 )
-                return self.pages.render("office_refused.html.j2", status=403, reason="csrf", session=None)
+                return self.pages.render(
+                    "office_refused.html.j2", http_status=403, reason="csrf", session=None
+                )
         if request.path == "/office/login":
             if session is None:
                 token, session = self.sessions.new()
@@ -95,7 +100,7 @@ class OfficeDashboard:
             )
             if request.method == "GET":
                 raise web.HTTPSeeOther("/office/login")
-            return self.pages.render("office_refused.html.j2", status=403, reason="login", session=None)
+            return self.pages.render("office_refused.html.j2", http_status=403, reason="login", session=None)
         request[SESSION_KEY] = session
         return await handler(request)
 
@@ -130,7 +135,9 @@ class OfficeDashboard:
             log.warning(
                 "office login for %r refused: too many failed attempts (from %s)", name, request.remote
             )
-            return self.pages.render("office_login.html.j2", status=429, session=session, error="limited")
+            return self.pages.render(
+                "office_login.html.j2", http_status=429, session=session, error="limited"
+            )
         user = await asyncio.to_thread(self.store.get_office_user, name) if name else None
         if user is None:
             await asyncio.to_thread(dummy_verify, password)
@@ -140,7 +147,7 @@ class OfficeDashboard:
         if not good or user is None:
             self.limiter.failed(*keys)
             log.warning("office login failed for %r from %s", name, request.remote)
-            return self.pages.render("office_login.html.j2", status=401, session=session, error="wrong")
+            return self.pages.render("office_login.html.j2", http_status=401, session=session, error="wrong")
         self.limiter.succeeded(*keys)
         self.sessions.end(request.cookies.get(COOKIE))
         token, _ = self.sessions.new(user.name, user.role)

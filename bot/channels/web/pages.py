@@ -38,7 +38,7 @@ class Pages:
         """A knowledge message as plain text (attributes, titles)."""
         return self.renderer.message(name, **context).text
 
-    def render(self, template: str, status: int = 200, **context: Any) -> web.Response:
+    def render(self, template: str, http_status: int = 200, **context: Any) -> web.Response:
         """A page as an HTML response."""
         html = self.env.get_template(template).render(**context)
-        return web.Response(text=html, status=status, content_type="text/html", charset="utf-8")
+        return web.Response(text=html, status=http_status, content_type="text/html", charset="utf-8")

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from aiohttp import web
 from markupsafe import Markup
 
+from bot.channels.web.office import SESSION_KEY
 from bot.channels.web.pages import Pages
 from bot.core.engine import Engine
 from bot.insights.charts import bar_chart, per_day_chart
@@ -51,8 +52,8 @@ class ReviewPages:
         topics = self.dialogue.engine.knowledge.topics
         return self.pages.render(
             "office_unanswered.html.j2",
-            status=status,
-            session=request["office_session"],
+            http_status=status,
+            session=request[SESSION_KEY],
             groups=group_questions(questions),
             topics=sorted(topics.values(), key=lambda t: t.title),
             titles={t.id: t.title for t in topics.values()},
@@ -68,7 +69,7 @@ class ReviewPages:
         ids = [int(v) for v in form.getall("id", []) if str(v).isdigit()]
         if action not in ACTIONS or not ids:
             raise web.HTTPSeeOther("/office/unanswered?note=nothing")
-        session = request["office_session"]
+        session = request[SESSION_KEY]
         if action == "example":
             problems = await asyncio.to_thread(self._add_example, str(form.get("topic", "")), ids)
             if problems:
@@ -113,7 +114,7 @@ class ReviewPages:
         ]
         return self.pages.render(
             "office_insights.html.j2",
-            session=request["office_session"],
+            session=request[SESSION_KEY],
             figures=figures,
             outcomes=OUTCOMES,
             titles=titles,
