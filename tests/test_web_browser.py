@@ -169,3 +169,31 @@ def test_script_in_what_a_person_types_is_shown_as_text(server: WebServer) -> No
         assert driver.execute_script("return window.pwned === undefined")
         if SCREENSHOTS:
             driver.save_screenshot(str(Path(SCREENSHOTS) / "office-concern.png"))
+
+
+def test_unanswered_and_insights_pages_render_without_csp_errors(server: WebServer) -> None:
+    from tests.web_harness import Client
+
+    chat = Client(server.port)
+    for text in ("what time is lunch", "what time is lunch served", "are the term dates online", "facebook"):
+        chat.post_json("/api/chat", {"text": text})
+    session = chat.post_json("/api/chat", {"text": "can i post pics of the nativity on fb"}).json()["session"]
+    chat.post_json("/api/chat", {"session": session, "payload": "fb:parents_photos:1"})
+    with chromium() as driver:
+        driver.get(server.url + "/office/login")
+        driver.find_element(_by("ID"), "name").send_keys("alice")
+        driver.find_element(_by("ID"), "password").send_keys(OFFICE_PASSWORD)
+        driver.find_element(_by("CSS_SELECTOR"), "form.login button").click()
+        wait_for(driver, lambda d: d.current_url.endswith("/office"))
+        driver.get(server.url + "/office/unanswered")
+        groups = driver.find_elements(_by("CSS_SELECTOR"), "section.group h2")
+        assert len(groups) == 2 and groups[0].text.startswith("what time is lunch")
+        if SCREENSHOTS:
+            driver.save_screenshot(str(Path(SCREENSHOTS) / "office-unanswered.png"))
+        driver.get(server.url + "/office/insights")
+        charts = driver.find_elements(_by("CSS_SELECTOR"), "svg.chart")
+        assert len(charts) == 3 and all(c.size["height"] > 50 for c in charts)
+        if SCREENSHOTS:
+            driver.set_window_size(1200, 1600)
+            driver.save_screenshot(str(Path(SCREENSHOTS) / "office-insights.png"))
+        assert csp_errors(driver) == []

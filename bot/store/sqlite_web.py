@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from bot.store.records import OfficeUser, OutcomeCount, Unanswered, WebMessage, utc_now
@@ -18,17 +18,38 @@ class WebTablesMixin:
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]: ...
     def _run(self, sql: str, params: Sequence[Any] = ()) -> int: ...
 
+    _lock: Any
+    _conn: sqlite3.Connection
+
+    def _run_relaxed(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """A write that may be lost in a power cut (counts, last-seen times): no fsync on this commit.
+
+        Concerns keep `synchronous = FULL`; in WAL mode NORMAL still survives a crash of the process.
+        """
+        with self._lock:
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            try:
+                return self._conn.execute(sql, params).rowcount
+            finally:
+                self._conn.execute("PRAGMA synchronous = FULL")
+
     # Web chat sessions
 
     def web_session_seen(self, session: str, now: datetime, idle_before: datetime, create: bool) -> bool:
-        """Touch a live session (or create it); False when unknown or idle since before `idle_before`."""
-        live = self._run(
-            "UPDATE web_sessions SET last_seen = ? WHERE id = ? AND last_seen >= ?",
-            (to_text(now), session, to_text(idle_before)),
-        )
-        if live or not create:
-            return bool(live)
-        self._run(
+        """Touch a live session (or create it); False when unknown or idle since before `idle_before`.
+
+        The last-seen time is written at most once a minute per session (it only decides expiry).
+        """
+        row = self._one("SELECT last_seen FROM web_sessions WHERE id = ?", (session,))
+        if row is not None and row["last_seen"] >= to_text(idle_before):
+            if row["last_seen"] < to_text(now - timedelta(minutes=1)):
+                self._run_relaxed(
+                    "UPDATE web_sessions SET last_seen = ? WHERE id = ?", (to_text(now), session)
+                )
+            return True
+        if not create:
+            return False
+        self._run_relaxed(
             "INSERT OR REPLACE INTO web_sessions (id, created_at, last_seen) VALUES (?, ?, ?)",
             (session, to_text(now), to_text(now)),
         )
@@ -80,7 +101,7 @@ class WebTablesMixin:
     def count_outcome(self, outcome: str, topic: str = "", now: datetime | None = None) -> None:
         """Add one to today's count of an outcome (answered, fallback, helpful…), per topic."""
         day = (now or utc_now()).date().isoformat()
-        self._run(
+        self._run_relaxed(
             "INSERT INTO outcome_counts (day, outcome, topic, count) VALUES (?, ?, ?, 1) "
             "ON CONFLICT (day, outcome, topic) DO UPDATE SET count = count + 1",
             (day, outcome, topic),

@@ -88,7 +88,7 @@ class ReviewPages:
             return ["those questions were already dealt with — reload the page"]
         knowledge = self.dialogue.engine.knowledge
         try:
-            add_example(knowledge, topic, chosen[-1].text, self._check)
+            add_example(knowledge, topic, chosen[0].text, self._check)  # the one shown as the group's heading
         except ExampleError as err:
             return err.problems
         if self.reload is not None:
