@@ -37,7 +37,7 @@ def _observed(kind: str) -> Callable[[Any], Any]:
             replies = method(self, user, value)
             if self.on_outcome is not None:
                 try:
-                    self.on_outcome(self._with_role(user), kind, value, replies)
+                    self.on_outcome(user, kind, value, replies)
                 except Exception:
                     log.exception("recording an outcome failed")
             return replies

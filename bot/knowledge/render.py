@@ -70,7 +70,11 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters["paragraphs"] = _paragraphs
-        self.globals: dict[str, Any] = {"school": config.school, "concerns": config.concerns}
+        self.globals: dict[str, Any] = {
+            "school": config.school,
+            "concerns": config.concerns,
+            "insights": config.insights,
+        }
         self.problems: list[str] = []
         self.messages: dict[str, jinja2.Template] = {}
         self.message_sources: dict[str, str] = {}
