@@ -14,13 +14,22 @@ from tests.web_harness import Client, WebServer, web_config
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[WebServer]:
+    """A server of the test's own (for tests that look at everything in the store)."""
     running = WebServer(web_config(tmp_path)).start()
     yield running
     running.stop()
 
 
-def test_a_question_without_a_session_gets_a_new_session_and_the_quoted_rule(server: WebServer) -> None:
-    response = Client(server.port).post_json("/api/chat", {"text": "can i post pics of the nativity on fb"})
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebServer]:
+    """One server for the tests that only look at their own session's replies."""
+    running = WebServer(web_config(tmp_path_factory.mktemp("web"))).start()
+    yield running
+    running.stop()
+
+
+def test_a_question_without_a_session_gets_a_new_session_and_the_quoted_rule(shared: WebServer) -> None:
+    response = Client(shared.port).post_json("/api/chat", {"text": "can i post pics of the nativity on fb"})
     assert response.status == 200
     data = response.json()
     assert len(data["session"]) >= 20
@@ -33,8 +42,8 @@ def test_a_question_without_a_session_gets_a_new_session_and_the_quoted_rule(ser
     assert all(set(o) == {"label", "payload"} for o in reply["options"])
 
 
-def test_did_you_mean_then_a_tap_by_payload_answers_that_topic(server: WebServer) -> None:
-    client = Client(server.port)
+def test_did_you_mean_then_a_tap_by_payload_answers_that_topic(shared: WebServer) -> None:
+    client = Client(shared.port)
     first = client.post_json("/api/chat", {"text": "facebook"}).json()
     (clarify,) = first["replies"]
     topic_payload = next(o["payload"] for o in clarify["options"] if o["payload"].startswith("t:"))
@@ -43,16 +52,16 @@ def test_did_you_mean_then_a_tap_by_payload_answers_that_topic(server: WebServer
     assert "The policy says" in second["replies"][0]["text"]
 
 
-def test_start_command_offers_the_role_buttons_and_the_role_sticks(server: WebServer) -> None:
-    client = Client(server.port)
+def test_start_command_offers_the_role_buttons_and_the_role_sticks(shared: WebServer) -> None:
+    client = Client(shared.port)
     start = client.post_json("/api/chat", {"payload": "cmd:start"}).json()
     assert [o["payload"] for o in start["replies"][0]["options"]] == ["r:parent", "r:staff", "r:pupil"]
     client.post_json("/api/chat", {"session": start["session"], "payload": "r:staff"})
-    assert server.store.get_role(f"web:{start['session']}") == "staff"
+    assert shared.store.get_role(f"web:{start['session']}") == "staff"
 
 
-def test_bodies_over_16_kb_are_refused_with_a_friendly_message(server: WebServer) -> None:
-    response = Client(server.port).post_json("/api/chat", {"text": "a" * 17_000})
+def test_bodies_over_16_kb_are_refused_with_a_friendly_message(shared: WebServer) -> None:
+    response = Client(shared.port).post_json("/api/chat", {"text": "a" * 17_000})
     assert response.status == 413
     assert "too long" in response.json()["replies"][0]["text"]
 
@@ -68,30 +77,30 @@ def test_bodies_over_16_kb_are_refused_with_a_friendly_message(server: WebServer
         "\udcff".encode("utf-8", "surrogatepass"),
     ],
 )
-def test_malformed_requests_get_400_and_a_friendly_message(server: WebServer, body: bytes) -> None:
-    response = Client(server.port).post_json("/api/chat", body)
+def test_malformed_requests_get_400_and_a_friendly_message(shared: WebServer, body: bytes) -> None:
+    response = Client(shared.port).post_json("/api/chat", body)
     assert response.status == 400
     assert "couldn't read that" in response.json()["replies"][0]["text"]
 
 
 @pytest.mark.parametrize("text", ["", "😀😀😀", "{{ 7*7 }}", "<b>hi</b>", "x" * 4000])
-def test_odd_text_gets_a_reply_never_an_error(server: WebServer, text: str) -> None:
-    response = Client(server.port).post_json("/api/chat", {"text": text})
+def test_odd_text_gets_a_reply_never_an_error(shared: WebServer, text: str) -> None:
+    response = Client(shared.port).post_json("/api/chat", {"text": text})
     assert response.status == 200, response.body
     assert response.json()["replies"][0]["text"]
     assert "49" not in response.json()["replies"][0]["text"]
 
 
-def test_a_forged_payload_gets_the_stale_button_reply(server: WebServer) -> None:
-    response = Client(server.port).post_json("/api/chat", {"payload": "<script>"})
+def test_a_forged_payload_gets_the_stale_button_reply(shared: WebServer) -> None:
+    response = Client(shared.port).post_json("/api/chat", {"payload": "<script>"})
     assert response.status == 200
     assert response.json()["replies"][0]["text"]
 
 
-def test_an_unknown_or_expired_session_is_replaced_and_the_person_told(server: WebServer) -> None:
-    client = Client(server.port)
+def test_an_unknown_or_expired_session_is_replaced_and_the_person_told(shared: WebServer) -> None:
+    client = Client(shared.port)
     session = client.post_json("/api/chat", {"text": "hello"}).json()["session"]
-    with sqlite3.connect(server.config.store_path()) as db:
+    with sqlite3.connect(shared.config.store_path()) as db:
         db.execute("UPDATE web_sessions SET last_seen = '2000-01-01T00:00:00.000000+00:00'")
     data = client.post_json("/api/chat", {"session": session, "text": "hello"}).json()
     assert data["session"] != session
@@ -123,8 +132,8 @@ def test_address_rate_limit_counts_new_sessions_too(tmp_path: Path) -> None:
         server.stop()
 
 
-def test_pages_carry_a_strict_content_security_policy(server: WebServer) -> None:
-    client = Client(server.port)
+def test_pages_carry_a_strict_content_security_policy(shared: WebServer) -> None:
+    client = Client(shared.port)
     for path in ("/", "/office/login", "/static/chat.js"):
         csp = client.get(path).headers["Content-Security-Policy"]
         assert "script-src 'self'" in csp and "unsafe-inline" not in csp, path
@@ -133,8 +142,8 @@ def test_pages_carry_a_strict_content_security_policy(server: WebServer) -> None
     assert 'src="/static/chat.js"' in page and "http" not in page.split("<body")[0].replace("http-equiv", "")
 
 
-def test_the_widget_script_is_served_as_javascript(server: WebServer) -> None:
-    response = Client(server.port).get("/widget.js")
+def test_the_widget_script_is_served_as_javascript(shared: WebServer) -> None:
+    response = Client(shared.port).get("/widget.js")
     assert response.status == 200
     assert response.headers["Content-Type"].startswith("text/javascript")
     assert "/?embed=1" in response.body
@@ -168,8 +177,8 @@ def test_a_concern_from_the_web_is_stored_and_its_reference_shown(server: WebSer
     assert concern.text == "The <script>alert(1)</script> gate is broken"
 
 
-def test_the_concern_summary_escapes_what_the_person_wrote(server: WebServer) -> None:
-    client = Client(server.port)
+def test_the_concern_summary_escapes_what_the_person_wrote(shared: WebServer) -> None:
+    client = Client(shared.port)
     session = client.post_json("/api/chat", {"payload": "fwd"}).json()["session"]
     client.post_json("/api/chat", {"session": session, "text": "<img src=x onerror=alert(1)>"})
     for payload in ("c:done", "c:skip", "c:skip"):
@@ -200,9 +209,9 @@ def test_the_offices_reply_waits_in_the_inbox_until_the_page_fetches_it(server: 
     assert client.post_json("/api/inbox", {"session": session}).json()["replies"] == []
 
 
-def test_a_disclosure_gets_the_safeguarding_reply_with_the_dsls_details(server: WebServer) -> None:
+def test_a_disclosure_gets_the_safeguarding_reply_with_the_dsls_details(shared: WebServer) -> None:
     text = "my daughter told me her step dad touches her and she is scared to go home"
-    reply = Client(server.port).post_json("/api/chat", {"text": text}).json()["replies"][0]
+    reply = Client(shared.port).post_json("/api/chat", {"text": text}).json()["replies"][0]
     assert "999" in reply["text"]
-    assert server.config.school.safeguarding_lead_name in reply["text"]
+    assert shared.config.school.safeguarding_lead_name in reply["text"]
     assert {o["payload"] for o in reply["options"]} >= {"sg:named", "sg:anon", "sg:no"}
