@@ -215,3 +215,19 @@ def test_add_user_stores_only_a_scrypt_hash(tmp_path: Path) -> None:
     assert stored.startswith("scrypt$32768$8$1$") and OFFICE_PASSWORD not in stored and role == "dsl"
     short = run_cli("office", "add-user", "eve", "--config", str(config), "--password-stdin", stdin="short\n")
     assert short.returncode == 1 and "at least 10 characters" in short.stderr
+
+
+def test_policybot_web_says_in_one_line_when_its_port_is_taken(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        config = tmp_path / "config.yaml"
+        example = (Path(__file__).parent.parent / "config.example.yaml").read_text(encoding="utf-8")
+        config.write_text(example.replace("path: policybot.sqlite3", "path: web.sqlite3"), encoding="utf-8")
+        result = run_cli("web", "--config", str(config), "--port", str(port))
+    assert result.returncode == 2, result.stderr
+    (line,) = [x for x in result.stderr.splitlines() if x.startswith("policybot:")]
+    assert f"cannot listen on 127.0.0.1:{port}" in line and "Traceback" not in result.stderr

@@ -102,7 +102,7 @@ class WebChannel:
         """The chat page (also shown inside the widget's frame with ?embed=1)."""
         return self.pages.render("chat.html.j2", embed=request.query.get("embed") == "1")
 
-    def housekeeping(self) -> list[tuple[str, str, str]]:
+    def housekeeping(self) -> None:
         """Time out idle conversations, drop expired sessions and old unanswered questions."""
         now = utc_now()
         for user, reply in self.dialogue.expire_idle(now):
@@ -113,7 +113,7 @@ class WebChannel:
             self.store.forget_user(f"web:{session}")
             self.store.drop_web_session(session)
         self.store.purge_unanswered(now - timedelta(days=self.config.insights.retention_days))
-        return []
+        self.store.purge_closed(now - timedelta(days=self.config.concerns.retention_days))
 
 
 def build_web_app(config: Config, dialogue: Dialogue, store: Store, outbox: Any = None) -> web.Application:
@@ -211,6 +211,12 @@ class WebCompanion:
 async def _housekeep(channel: WebChannel) -> None:
     while True:
         await asyncio.sleep(HOUSEKEEPING_SECONDS)
+        # In-memory limits and sessions are pruned here on the loop, where they are used; the store work
+        # runs in a thread.
+        channel.api.messages_by_session.prune()
+        channel.api.sessions_by_address.prune()
+        channel.office.sessions.prune()
+        channel.office.limiter.prune()
         try:
             await asyncio.to_thread(channel.housekeeping)
         except Exception:

@@ -142,6 +142,11 @@ class LoginLimiter:
         for key in keys:
             self._failures.pop(key, None)
 
+    def prune(self) -> None:
+        """Forget keys with no failure left in the window (keeps memory flat)."""
+        for key in [k for k in self._failures if not self._recent(k)]:
+            del self._failures[key]
+
     def _recent(self, key: str) -> deque[float]:
         seen = self._failures.setdefault(key, deque())
         while seen and seen[0] <= self.clock() - self.window_seconds:

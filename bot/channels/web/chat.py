@@ -99,8 +99,9 @@ class ChatApi:
         session = body.get("session")
         if not isinstance(session, str) or not SESSION.match(session):
             raise ApiError(400, "web_bad_request")
-        if not self.sessions_by_address.allow(f"inbox:{_address(request)}"):
-            raise ApiError(429, "web_rate_limited", seconds=self.sessions_by_address.wait_seconds("x"))
+        key = f"inbox:{_address(request)}"
+        if not self.sessions_by_address.allow(key):
+            raise ApiError(429, "web_rate_limited", seconds=self.sessions_by_address.wait_seconds(key))
         waiting = await asyncio.to_thread(self.store.take_web_messages, session)
         replies = [{"text": m.text, "html": m.html, "options": []} for m in waiting]
         return web.json_response({"session": session, "replies": replies})
