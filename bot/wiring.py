@@ -37,7 +37,8 @@ def build_dialogue(config: Config, store: Store | None) -> Dialogue:
     if store is not None:
         from bot.insights.recorder import OutcomeRecorder
 
-        dialogue.on_outcome = OutcomeRecorder(store)  # counts and unanswered questions for the office
+        # Counts and unanswered questions for the office; taps naming unknown topics are not counted.
+        dialogue.on_outcome = OutcomeRecorder(store, lambda topic: topic in dialogue.engine.knowledge.topics)
     return dialogue
 
 

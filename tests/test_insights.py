@@ -74,6 +74,14 @@ def test_thumbs_down_keeps_the_question_and_thumbs_up_only_counts(dialogue, stor
     assert outcomes[("answered", answer.topic)] == 2
 
 
+def test_a_forged_feedback_tap_is_not_counted(dialogue, store: SqliteStore) -> None:  # type: ignore[no-untyped-def]
+    dialogue.handle(PARENT, "can i post pics of the nativity on fb")
+    for payload in ("fb:no_such_topic:0", "fb:parents_photos:7", "fb:" + "x" * 50 + ":1"):
+        dialogue.choose(PARENT, payload)
+    assert [c.outcome for c in store.outcome_counts(utc_now())] == ["answered"]
+    assert store.list_unanswered() == []
+
+
 def test_a_disclosure_is_counted_but_its_text_never_kept(dialogue, store: SqliteStore) -> None:  # type: ignore[no-untyped-def]
     text = "my daughter told me her step dad touches her and she is scared to go home"
     dialogue.handle(PARENT, text)

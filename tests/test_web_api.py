@@ -158,32 +158,40 @@ def test_embed_origins_may_frame_the_chat(tmp_path: Path) -> None:
         server.stop()
 
 
+def _tap(client: Client, session: str, last: dict, action: str) -> dict:
+    """Tap the option of the last reply whose payload starts with `action` (menus carry a token)."""
+    payload = next(
+        o["payload"] for r in last["replies"] for o in r["options"] if o["payload"].startswith(action)
+    )
+    return client.post_json("/api/chat", {"session": session, "payload": payload}).json()
+
+
 def _send_concern(client: Client, text: str) -> tuple[str, str]:
-    """Through the API: forward, the text, Done, skip class/name/contact, Send → (session, last reply)."""
-    session = client.post_json("/api/chat", {"payload": "fwd"}).json()["session"]
-    steps = [{"text": text}, {"payload": "c:done"}, {"payload": "c:skip"}, {"payload": "c:skip"}]
-    steps += [{"payload": "c:skip"}, {"payload": "c:send"}]
-    last = {}
-    for step in steps:
-        last = client.post_json("/api/chat", {"session": session, **step}).json()
+    """Through the API: /concern, the text, Done, skip class/name/contact, Send → (session, last reply)."""
+    last = client.post_json("/api/chat", {"text": "/concern"}).json()
+    session = last["session"]
+    last = client.post_json("/api/chat", {"session": session, "text": text}).json()
+    for action in ("c:done", "c:skip", "c:skip", "c:skip", "c:send"):
+        last = _tap(client, session, last, action)
     return session, last["replies"][-1]["text"]
 
 
 def test_a_concern_from_the_web_is_stored_and_its_reference_shown(server: WebServer) -> None:
-    session, sent = _send_concern(Client(server.port), "The <script>alert(1)</script> gate is broken")
+    session, sent = _send_concern(Client(server.port), "The <script>alert(1)</script> lunch menu changed")
     (concern,) = server.store.list_concerns()
     assert concern.reference in sent
     assert concern.channel == "web" and concern.chat_id == session
-    assert concern.text == "The <script>alert(1)</script> gate is broken"
+    assert concern.text == "The <script>alert(1)</script> lunch menu changed"
 
 
 def test_the_concern_summary_escapes_what_the_person_wrote(shared: WebServer) -> None:
     client = Client(shared.port)
-    session = client.post_json("/api/chat", {"payload": "fwd"}).json()["session"]
-    client.post_json("/api/chat", {"session": session, "text": "<img src=x onerror=alert(1)>"})
-    for payload in ("c:done", "c:skip", "c:skip"):
-        client.post_json("/api/chat", {"session": session, "payload": payload})
-    summary = client.post_json("/api/chat", {"session": session, "payload": "c:skip"}).json()["replies"][0]
+    last = client.post_json("/api/chat", {"text": "/concern"}).json()
+    session = last["session"]
+    last = client.post_json("/api/chat", {"session": session, "text": "<img src=x onerror=alert(1)>"}).json()
+    for action in ("c:done", "c:skip", "c:skip", "c:skip"):
+        last = _tap(client, session, last, action)
+    summary = last["replies"][0]
     assert "<img" not in summary["html"] and "&lt;img" in summary["html"]
 
 
@@ -214,4 +222,4 @@ def test_a_disclosure_gets_the_safeguarding_reply_with_the_dsls_details(shared: 
     reply = Client(shared.port).post_json("/api/chat", {"text": text}).json()["replies"][0]
     assert "999" in reply["text"]
     assert shared.config.school.safeguarding_lead_name in reply["text"]
-    assert {o["payload"] for o in reply["options"]} >= {"sg:named", "sg:anon", "sg:no"}
+    assert {o["payload"].rsplit(":", 1)[0] for o in reply["options"]} >= {"sg:named", "sg:anon", "sg:no"}

@@ -89,6 +89,7 @@ def test_the_offices_reply_appears_in_the_parents_chat(server: WebServer) -> Non
     with chromium() as driver:
         open_chat(driver, server)
         ask(driver, "I want to make a complaint")
+        tap(driver, "Forward to the office")
         ask(driver, "Could someone ring me about the residential trip?")
         for label in ("Done", "Skip", "Skip", "Skip", "Send"):
             tap(driver, label)

@@ -229,5 +229,6 @@ def test_policybot_web_says_in_one_line_when_its_port_is_taken(tmp_path: Path) -
         config.write_text(example.replace("path: policybot.sqlite3", "path: web.sqlite3"), encoding="utf-8")
         result = run_cli("web", "--config", str(config), "--port", str(port))
     assert result.returncode == 2, result.stderr
-    (line,) = [x for x in result.stderr.splitlines() if x.startswith("policybot:")]
-    assert f"cannot listen on 127.0.0.1:{port}" in line and "Traceback" not in result.stderr
+    line = result.stderr.strip().splitlines()[-1]
+    assert line.startswith(f"policybot: cannot listen on 127.0.0.1:{port}"), result.stderr
+    assert "Traceback" not in result.stderr

@@ -48,11 +48,18 @@ async def test_a_web_concern_reaches_the_telegram_office_and_its_reply_the_web_c
             app.bot_data[COMPANIONS_KEY] = [companion]
             async with serving(app, poll_interval=0.0), aiohttp.ClientSession() as http:
                 url = f"http://127.0.0.1:{companion.bound_port}"
-                session = (await _chat(http, url, None, text="I want to make a complaint"))["session"]
-                await _chat(http, url, session, text="The car park gate is broken again")
-                for payload in ("c:done", "c:skip", "c:skip", "c:skip"):
-                    await _chat(http, url, session, payload=payload)
-                sent = await _chat(http, url, session, payload="c:send")
+                last = await _chat(http, url, None, text="/concern")
+                session = last["session"]
+                last = await _chat(http, url, session, text="The car park gate is broken again")
+                for action in ("c:done", "c:skip", "c:skip", "c:skip", "c:send"):
+                    payload = next(
+                        o["payload"]
+                        for r in last["replies"]
+                        for o in r["options"]
+                        if o["payload"].startswith(action)
+                    )
+                    last = await _chat(http, url, session, payload=payload)
+                sent = last
                 found = REFERENCE.search(sent["replies"][-1]["text"])
                 assert found, sent
                 reference = found.group(0)

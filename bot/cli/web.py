@@ -9,7 +9,7 @@ import sys
 from datetime import timedelta
 from typing import Any
 
-from bot.config import load_config
+from bot.cli.context import load
 
 EXIT_OK, EXIT_ERROR, EXIT_STARTUP = 0, 1, 2
 
@@ -43,7 +43,7 @@ def serve_web(args: argparse.Namespace) -> int:
     """Run the web channel until Ctrl-C or SIGTERM."""
     from bot.channels.web.serve import WebStartupError, run_web
 
-    config = load_config(getattr(args, "config", None))
+    config = load(args, store=True)
     logging.basicConfig(level=config.logging.level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         return run_web(config, args.host, args.port)
@@ -71,7 +71,7 @@ def add_user(args: argparse.Namespace) -> int:
     if not name or len(name) > 100 or any(ch.isspace() for ch in name):
         print("policybot: the name must be 1–100 characters with no spaces", file=sys.stderr)
         return EXIT_ERROR
-    config = load_config(getattr(args, "config", None))
+    config = load(args, store=True)
     password = _read_password(args)
     if password is None:
         return EXIT_ERROR
@@ -100,7 +100,7 @@ def print_insights(args: argparse.Namespace) -> int:
     if not 1 <= args.since <= 3660:
         print("policybot: --since must be between 1 and 3660 days", file=sys.stderr)
         return EXIT_ERROR
-    config = load_config(getattr(args, "config", None))
+    config = load(args, store=True)
     until = utc_now()
     since = until - timedelta(days=args.since - 1)
     store = SqliteStore(config.store_path())

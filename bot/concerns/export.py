@@ -6,6 +6,7 @@ import csv
 from collections.abc import Iterable
 from typing import TextIO
 
+from bot.common.text import printable
 from bot.store.base import Store
 from bot.store.records import Concern
 
@@ -29,7 +30,11 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_cell(value: str) -> str:
-    """Spreadsheets run cells starting with = + - @ as formulas; a leading apostrophe keeps them text."""
+    """Spreadsheets run cells starting with = + - @ as formulas; a leading apostrophe keeps them text.
+
+    Control characters and terminal escape sequences are dropped (the stored text keeps them).
+    """
+    value = printable(value)
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 

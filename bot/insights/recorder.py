@@ -41,11 +41,13 @@ class OutcomeRecorder:
     def __init__(
         self,
         store: Store,
+        known_topic: Callable[[str], bool] = lambda _topic: True,
         remember_seconds: float = 3600,
         capacity: int = 10_000,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.store = store
+        self.known_topic = known_topic  # taps name topics; a forged one must not become a row
         self.remember_seconds = remember_seconds
         self.capacity = capacity
         self.clock = clock
@@ -85,11 +87,13 @@ class OutcomeRecorder:
             self.store.count_outcome("answered_by_tap", reply.topic)
             if last is not None:
                 self._remember(user.user_id, Asked(last.text, "answer", reply.topic, last.at))
-        elif kind == "fwd" and last is not None and last.action == "clarify":
+        elif kind == "fwd" and last is not None and (value == "none" or last.action == "clarify"):
             self.store.add_unanswered(last.text, "none_of_these", last.topic)
             self._forget(user.user_id)
         elif kind == "fb" and reply.action == "info":
             topic, _, helpful = value.partition(":")
+            if not self.known_topic(topic) or helpful not in ("0", "1"):
+                return
             self.store.count_outcome("helpful" if helpful == "1" else "unhelpful", topic)
             if helpful == "0" and last is not None and last.topic == topic:
                 self.store.add_unanswered(last.text, "unhelpful", topic)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
 import html
 import re
 from dataclasses import dataclass
@@ -9,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2 import nodes
 from markupsafe import Markup
 
 from bot.common.schema import Problems, ProblemsError, build
@@ -17,6 +20,9 @@ from bot.config import Config
 from bot.knowledge.loading import Knowledge, Topic
 
 ANSWER_LAYOUT = "answer.html.j2"
+
+
+ROLES = ("any", "parent", "staff", "pupil")
 
 
 class TemplateError(ProblemsError):
@@ -73,6 +79,7 @@ class Renderer:
         self.globals: dict[str, Any] = {
             "school": config.school,
             "concerns": config.concerns,
+            "safeguarding": config.safeguarding,
             "insights": config.insights,
         }
         self.problems: list[str] = []
@@ -129,12 +136,25 @@ class Renderer:
 
     def _compile_one(self, source: str, where: str) -> jinja2.Template | None:
         try:
-            return self.env.from_string(source)
+            tree = self.env.parse(source)
+            template = self.env.from_string(source)
         except jinja2.TemplateSyntaxError as err:
             self.problems.append(
                 f"{where}: template line {err.lineno}: {err.message} — fix the template syntax"
             )
             return None
+        for node in tree.find_all(nodes.Getattr):
+            name = f"{getattr(node.node, 'name', '')}.{node.attr}"
+            in_globals = isinstance(node.node, nodes.Name) and node.node.name in self.globals
+            if in_globals and name not in self.variables():
+                self.problems.append(f"{where}: {unknown_variable(name, self.variables())}")
+        return template
+
+    def variables(self) -> list[str]:
+        """The settings templates may use: `school.name`, `concerns.response_time`…"""
+        return [
+            f"{prefix}.{f.name}" for prefix, value in self.globals.items() for f in dataclasses.fields(value)
+        ]
 
     def _render(self, template: jinja2.Template, context: dict[str, Any]) -> str:
         return template.render({**self.globals, **context}).strip()
@@ -156,9 +176,10 @@ class Renderer:
         """Whether a message of this name exists."""
         return name in self.messages
 
-    def answer(self, topic: Topic) -> Rendered:
-        """A topic's full answer: guidance first, then the verbatim rules and the section they come from."""
-        guidance = Markup(self._render(self.answers[topic.id], {"topic": topic}))
+    def answer(self, topic: Topic, role: str = "any") -> Rendered:
+        """A topic's full answer: guidance first (its template may word it for `role`: pupils get their
+        own), then the verbatim rules and the section they come from."""
+        guidance = Markup(self._render(self.answers[topic.id], {"topic": topic, "role": role}))
         policy = self.knowledge.policies[topic.policy]
         markup = self._render(
             self.layout,
@@ -177,15 +198,27 @@ class Renderer:
         problems = []
         for topic in self.knowledge.topics.values():
             try:
-                self.answer(topic)
+                for role in ROLES:
+                    self.answer(topic, role)
             except jinja2.UndefinedError as err:
+                name = _UNDEFINED.search(err.message or "")
                 problems.append(
-                    f"{topic.file}:{topic.line}: topics.{topic.id}.answer: {err.message} — "
-                    "use one of the variables listed in the README"
+                    f"{topic.file}:{topic.line}: topics.{topic.id}.answer: "
+                    + unknown_variable(name.group(1) if name else str(err.message), self.variables())
                 )
             except jinja2.TemplateError as err:
                 problems.append(f"{topic.file}:{topic.line}: topics.{topic.id}.answer: {err}")
         return problems
+
+
+_UNDEFINED = re.compile(r"'(\w+)' is undefined")
+
+
+def unknown_variable(name: str, known: list[str]) -> str:
+    """What to say about a misspelt template variable: the nearest known name, and all of them."""
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    hint = f"did you mean {close[0]}? " if close else ""
+    return f"unknown variable '{name}' — {hint}Templates may use: {', '.join(known)}"
 
 
 def _paragraphs(text: str) -> Markup:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -13,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.store.base import StoreError
+from bot.store.files import check_file, create_private_file, explain
 from bot.store.migrations import migrate
 from bot.store.records import (
     PRIORITY_RANK,
@@ -29,19 +29,18 @@ from bot.store.sqlite_web import WebTablesMixin
 ERASED_NOTE = "erased at the person's request"
 
 
-def _create_private_file(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-    os.chmod(path, 0o600)  # also tightens a file created by hand with wider permissions
-
-
 class SqliteStore(WebTablesMixin):
     """The Store on one SQLite file in WAL mode, safe to share between the event loop and worker threads."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, create: bool = True) -> None:
+        """Open (with `create`, create if missing) the database; raises StoreError saying what to fix."""
         self.path = Path(path)
         self._lock = threading.RLock()
-        _create_private_file(self.path)
+        try:
+            check_file(self.path, create)
+            create_private_file(self.path)
+        except OSError as err:
+            raise StoreError(explain(self.path, err)) from err
         try:
             self._conn = sqlite3.connect(
                 self.path, timeout=10.0, isolation_level=None, check_same_thread=False
@@ -53,7 +52,9 @@ class SqliteStore(WebTablesMixin):
             self._conn.execute("PRAGMA foreign_keys = ON")
             self.version = migrate(self._conn)
         except sqlite3.Error as err:
-            raise StoreError(f"{self.path}: cannot open the database: {err}") from err
+            raise StoreError(explain(self.path, err)) from err
+        except StoreError as err:
+            raise StoreError(f"{self.path}: {err}") from err
 
     def close(self) -> None:
         """Close the database connection."""
@@ -62,7 +63,7 @@ class SqliteStore(WebTablesMixin):
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
+        with self._lock, self._errors():
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
@@ -71,16 +72,24 @@ class SqliteStore(WebTablesMixin):
                 raise
             self._conn.commit()
 
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """SQLite's errors (a lock held too long, a file made read-only) as StoreError naming the file."""
+        try:
+            yield
+        except sqlite3.Error as err:
+            raise StoreError(explain(self.path, err)) from err
+
     def _one(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
-        with self._lock:
+        with self._lock, self._errors():
             return self._conn.execute(sql, params).fetchone()
 
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
-        with self._lock:
+        with self._lock, self._errors():
             return self._conn.execute(sql, params).fetchall()
 
     def _run(self, sql: str, params: Sequence[Any] = ()) -> int:
-        with self._lock:
+        with self._lock, self._errors():
             return self._conn.execute(sql, params).rowcount
 
     # Roles
@@ -362,12 +371,18 @@ class SqliteStore(WebTablesMixin):
     # Erasure and retention
 
     def forget_user(self, user_id: str) -> dict[str, int]:
-        """Erase what is kept about a person; their concerns stay as stubs so references and audit survive."""
+        """Erase what is kept about a person; their concerns stay as stubs so references and audit survive.
+
+        Safeguarding alerts are child-protection records: they are not erased or cancelled, but delivered
+        and kept for the school's retention period (counted as `safeguarding_kept`).
+        """
         now = to_text(utc_now())
         with self._tx() as conn:
             role = conn.execute("DELETE FROM roles WHERE user_id = ?", (user_id,)).rowcount
             state = conn.execute("DELETE FROM conversation_state WHERE user_id = ?", (user_id,)).rowcount
-            ids = [row["id"] for row in conn.execute("SELECT id FROM concerns WHERE user_id = ?", (user_id,))]
+            rows = conn.execute("SELECT id, kind FROM concerns WHERE user_id = ?", (user_id,)).fetchall()
+            ids = [row["id"] for row in rows if row["kind"] != "safeguarding"]
+            kept = len(rows) - len(ids)
             marks = ",".join("?" * len(ids))
             replies = 0
             if ids:
@@ -384,9 +399,21 @@ class SqliteStore(WebTablesMixin):
                     f"name = '', contact = '', redacted_at = ? WHERE id IN ({marks})",
                     [now, *ids],
                 )
-        return {"role": role, "conversation": state, "concerns": len(ids), "office_replies": replies}
+        return {
+            "role": role,
+            "conversation": state,
+            "concerns": len(ids),
+            "office_replies": replies,
+            "safeguarding_kept": kept,
+        }
 
-    def purge_closed(self, older_than: datetime) -> int:
-        """Delete concerns (with their deliveries and replies) closed before `older_than`."""
+    def purge_closed(self, older_than: datetime, safeguarding_older_than: datetime | None = None) -> int:
+        """Delete concerns (with their deliveries and replies) closed before `older_than`; safeguarding
+        alerts only when closed before `safeguarding_older_than` (never when it is None)."""
         cutoff = to_text(older_than)
-        return self._run("DELETE FROM concerns WHERE status = 'closed' AND closed_at < ?", (cutoff,))
+        alerts = to_text(safeguarding_older_than) if safeguarding_older_than is not None else ""
+        return self._run(
+            "DELETE FROM concerns WHERE status = 'closed' AND "
+            "((kind != 'safeguarding' AND closed_at < ?) OR (kind = 'safeguarding' AND closed_at < ?))",
+            (cutoff, alerts),
+        )

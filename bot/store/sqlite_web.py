@@ -21,12 +21,14 @@ class WebTablesMixin:
     _lock: Any
     _conn: sqlite3.Connection
 
+    def _errors(self) -> Any: ...
+
     def _run_relaxed(self, sql: str, params: Sequence[Any] = ()) -> int:
         """A write that may be lost in a power cut (counts, last-seen times): no fsync on this commit.
 
         Concerns keep `synchronous = FULL`; in WAL mode NORMAL still survives a crash of the process.
         """
-        with self._lock:
+        with self._lock, self._errors():
             self._conn.execute("PRAGMA synchronous = NORMAL")
             try:
                 return self._conn.execute(sql, params).rowcount
