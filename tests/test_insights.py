@@ -196,6 +196,31 @@ def test_unanswered_page_adds_an_example_to_the_chosen_topic(
     assert office_server.store.list_unanswered() == []
 
 
+def test_an_added_example_reloads_the_knowledge_when_the_bot_can(
+    tmp_path: Path, knowledge_copy: Path
+) -> None:
+    import dataclasses
+
+    config = dataclasses.replace(web_config(tmp_path), knowledge_dir=str(knowledge_copy))
+    server = WebServer(config)
+    reloads: list[int] = []
+    server.dialogue.reload = lambda: reloads.append(1)  # type: ignore[attr-defined]
+    server.start()
+    try:
+        server.add_office_user("alice")
+        Client(server.port).post_json("/api/chat", {"text": "can we bring cake for birthdays"})
+        office = Client(server.port)
+        office.login("alice")
+        (question,) = server.store.list_unanswered()
+        token = office.csrf("/office/unanswered")
+        fields = {"csrf": token, "action": "example", "topic": "parents_photos", "id": question.id}
+        response = office.post_form("/office/unanswered", fields)
+        assert response.headers["Location"].endswith("note=added") and reloads == [1]
+        assert "knowledge reloaded" in office.get(response.headers["Location"]).body
+    finally:
+        server.stop()
+
+
 def test_dismiss_needs_its_csrf_token(office_server: WebServer) -> None:
     Client(office_server.port).post_json("/api/chat", {"text": "what time is lunch"})
     office = Client(office_server.port)

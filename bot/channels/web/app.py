@@ -90,6 +90,9 @@ class WebChannel:
             self.outbox,
         )
         self.review = ReviewPages(self.config, self.store, self.pages, self.dialogue)
+        # The hook for knowledge reloading (the policies issue): when the dialogue can reload its knowledge,
+        # an example added from the dashboard takes effect at once; otherwise the office is told to restart.
+        self.review.reload = getattr(self.dialogue, "reload", None)
 
     def attach_outbox(self, outbox: Any) -> None:
         """Use this outbox for office replies, and give it the web sender for `user-web:` deliveries."""
