@@ -198,3 +198,44 @@ def test_unanswered_and_insights_pages_render_without_csp_errors(server: WebServ
             driver.set_window_size(1200, 1600)
             driver.save_screenshot(str(Path(SCREENSHOTS) / "office-insights.png"))
         assert csp_errors(driver) == []
+
+
+def test_the_widget_on_another_site_opens_the_chat_in_its_frame(tmp_path: Path) -> None:
+    import functools
+    import http.server
+    import socket
+    import threading
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        site_port = probe.getsockname()[1]
+    site = f"http://localhost:{site_port}"
+    server = WebServer(web_config(tmp_path / "bot", embed_origins=[site])).start()
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "index.html").write_text(
+        f"<!doctype html><html><head><title>School</title></head><body><h1>Our school</h1>"
+        f'<script src="{server.url}/widget.js" data-label="Ask the school" defer></script></body></html>',
+        encoding="utf-8",
+    )
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        with chromium() as driver:
+            driver.get(site + "/")
+            button = wait_for(
+                driver, lambda d: d.find_elements(_by("XPATH"), "//button[text()='Ask the school']")
+            )
+            assert button[0].get_attribute("aria-expanded") == "false"
+            button[0].click()
+            assert button[0].get_attribute("aria-expanded") == "true"
+            driver.switch_to.frame(driver.find_element(_by("ID"), "policybot-frame"))
+            wait_for(driver, lambda d: bot_messages(d))
+            assert "parent/carer" in bot_messages(driver)[0]
+            ask(driver, "can i post pics of the nativity on fb")
+            assert "The policy says" in bot_messages(driver)[-1]
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        server.stop()

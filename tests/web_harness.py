@@ -26,6 +26,7 @@ CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
 def web_config(tmp_path: Path, **web: Any) -> Config:
     """The bundled config with a temp store and web settings for tests."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     base = load_config()
     settings = {"rate_limit": RateLimitConfig(1000, 60), "address_rate_limit": RateLimitConfig(10_000, 60)}
     settings.update(web)
