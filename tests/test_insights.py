@@ -231,6 +231,19 @@ def test_dismiss_needs_its_csrf_token(office_server: WebServer) -> None:
     office.post_form("/office/unanswered", {"csrf": token, "action": "dismiss", "id": question.id})
     assert office_server.store.list_unanswered() == []
     assert [q.id for q in office_server.store.list_unanswered("dismissed")] == [question.id]
+    assert "what time is lunch" not in office.get("/office/unanswered").body
+
+
+def test_needs_a_new_topic_moves_a_group_to_its_own_list(office_server: WebServer) -> None:
+    Client(office_server.port).post_json("/api/chat", {"text": "are the term dates online"})
+    office = Client(office_server.port)
+    office.login("alice")
+    (question,) = office_server.store.list_unanswered()
+    token = office.csrf("/office/unanswered")
+    office.post_form("/office/unanswered", {"csrf": token, "action": "new_topic", "id": question.id})
+    page = office.get("/office/unanswered").body
+    assert "Nothing waiting" in page
+    assert "Marked as needing a new topic" in page and "are the term dates online" in page
 
 
 def test_insights_page_draws_svg_charts_with_escaped_labels(office_server: WebServer) -> None:

@@ -126,9 +126,11 @@ class WebTablesMixin:
         row = self._one("SELECT MAX(id) AS id FROM unanswered")
         return int(row["id"]) if row else 0
 
-    def list_unanswered(self, status: str = "open") -> list[Unanswered]:
-        """Unanswered questions with a status, newest first."""
-        rows = self._all("SELECT * FROM unanswered WHERE status = ? ORDER BY id DESC", (status,))
+    def list_unanswered(self, status: str = "open", limit: int = 500) -> list[Unanswered]:
+        """Unanswered questions with a status, newest first (at most `limit`)."""
+        rows = self._all(
+            "SELECT * FROM unanswered WHERE status = ? ORDER BY id DESC LIMIT ?", (status, limit)
+        )
         return [
             Unanswered(r["id"], r["text"], r["reason"], r["topic"], r["status"], to_time(r["created_at"]))
             for r in rows
