@@ -18,22 +18,24 @@ class WebTablesMixin:
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]: ...
     def _run(self, sql: str, params: Sequence[Any] = ()) -> int: ...
 
-    _lock: Any
+    _write_lock: Any
     _conn: sqlite3.Connection
 
     def _errors(self) -> Any: ...
+    def _tx(self) -> Any: ...
 
     def _run_relaxed(self, sql: str, params: Sequence[Any] = ()) -> int:
         """A write that may be lost in a power cut (counts, last-seen times): no fsync on this commit.
 
         Concerns keep `synchronous = FULL`; in WAL mode NORMAL still survives a crash of the process.
         """
-        with self._lock, self._errors():
-            self._conn.execute("PRAGMA synchronous = NORMAL")
+        with self._write_lock, self._errors():
+            conn = self._conn  # this thread's own connection: the setting touches no other thread
+            conn.execute("PRAGMA synchronous = NORMAL")
             try:
-                return self._conn.execute(sql, params).rowcount
+                return conn.execute(sql, params).rowcount
             finally:
-                self._conn.execute("PRAGMA synchronous = FULL")
+                conn.execute("PRAGMA synchronous = FULL")
 
     # Web chat sessions
 
@@ -69,18 +71,21 @@ class WebTablesMixin:
 
     def add_web_message(self, session: str, text: str, html: str, now: datetime | None = None) -> int:
         """Keep a message until the session's page fetches it."""
-        self._run(
-            "INSERT INTO web_inbox (session, text, html, created_at) VALUES (?, ?, ?, ?)",
-            (session, text, html, to_text(now or utc_now())),
-        )
-        row = self._one("SELECT MAX(id) AS id FROM web_inbox WHERE session = ?", (session,))
-        return int(row["id"]) if row else 0
+        with self._tx() as conn:
+            cursor = conn.execute(
+                "INSERT INTO web_inbox (session, text, html, created_at) VALUES (?, ?, ?, ?)",
+                (session, text, html, to_text(now or utc_now())),
+            )
+        return int(cursor.lastrowid or 0)
 
     def take_web_messages(self, session: str) -> list[WebMessage]:
         """The messages waiting for a session, removed as they are handed over."""
-        rows = self._all("SELECT * FROM web_inbox WHERE session = ? ORDER BY id", (session,))
-        if rows:
-            self._run("DELETE FROM web_inbox WHERE session = ? AND id <= ?", (session, rows[-1]["id"]))
+        with self._tx() as conn:  # read and delete together, so a message is handed over exactly once
+            rows = conn.execute(
+                "SELECT * FROM web_inbox WHERE session = ? ORDER BY id", (session,)
+            ).fetchall()
+            if rows:
+                conn.execute("DELETE FROM web_inbox WHERE session = ? AND id <= ?", (session, rows[-1]["id"]))
         return [WebMessage(r["id"], r["text"], r["html"], to_time(r["created_at"])) for r in rows]
 
     # Office accounts
@@ -119,12 +124,12 @@ class WebTablesMixin:
 
     def add_unanswered(self, text: str, reason: str, topic: str, now: datetime | None = None) -> int:
         """Keep an unanswered question's text (never who asked) for the office to review."""
-        self._run(
-            "INSERT INTO unanswered (text, reason, topic, created_at) VALUES (?, ?, ?, ?)",
-            (text, reason, topic, to_text(now or utc_now())),
-        )
-        row = self._one("SELECT MAX(id) AS id FROM unanswered")
-        return int(row["id"]) if row else 0
+        with self._tx() as conn:
+            cursor = conn.execute(
+                "INSERT INTO unanswered (text, reason, topic, created_at) VALUES (?, ?, ?, ?)",
+                (text, reason, topic, to_text(now or utc_now())),
+            )
+        return int(cursor.lastrowid or 0)
 
     def list_unanswered(self, status: str = "open", limit: int = 500) -> list[Unanswered]:
         """Unanswered questions with a status, newest first (at most `limit`)."""

@@ -82,11 +82,10 @@ class ChatApi:
             raise ApiError(400, "web_bad_request")
         if text is not None and len(text) > MAX_TEXT:
             raise ApiError(413, "web_too_long")
-        user = self._user(session)
         if len(self._locks) > 1000:  # keep memory flat: drop the locks nobody holds
             self._locks = {k: v for k, v in self._locks.items() if v.locked()}
         async with self._locks.setdefault(session, asyncio.Lock()):
-            replies = await asyncio.to_thread(self._dialogue_call, user, text, payload)
+            replies = await asyncio.to_thread(self._dialogue_call, session, text, payload)
         kinds = ",".join(r.action for r in replies)
         log.info("web session %s… %s -> %s", session[:6], "text" if text is not None else "tap", kinds)
         return web.json_response(
@@ -150,7 +149,9 @@ class ChatApi:
         role = stored if stored in ROLES else "any"
         return UserContext(user_id=user_id, role=role, channel="web", chat_id=session)  # type: ignore[arg-type]
 
-    def _dialogue_call(self, user: UserContext, text: str | None, payload: str | None) -> list[Reply]:
+    def _dialogue_call(self, session: str, text: str | None, payload: str | None) -> list[Reply]:
+        """In a worker thread: the store and the engine are blocking."""
+        user = self._user(session)
         if payload is not None:
             if payload.startswith("cmd:") and payload[4:] in COMMANDS:
                 return self.dialogue.command(user, payload[4:])

@@ -188,9 +188,9 @@ class OfficeDashboard:
             page="inbox",
         )
 
-    def _concern(self, request: web.Request) -> Concern:
+    async def _concern(self, request: web.Request) -> Concern:
         session: OfficeSession = request[SESSION_KEY]
-        concern = self.store.get_concern(request.match_info["reference"])
+        concern = await asyncio.to_thread(self.store.get_concern, request.match_info["reference"])
         if concern is None or not visible(concern, session):
             raise web.HTTPNotFound(text="No such concern.")
         return concern
@@ -198,9 +198,9 @@ class OfficeDashboard:
     async def concern(self, request: web.Request) -> web.Response:
         """One concern in full, with its replies and deliveries, a reply box and a close button."""
         session: OfficeSession = request[SESSION_KEY]
-        concern = self._concern(request)
-        replies = self.store.office_replies(concern.id)
-        deliveries = self.store.deliveries_for(concern.id)
+        concern = await self._concern(request)
+        replies = await asyncio.to_thread(self.store.office_replies, concern.id)
+        deliveries = await asyncio.to_thread(self.store.deliveries_for, concern.id)
         return self.pages.render(
             "office_concern.html.j2",
             session=session,
@@ -215,40 +215,42 @@ class OfficeDashboard:
     async def reply(self, request: web.Request) -> web.StreamResponse:
         """The office answers: stored, then queued for the person on their channel (same as /reply)."""
         session: OfficeSession = request[SESSION_KEY]
-        concern = self._concern(request)
+        concern = await self._concern(request)
         text = str((await request.post()).get("text", "")).strip()
         where = f"/office/concerns/{concern.reference}"
         if not text or len(text) > MAX_REPLY:
             raise web.HTTPSeeOther(f"{where}?note={'empty' if not text else 'long'}")
         if concern.status != "open":
             raise web.HTTPSeeOther(f"{where}?note=closed")
-        reply = self.store.add_office_reply(concern.reference, text, session.name)
+        reply = await asyncio.to_thread(self.store.add_office_reply, concern.reference, text, session.name)
         log.info("office %s replied to %s", session.name, concern.reference)
         if concern.channel in RELAYED_CHANNELS and reply_destination(concern) and self.outbox is not None:
-            self.outbox.enqueue_reply(concern, reply)
+            await self.outbox.queue_reply(concern, reply)
             raise web.HTTPSeeOther(f"{where}?note=sent")
         raise web.HTTPSeeOther(f"{where}?note=not_relayed")
 
     async def close(self, request: web.Request) -> web.StreamResponse:
         """Close a concern and tell the person (same as /close)."""
         session: OfficeSession = request[SESSION_KEY]
-        concern = self._concern(request)
+        concern = await self._concern(request)
         where = f"/office/concerns/{concern.reference}"
-        if not self.store.close_concern(concern.reference):
+        if not await asyncio.to_thread(self.store.close_concern, concern.reference):
             raise web.HTTPSeeOther(f"{where}?note=closed")
         log.info("office %s closed %s", session.name, concern.reference)
         if concern.channel in RELAYED_CHANNELS and reply_destination(concern) and self.outbox is not None:
             note = self.pages.message_text("web_concern_closed_note", reference=concern.reference)
-            reply = self.store.add_office_reply(concern.reference, note, session.name)
-            self.outbox.enqueue_reply(concern, reply)
+            reply = await asyncio.to_thread(
+                self.store.add_office_reply, concern.reference, note, session.name
+            )
+            await self.outbox.queue_reply(concern, reply)
         raise web.HTTPSeeOther(f"{where}?note=closed_now")
 
     async def export(self, request: web.Request) -> web.Response:
         """The concerns this person may see, as CSV (same columns as `policybot concerns export`)."""
         session: OfficeSession = request[SESSION_KEY]
-        concerns = list(reversed(self._listed(session, "all", "")))
+        concerns = list(reversed(await asyncio.to_thread(self._listed, session, "all", "")))
         out = io.StringIO()
-        write_csv(self.store, concerns, out)
+        await asyncio.to_thread(write_csv, self.store, concerns, out)
         log.info("office %s exported %d concerns", session.name, len(concerns))
         return web.Response(
             text=out.getvalue(),

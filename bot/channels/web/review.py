@@ -59,7 +59,7 @@ class ReviewPages:
             titles={t.id: t.title for t in topics.values()},
             note=request.query.get("note", ""),
             problems=problems,
-            new_topics=self.store.list_unanswered("new_topic", limit=100),
+            new_topics=await asyncio.to_thread(self.store.list_unanswered, "new_topic", 100),
             page="unanswered",
         )
 
