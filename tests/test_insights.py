@@ -44,6 +44,7 @@ def _table(store: SqliteStore, sql: str) -> list[tuple]:
 
 def test_a_fallback_is_kept_as_text_without_who_asked(dialogue, store: SqliteStore) -> None:  # type: ignore[no-untyped-def]
     dialogue.handle(PARENT, "what time is lunch")
+    dialogue.on_outcome.flush()
     (question,) = store.list_unanswered()
     assert (question.text, question.reason) == ("what time is lunch", "fallback")
     columns = [row[1] for row in _table(store, "PRAGMA table_info(unanswered)")]
@@ -56,6 +57,7 @@ def test_none_of_these_keeps_the_question_that_was_clarified(dialogue, store: Sq
     (clarify,) = dialogue.handle(PARENT, "facebook")
     assert clarify.action == "clarify"
     dialogue.choose(PARENT, "fwd")
+    dialogue.on_outcome.flush()
     (question,) = store.list_unanswered()
     assert (question.text, question.reason) == ("facebook", "none_of_these")
     assert question.topic == clarify.alternatives[0].topic
@@ -64,9 +66,11 @@ def test_none_of_these_keeps_the_question_that_was_clarified(dialogue, store: Sq
 def test_thumbs_down_keeps_the_question_and_thumbs_up_only_counts(dialogue, store: SqliteStore) -> None:  # type: ignore[no-untyped-def]
     (answer,) = dialogue.handle(PARENT, "can i post pics of the nativity on fb")
     dialogue.choose(PARENT, f"fb:{answer.topic}:1")
+    dialogue.on_outcome.flush()
     assert store.list_unanswered() == []
     dialogue.handle(PARENT, "can i post pics of the nativity on fb")
     dialogue.choose(PARENT, f"fb:{answer.topic}:0")
+    dialogue.on_outcome.flush()
     (question,) = store.list_unanswered()
     assert (question.reason, question.topic) == ("unhelpful", answer.topic)
     outcomes = {(c.outcome, c.topic): c.count for c in store.outcome_counts(utc_now())}
@@ -78,6 +82,7 @@ def test_a_forged_feedback_tap_is_not_counted(dialogue, store: SqliteStore) -> N
     dialogue.handle(PARENT, "can i post pics of the nativity on fb")
     for payload in ("fb:no_such_topic:0", "fb:parents_photos:7", "fb:" + "x" * 50 + ":1"):
         dialogue.choose(PARENT, payload)
+    dialogue.on_outcome.flush()
     assert [c.outcome for c in store.outcome_counts(utc_now())] == ["answered"]
     assert store.list_unanswered() == []
 
@@ -86,6 +91,7 @@ def test_a_disclosure_is_counted_but_its_text_never_kept(dialogue, store: Sqlite
     text = "my daughter told me her step dad touches her and she is scared to go home"
     dialogue.handle(PARENT, text)
     dialogue.choose(PARENT, "fwd")
+    dialogue.on_outcome.flush()
     assert store.list_unanswered() == []
     assert [c.outcome for c in store.outcome_counts(utc_now())] == ["safeguarding"]
 
@@ -180,6 +186,7 @@ def test_unanswered_page_adds_an_example_to_the_chosen_topic(
     chat = Client(office_server.port)
     for text in ("can we bring cake for birthdays", "can we bring a birthday cake in"):
         chat.post_json("/api/chat", {"text": text})
+    office_server.flush()
     office = Client(office_server.port)
     office.login("alice")
     page = office.get("/office/unanswered").body
@@ -209,6 +216,7 @@ def test_an_added_example_reloads_the_knowledge_when_the_bot_can(
     try:
         server.add_office_user("alice")
         Client(server.port).post_json("/api/chat", {"text": "can we bring cake for birthdays"})
+        server.flush()
         office = Client(server.port)
         office.login("alice")
         (question,) = server.store.list_unanswered()
@@ -223,6 +231,7 @@ def test_an_added_example_reloads_the_knowledge_when_the_bot_can(
 
 def test_dismiss_needs_its_csrf_token(office_server: WebServer) -> None:
     Client(office_server.port).post_json("/api/chat", {"text": "what time is lunch"})
+    office_server.flush()
     office = Client(office_server.port)
     office.login("alice")
     (question,) = office_server.store.list_unanswered()
@@ -236,6 +245,7 @@ def test_dismiss_needs_its_csrf_token(office_server: WebServer) -> None:
 
 def test_needs_a_new_topic_moves_a_group_to_its_own_list(office_server: WebServer) -> None:
     Client(office_server.port).post_json("/api/chat", {"text": "are the term dates online"})
+    office_server.flush()
     office = Client(office_server.port)
     office.login("alice")
     (question,) = office_server.store.list_unanswered()
@@ -251,6 +261,7 @@ def test_insights_page_draws_svg_charts_with_escaped_labels(office_server: WebSe
     session = chat.post_json("/api/chat", {"text": "can i post pics of the nativity on fb"}).json()["session"]
     chat.post_json("/api/chat", {"session": session, "payload": "fb:parents_photos:0"})
     chat.post_json("/api/chat", {"text": "what time is lunch"})
+    office_server.flush()
     office = Client(office_server.port)
     office.login("alice")
     page = office.get("/office/insights?since=7").body

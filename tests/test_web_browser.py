@@ -180,6 +180,7 @@ def test_unanswered_and_insights_pages_render_without_csp_errors(server: WebServ
         chat.post_json("/api/chat", {"text": text})
     session = chat.post_json("/api/chat", {"text": "can i post pics of the nativity on fb"}).json()["session"]
     chat.post_json("/api/chat", {"session": session, "payload": "fb:parents_photos:1"})
+    server.flush()
     with chromium() as driver:
         driver.get(server.url + "/office/login")
         driver.find_element(_by("ID"), "name").send_keys("alice")

@@ -86,6 +86,10 @@ class WebServer:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    def flush(self) -> None:
+        """Wait until the insights recorder has written what the server has seen so far."""
+        self.dialogue.on_outcome.flush()  # type: ignore[union-attr]
+
     def add_office_user(self, name: str, role: str = "office") -> None:
         self.store.set_office_user(name, hash_password(OFFICE_PASSWORD), role)
 

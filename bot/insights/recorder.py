@@ -2,18 +2,25 @@
 
 A fallback is kept at once. "None of these" and 👎 refer to the question asked just before, which is
 remembered in memory only (per person, for `remember_seconds`) so it can be kept without the person.
+The writes happen on a background thread, so a busy database never delays anyone's reply.
 """
 
 from __future__ import annotations
 
+import logging
+import queue
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from bot.core.replies import Reply, UserContext
-from bot.store.base import Store
+from bot.store.base import Store, StoreError
+from bot.store.records import utc_now
+
+log = logging.getLogger(__name__)
 
 QUESTION_OUTCOMES = {
     "answer": "answered",
@@ -23,6 +30,7 @@ QUESTION_OUTCOMES = {
     "safeguarding": "safeguarding",
 }
 MAX_TEXT = 1000  # an unanswered question longer than this is cut (it is for reading, not for the record)
+RETRIES, RETRY_SECONDS = 5, 1.0  # a locked database: try again a few times, then drop that one count
 
 
 @dataclass(frozen=True)
@@ -53,6 +61,37 @@ class OutcomeRecorder:
         self.clock = clock
         self._last: OrderedDict[str, Asked] = OrderedDict()
         self._lock = threading.Lock()
+        self._jobs: queue.Queue[tuple[Callable[..., Any], tuple[Any, ...]]] = queue.Queue()
+        self._writer: threading.Thread | None = None
+
+    def flush(self) -> None:
+        """Wait until everything recorded so far is in the store."""
+        self._jobs.join()
+
+    def _later(self, write: Callable[..., Any], *args: Any) -> None:
+        """Queue a store write for the background thread (started on first use)."""
+        with self._lock:
+            if self._writer is None:
+                self._writer = threading.Thread(target=self._write, name="policybot-insights", daemon=True)
+                self._writer.start()
+        self._jobs.put((write, args))
+
+    def _write(self) -> None:
+        while True:
+            write, args = self._jobs.get()
+            try:
+                for attempt in range(RETRIES):
+                    try:
+                        write(*args)
+                        break
+                    except StoreError:
+                        if attempt == RETRIES - 1:
+                            raise
+                        time.sleep(RETRY_SECONDS)
+            except Exception:  # a lost count is not worth a crash
+                log.exception("could not record an outcome for the insights")
+            finally:
+                self._jobs.task_done()
 
     def __call__(self, user: UserContext, kind: str, value: str, replies: list[Reply]) -> None:
         """Record one message or tap and the replies it got."""
@@ -67,13 +106,13 @@ class OutcomeRecorder:
         outcome = QUESTION_OUTCOMES.get(reply.action)
         if outcome is None:  # small talk, a step of a concern, a command's answer
             return
-        self.store.count_outcome(outcome, reply.topic or "")
+        self._later(self.store.count_outcome, outcome, reply.topic or "", utc_now())
         if reply.action == "safeguarding":
             self._forget(user.user_id)  # a disclosure is never kept as a question
             return
         nearest = reply.topic or (reply.alternatives[0].topic if reply.alternatives else "")
         if reply.action == "fallback":
-            self.store.add_unanswered(text.strip()[:MAX_TEXT], "fallback", nearest)
+            self._later(self.store.add_unanswered, text.strip()[:MAX_TEXT], "fallback", nearest, utc_now())
         with self._lock:
             self._last[user.user_id] = Asked(text.strip()[:MAX_TEXT], reply.action, nearest, self.clock())
             self._last.move_to_end(user.user_id)
@@ -84,19 +123,21 @@ class OutcomeRecorder:
         kind, _, value = payload.partition(":")
         last = self._recent(user.user_id)
         if kind == "t" and reply.action == "answer" and reply.topic:
-            self.store.count_outcome("answered_by_tap", reply.topic)
+            self._later(self.store.count_outcome, "answered_by_tap", reply.topic, utc_now())
             if last is not None:
                 self._remember(user.user_id, Asked(last.text, "answer", reply.topic, last.at))
         elif kind == "fwd" and last is not None and (value == "none" or last.action == "clarify"):
-            self.store.add_unanswered(last.text, "none_of_these", last.topic)
+            self._later(self.store.add_unanswered, last.text, "none_of_these", last.topic, utc_now())
             self._forget(user.user_id)
         elif kind == "fb" and reply.action == "info":
             topic, _, helpful = value.partition(":")
             if not self.known_topic(topic) or helpful not in ("0", "1"):
                 return
-            self.store.count_outcome("helpful" if helpful == "1" else "unhelpful", topic)
+            self._later(
+                self.store.count_outcome, "helpful" if helpful == "1" else "unhelpful", topic, utc_now()
+            )
             if helpful == "0" and last is not None and last.topic == topic:
-                self.store.add_unanswered(last.text, "unhelpful", topic)
+                self._later(self.store.add_unanswered, last.text, "unhelpful", topic, utc_now())
                 self._forget(user.user_id)
 
     def _recent(self, user_id: str) -> Asked | None:
