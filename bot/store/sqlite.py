@@ -94,11 +94,12 @@ class SqliteStore(DeliveryQueue, WebTablesMixin):
         return conn
 
     def close(self) -> None:
-        """Close every thread's connection."""
-        with self._connections_lock:
+        """Close every thread's connection (waiting for a write under way in another thread to finish:
+        closing a connection while another thread writes through it crashes the sqlite3 module)."""
+        with self._write_lock, self._connections_lock:
             connections, self._connections = self._connections, []
-        for conn in connections:
-            conn.close()
+            for conn in connections:
+                conn.close()
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
