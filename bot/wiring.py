@@ -33,7 +33,13 @@ def build_dialogue(config: Config, store: Store | None) -> Dialogue:
         from bot.concerns.flow import ConcernFlow
 
         concerns = ConcernFlow(store, config, engine.renderer)
-    return Dialogue(engine, store, concerns)
+    dialogue = Dialogue(engine, store, concerns)
+    if store is not None:
+        from bot.insights.recorder import OutcomeRecorder
+
+        # Counts and unanswered questions for the office; taps naming unknown topics are not counted.
+        dialogue.on_outcome = OutcomeRecorder(store, lambda topic: topic in dialogue.engine.knowledge.topics)
+    return dialogue
 
 
 def build_outbox(config: Config, store: Store, messages: Messages) -> Outbox:
