@@ -23,6 +23,7 @@ JSON_KEYS = (
     "answer",
     "alternatives",
     "offer_forward",
+    "policy",
 )
 
 
@@ -80,6 +81,15 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--min-rejection", type=float, default=0.0, help="fail below this out-of-scope rejection")
     ev.add_argument("--max-wrong", type=float, default=1.0, help="fail above this wrong-answer rate")
     ev.set_defaults(func=_eval)
+
+    imp = sub.add_parser("import", help="import a policy document (.docx, .pdf, .html, .md, .txt)")
+    imp.add_argument("file", help="the policy document")
+    imp.add_argument("--knowledge", help="knowledge folder to write into (default: from the config)")
+    imp.add_argument("--name", help="the policy's id and file name (default: from the file name)")
+    imp.add_argument("--title", help="the policy's title (default: from the document)")
+    imp.add_argument("--force", action="store_true", help="overwrite an existing policy of that name")
+    imp.add_argument("--config", help="config file", default=argparse.SUPPRESS)
+    imp.set_defaults(func=_import)
 
     run = sub.add_parser("run", help="run the Telegram bot (polling, or webhook when configured)")
     run.add_argument("--config", help="config file", default=argparse.SUPPRESS)
@@ -176,6 +186,7 @@ def ask_result(question: str, reply: Any) -> dict[str, Any]:
             {"topic": c.topic, "section": c.section, "confidence": c.confidence} for c in reply.alternatives
         ],
         "offer_forward": bool(reply.offer_forward),
+        "policy": reply.policy,
     }
     assert tuple(result) == JSON_KEYS
     return result
@@ -222,6 +233,12 @@ def _eval(args: argparse.Namespace) -> int:
     for failure in failures:
         print(f"FAIL: {failure}")
     return EXIT_ERROR if failures else EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from bot.cli.importing import run_import
+
+    return run_import(args)
 
 
 def _run(args: argparse.Namespace) -> int:

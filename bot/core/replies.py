@@ -69,3 +69,5 @@ class Reply:
     options: list[Option] = field(default_factory=list)
     alternatives: list[Candidate] = field(default_factory=list)
     offer_forward: bool = False
+    policy: str | None = None  # the title of the policy answered from
+    rules: list[str] = field(default_factory=list)  # rule ids quoted when answering from the rules alone

@@ -46,6 +46,8 @@ class Match:
     ranked: list[Scored]  # topics only, best first
     intent: str | None = None  # smalltalk/forward intent id
     out_of_scope: float = 0.0
+    forward: float = 0.0  # the best "wants a person" intent's score
+    cued: bool = False  # a forward cue ("I want to complain") was said outright
 
     @property
     def best(self) -> Scored | None:
@@ -165,11 +167,12 @@ class Matcher:
         if smalltalk is not None and (best < self.config.answer_threshold or short):
             return Match("smalltalk", ranked, intent=smalltalk)
         if cue is not None and forward >= best * _CUE_FACTOR:
-            return Match("forward", ranked, intent=cue, out_of_scope=out_of_scope)
+            return Match("forward", ranked, intent=cue, out_of_scope=out_of_scope, forward=forward, cued=True)
         if forward > best + _FORWARD_MARGIN and forward >= self.config.clarify_threshold:
             intent = max(self.forward_intents, key=lambda i: scores.get(i, 0.0))
-            return Match("forward", ranked, intent=intent, out_of_scope=out_of_scope)
-        return Match(self._decide(ranked, out_of_scope), ranked, out_of_scope=out_of_scope)
+            return Match("forward", ranked, intent=intent, out_of_scope=out_of_scope, forward=forward)
+        decision = self._decide(ranked, out_of_scope)
+        return Match(decision, ranked, out_of_scope=out_of_scope, forward=forward)
 
     def infer_role(self, folded: str) -> str:
         """The role the wording points to ("my son" → parent), or "any" when it points to none or several."""
