@@ -27,13 +27,25 @@ def open_store(config: Config) -> Store:
 
 def build_dialogue(config: Config, store: Store | None) -> Dialogue:
     """Load the knowledge and build the dialogue core around it."""
-    engine = Engine.load(config)
-    concerns = None
+    dialogue = Dialogue(Engine.load(config), store)
     if store is not None:
         from bot.concerns.flow import ConcernFlow
 
-        concerns = ConcernFlow(store, config, engine.renderer)
-    return Dialogue(engine, store, concerns)
+        dialogue.concerns = ConcernFlow(store, config, dialogue.messages)
+    return dialogue
+
+
+def reload_knowledge(dialogue: Dialogue, config: Config) -> str:
+    """Load the knowledge folder again and switch the dialogue to it; returns a one-line summary.
+
+    Raises the loading error (KnowledgeError, TemplateError: `file:line` problems) and leaves the dialogue on
+    the knowledge it had, so a broken edit never takes the bot down.
+    """
+    engine = Engine.load(config)
+    dialogue.reload(engine)
+    knowledge = engine.knowledge
+    titles = ", ".join(p.title for p in knowledge.policies.values())
+    return f"{len(knowledge.policies)} policies ({titles}), {len(knowledge.topics)} topics"
 
 
 def build_outbox(config: Config, store: Store, messages: Messages) -> Outbox:
@@ -58,7 +70,7 @@ def outbox_in_background(dialogue: Dialogue, config: Config) -> Iterator[Outbox 
     if dialogue.store is None or dialogue.concerns is None:
         yield None
         return
-    outbox = build_outbox(config, dialogue.store, dialogue.engine.renderer)
+    outbox = build_outbox(config, dialogue.store, dialogue.messages)
     loop = asyncio.new_event_loop()
     stop = asyncio.Event()
     dialogue.concerns.on_stored = lambda _concern: loop.call_soon_threadsafe(outbox.wake)

@@ -55,12 +55,6 @@ def run_check(config_path: str | Path | None, knowledge_dir: str | Path | None) 
     result.warnings.extend(_duplicates(knowledge))
     result.warnings.extend(uncovered_rules(knowledge))
     result.warnings.extend(out_of_scope_warnings(knowledge))
-    result.warnings.extend(
-        f"{policy.file}: example: the {policy.title} is an example written for the demo school — replace it "
-        "with the school's own (policybot import) before going live"
-        for policy in knowledge.policies.values()
-        if policy.example
-    )
     examples = sum(len(t.examples) for t in knowledge.topics.values())
     titles = "; ".join(
         f"{p.title}: {len(p.sections)} sections, {sum(len(s.rules) for s in p.sections)} rules, "
@@ -73,6 +67,12 @@ def run_check(config_path: str | Path | None, knowledge_dir: str | Path | None) 
         f"{len(knowledge.topics)} topics, {examples} example questions, "
         f"{len(renderer.messages)} messages"
     )
+    examples_only = [p.title for p in knowledge.policies.values() if p.example]
+    if examples_only:
+        result.summary += (
+            ". Marked as examples to replace with the school's own (policybot import): "
+            + ", ".join(examples_only)
+        )
     return result
 
 
@@ -83,6 +83,7 @@ REQUIRED_MESSAGES = (
     "help",
     "contact",
     "topics",
+    "topics_policies",
     "section_topics",
     "clarify",
     "fallback",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.common.text import clean
 from bot.core.engine import Engine
@@ -16,6 +16,26 @@ if TYPE_CHECKING:
     from bot.store.base import Store
 
 ROLES = ("parent", "staff", "pupil")
+
+
+class CurrentMessages:
+    """The `Messages` of whatever engine the dialogue runs now, so a reload reaches every user of them.
+
+    The concern flow, the outbox's senders and the channels hold this instead of a renderer.
+    """
+
+    def __init__(self, dialogue: Dialogue) -> None:
+        self.dialogue = dialogue
+
+    def render(self, name: str, **context: Any) -> tuple[str, str]:
+        """(plain text, html) of a named message, from the current knowledge."""
+        return self.dialogue.engine.renderer.render(name, **context)
+
+    def has(self, name: str) -> bool:
+        """Whether the current knowledge has a message of this name."""
+        return self.dialogue.engine.renderer.has(name)
+
+
 COMMANDS = ("start", "help", "topics", "contact", "privacy", "forget", "role", "concern")
 
 
@@ -26,6 +46,15 @@ class Dialogue:
     engine: Engine
     store: Store | None = None
     concerns: Concerns | None = None
+
+    @property
+    def messages(self) -> CurrentMessages:
+        """Messages that follow the engine through reloads."""
+        return CurrentMessages(self)
+
+    def reload(self, engine: Engine) -> None:
+        """Switch to a newly loaded engine (one assignment: each message is answered by one or the other)."""
+        self.engine = engine
 
     # -- entry points -------------------------------------------------------------------------------
 
@@ -50,6 +79,8 @@ class Dialogue:
         kind, _, value = payload.partition(":")
         if kind == "t" and value in self.engine.knowledge.topics:
             return [self.engine.answer(value)]
+        if kind == "p":
+            return [self._sections(value)]
         if kind == "s":
             return self._section(value)
         if kind == "r" and value in ROLES:
@@ -118,18 +149,25 @@ class Dialogue:
             self.store.set_role(user.user_id, role)
         return self.engine.reply("role", "role_set", role=role)
 
-    def _sections(self) -> Reply:
-        reply = self.engine.reply("info", "topics")
-        options = [
-            Option(section.heading, f"s:{section.id}")
-            for policy in self.engine.knowledge.policies.values()
-            for section in policy.sections
-        ]
+    def _sections(self, policy_id: str = "") -> Reply:
+        """/topics: the policies to browse (or, with one policy or one chosen, its sections)."""
+        policies = self.engine.knowledge.policies
+        if not policy_id and len(policies) > 1:
+            reply = self.engine.reply("info", "topics_policies")
+            return replace(reply, options=[Option(p.title, f"p:{p.id}") for p in policies.values()])
+        policy = policies.get(policy_id) or next(iter(policies.values()))
+        if policy_id and policy_id not in policies:
+            return self.engine.reply("info", "stale_button")
+        reply = self.engine.reply("info", "topics", policy=policy)
+        options = [Option(section.heading, f"s:{policy.id}.{section.id}") for section in policy.sections]
         return replace(reply, options=options)
 
-    def _section(self, section_id: str) -> list[Reply]:
+    def _section(self, value: str) -> list[Reply]:
         knowledge = self.engine.knowledge
+        policy_id, _, section_id = value.rpartition(".")
         for policy in knowledge.policies.values():
+            if policy_id and policy.id != policy_id:
+                continue
             section = policy.section(section_id)
             if section is None:
                 continue

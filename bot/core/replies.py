@@ -29,7 +29,8 @@ class Option:
     `payload` is short ASCII (≤ 60 bytes) that the channel hands back to `Dialogue.choose`:
     `t:<topic id>` answer a topic, `fwd` start a concern, `c:done` / `c:send` / `c:edit` / `c:cancel` /
     `c:skip` / `c:anon` concern steps, `sg:alert` / `sg:no` safeguarding alert, `r:<role>` set role,
-    `s:<section id>` browse a section, `fb:<topic id>:1|0` feedback, `forget:yes` / `forget:no`.
+    `p:<policy id>` browse a policy, `s:<policy id>.<section id>` browse a section, `fb:<topic id>:1|0`
+    feedback, `forget:yes` / `forget:no`.
     """
 
     label: str
