@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli.evaluate import evaluate, load_question_set
+from bot.common.text import fold
 from bot.core.engine import Engine
 
 QUESTIONS = Path(__file__).parent / "complaints_questions.yaml"
@@ -64,6 +65,14 @@ def test_social_media_answers_keep_their_topic_ids_and_name_their_policy(engine:
 def test_the_concern_confirmation_names_the_complaints_route(engine: Engine) -> None:
     text = engine.renderer.message("concern_sent", reference="MM-2026-0001").text
     assert "Stage 1 of the Complaints Procedure" in text
+
+
+def test_complaints_question_set_covers_every_topic_and_copies_no_example(engine: Engine) -> None:
+    questions = load_question_set(QUESTIONS).questions
+    topics = {t.id for t in engine.knowledge.topics.values() if t.policy == "complaints"}
+    assert {q.expect for q in questions} == topics
+    examples = {fold(e) for t in engine.knowledge.topics.values() for e in t.examples}
+    assert [q.text for q in questions if fold(q.text) in examples] == []
 
 
 def test_complaints_question_set_is_mostly_answered_right(engine: Engine) -> None:

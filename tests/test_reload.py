@@ -79,7 +79,7 @@ async def _running(tmp_path: Path, api: FakeBotApi, folder: Path):
 async def test_admin_reload_on_telegram_loads_edits_and_reports_a_broken_edit(tmp_path) -> None:
     folder = _knowledge(tmp_path)
     async with FakeBotApi(token=TOKEN) as api:
-        config, store, dialogue, app = await _running(tmp_path, api, folder)
+        config, store, _dialogue, app = await _running(tmp_path, api, folder)
         try:
             async with serving(app, poll_interval=0.0):
                 bot = Bot(api, store, config, app)
@@ -103,7 +103,7 @@ async def test_admin_reload_on_telegram_loads_edits_and_reports_a_broken_edit(tm
 async def test_sighup_reloads_the_running_bot(tmp_path) -> None:
     folder = _knowledge(tmp_path)
     async with FakeBotApi(token=TOKEN) as api:
-        config, store, dialogue, app = await _running(tmp_path, api, folder)
+        config, store, _dialogue, app = await _running(tmp_path, api, folder)
         try:
             async with serving(app, poll_interval=0.0):
                 bot = Bot(api, store, config, app)

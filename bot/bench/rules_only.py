@@ -1,10 +1,12 @@
-"""How much PolicyBot answers from the rules alone: the bundled knowledge with every curated topic removed.
+"""How much PolicyBot answers from the rules alone: the bundled Social Media Policy with its topics removed.
 
-Run `python -m bot.bench.rules_only [QUESTION_SET ...]` (default: the development set and the blind sets).
-Each labelled question is asked of a copy of the bundled knowledge whose topics files are emptied, so
-every answer quotes rules. A policy question counts as answered right when a quoted rule is one of the
-rules its labelled topic quotes (answered in the right section but with other rules is shown apart), and
-wrong when the bot quoted other rules; an out-of-scope question is right when nothing is quoted.
+Run `python -m bot.bench.rules_only [QUESTION_SET ...] [--policy ID]` (default: the development set and the
+blind sets, which ask about the Social Media Policy). Each labelled question is asked of a copy of the
+bundled knowledge whose topics file for that policy is emptied (the other policies keep theirs), so its
+questions can only be answered by quoting its rules. A policy question counts as answered right when a
+quoted rule is one of the rules its labelled topic quotes (the right section but other rules is shown apart),
+and wrong when the bot quoted other rules or answered with another policy's topic; an out-of-scope question is
+right when it is not answered. `--policy all` removes every policy's topics.
 Questions labelled forward, small talk or safeguarding do not depend on the rules and are left out.
 """
 
@@ -51,10 +53,11 @@ class RulesOnly:
         return self.wrong / answered if answered else 0.0
 
 
-def without_topics(into: Path, base: Path = BUNDLED_KNOWLEDGE) -> Path:
-    """A copy of a knowledge folder whose topics files keep their policy but list no topics."""
+def without_topics(into: Path, policy: str, base: Path = BUNDLED_KNOWLEDGE) -> Path:
+    """A copy of a knowledge folder where the topics file of `policy` (or of every policy: "all") keeps its
+    policy but lists no topics."""
     folder = Path(shutil.copytree(base, into))
-    for path in (folder / "topics").glob("*.yaml"):
+    for path in (folder / "topics").glob("*.yaml" if policy == "all" else f"{policy}.yaml"):
         policy = next(
             line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("policy:")
         )
@@ -69,13 +72,13 @@ def measure(full: Engine, bare: Engine, path: str | Path) -> RulesOnly:
         if question.expect in LEFT_OUT:
             continue
         reply = bare.ask(question.text, question.role)
-        quoted = reply.action == "answer" and bool(reply.rules)
+        answered = reply.action == "answer"  # quoting rules, or a topic of a policy that kept its topics
         if question.expect == "out_of_scope":
             result.out_of_scope += 1
-            result.out_of_scope_rejected += not quoted
+            result.out_of_scope_rejected += not answered
             continue
         result.policy_questions += 1
-        if not quoted:
+        if not answered:
             continue
         topic = full.knowledge.topics[question.expect]
         if set(reply.rules) & set(topic.rules):
@@ -87,12 +90,12 @@ def measure(full: Engine, bare: Engine, path: str | Path) -> RulesOnly:
     return result
 
 
-def run(sets: list[str], config: Config | None = None) -> list[RulesOnly]:
+def run(sets: list[str], policy: str = "social-media", config: Config | None = None) -> list[RulesOnly]:
     """Measure each question set."""
     config = config or load_config()
     full = Engine.load(config)
     with tempfile.TemporaryDirectory() as tmp:
-        bare = Engine.load(config, without_topics(Path(tmp) / "knowledge"))
+        bare = Engine.load(config, without_topics(Path(tmp) / "knowledge", policy))
         return [measure(full, bare, path) for path in sets]
 
 
@@ -100,13 +103,14 @@ def main(argv: list[str] | None = None) -> int:
     """Print one line per question set."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sets", nargs="*", default=DEFAULT_SETS)
+    parser.add_argument("--policy", default="social-media", help="whose topics to remove (all: every policy)")
     args = parser.parse_args(argv)
     print(
         "| question set | policy questions | right rule | right section, other rule | wrong "
         "| out-of-scope rejected |"
     )
     print("|---|---|---|---|---|---|")
-    for r in run(args.sets):
+    for r in run(args.sets, args.policy):
         print(
             f"| `{r.name}` | {r.policy_questions} | {r.right} ({r.answered_right:.0%}) | {r.right_section} | "
             f"{r.wrong} | {r.out_of_scope_rejected}/{r.out_of_scope} |"

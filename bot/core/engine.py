@@ -61,16 +61,21 @@ class Engine:
     def quote_for(self, text: str, match: Match) -> Quote | None:
         """The rules to quote when no curated topic fits the question but a rule does (else None).
 
-        Only when the matcher would fall back, or would offer the office without being asked to (no cue
-        such as "I want to complain"), and the rule beats the out-of-scope examples and the forward intent.
+        Only when the matcher would fall back, would offer the office without being asked to (no cue such
+        as "I want to complain"), or would ask "Did you mean…" among topics that fit less well than a rule
+        of a policy with no topics of its own; and the rule beats the out-of-scope examples and the forward
+        intent.
         """
         unasked_forward = match.decision == "forward" and not match.cued
-        if self.rules is None or not (match.decision == "fallback" or unasked_forward):
+        unsure = match.decision == "clarify" and match.best is not None
+        if self.rules is None or not (match.decision == "fallback" or unasked_forward or unsure):
             return None
         quote = self.rules.find(text)
         if quote is None or quote.confidence <= max(
             match.out_of_scope, match.forward if unasked_forward else 0
         ):
+            return None
+        if unsure and (quote.policy in self.rules.curated or quote.confidence < match.best.confidence):  # type: ignore[union-attr]
             return None
         return quote
 

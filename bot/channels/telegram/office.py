@@ -145,7 +145,7 @@ async def close_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 
 async def reload_knowledge_now(ch: Channel, why: str) -> tuple[bool, str]:
-    """Reload the knowledge folder off the event loop: (True, summary) or (False, the problems, one a line)."""
+    """Reload the knowledge off the event loop: (True, summary) or (False, the problems, one a line)."""
     from bot.common.schema import ProblemsError
     from bot.wiring import reload_knowledge
 
