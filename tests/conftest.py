@@ -7,10 +7,11 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from bot.config import BUNDLED_KNOWLEDGE, PROJECT_ROOT, Config, load_config
+from bot.config import BUNDLED_KNOWLEDGE, EXAMPLE_CONFIG, PROJECT_ROOT, Config, load_config
 from bot.core.engine import Engine
 
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
@@ -36,18 +37,39 @@ def knowledge_copy(tmp_path: Path) -> Path:
 
 
 def run_cli(
-    *args: str, stdin: str | None = None, env: dict[str, str] | None = None, timeout: float = 60
+    *args: str,
+    stdin: str | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 60,
+    cwd: Path = PROJECT_ROOT,
+    **popen: Any,
 ) -> subprocess.CompletedProcess[str]:
-    """Run `python -m bot ARGS` as a real process."""
+    """Run `python -m bot ARGS` as a real process.
+
+    Without --config it reads the bundled example (POLICYBOT_CONFIG), never a config.yaml someone left in
+    the project folder; pass env={"POLICYBOT_CONFIG": ""} to test the search for one.
+    """
     base = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
-    full_env = {**base, "PYTHONIOENCODING": "utf-8", **(env or {})}
+    full_env = {**base, "PYTHONIOENCODING": "utf-8", "POLICYBOT_CONFIG": str(EXAMPLE_CONFIG), **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
         input=stdin,
         capture_output=True,
         text=True,
         encoding="utf-8",
-        cwd=PROJECT_ROOT,
+        cwd=cwd,
         env=full_env,
         timeout=timeout,
+        **popen,
     )
+
+
+def write_config(
+    folder: Path, store_path: str | Path = "policybot.sqlite3", name: str = "config.yaml"
+) -> Path:
+    """The example config with `store.path` replaced, written into `folder`."""
+    text = EXAMPLE_CONFIG.read_text(encoding="utf-8")
+    text = text.replace("path: policybot.sqlite3", f"path: '{store_path}'")
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -54,7 +54,8 @@ def test_store_creates_private_wal_database_in_a_new_folder(tmp_path: Path) -> N
 
 def test_existing_world_readable_file_is_made_private(tmp_path: Path) -> None:
     path = tmp_path / "bot.sqlite3"
-    path.touch(mode=0o644)
+    SqliteStore(path).close()
+    path.chmod(0o644)  # e.g. copied back from a backup with wider permissions
     SqliteStore(path).close()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 

@@ -83,8 +83,9 @@ async def test_refused_token_exits_2_with_one_line_and_no_traceback(tmp_path):
     async with FakeBotApi(token="999:the-real-token-abcdefghijklmnopqrstu") as api:
         process = await start_cli(write_config(tmp_path, TOKEN, api.base_url))
         _, err = await asyncio.wait_for(process.communicate(), 30)
-    lines = err.decode().strip().splitlines()
+    config_line, *lines = err.decode().strip().splitlines()  # first: which config and database it used
     assert process.returncode == 2, err.decode()
+    assert config_line.startswith("policybot: config ") and ", database " in config_line
     assert len(lines) == 1 and lines[0].startswith("policybot: ") and "refused the bot token" in lines[0]
 
 

@@ -1,9 +1,12 @@
 """Benchmark the engine: questions per second, p50/p99 latency, start-up time and peak memory.
 
-Run `python -m bot.bench [--runs 5] [--scales 1 10 100]`. Scaled knowledge bases add synthetic policies
-whose topics use their own invented words mixed with the real knowledge's commonest words. Each synthetic
-topic uses three of those common words, drawn with Zipf's law (the n-th commonest with weight 1/n), so
-"parent" or "school" turns up in a large share of topics and rarer words in few, as in real policy sets.
+Run `python -m bot.bench [--runs 5] [--scales 1 10 100]`, or `--quick` for a first look in seconds (one run,
+bundled knowledge, a quarter of the questions). Progress goes to stderr, the figures to stdout.
+
+Scaled knowledge bases add synthetic policies whose topics use their own invented words mixed with the real
+knowledge's commonest words. Each synthetic topic uses three of those common words, drawn with Zipf's law
+(the n-th commonest with weight 1/n), so "parent" or "school" turns up in a large share of topics and rarer
+words in few, as in real policy sets.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import os
 import random
 import shutil
 import statistics
+import sys
 import tempfile
 import time
 import tracemalloc
@@ -104,10 +108,16 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[index]
 
 
+def progress(line: str) -> None:
+    """Where the benchmark is, on stderr (the table on stdout stays clean)."""
+    print(f"bench: {line}", file=sys.stderr, flush=True)
+
+
 def bench_scale(scale: int, questions: list[tuple[str, str]], runs: int) -> dict[str, float]:
     """Figures for one knowledge size: medians over `runs` runs."""
     config = load_config()
     with tempfile.TemporaryDirectory() as tmp:
+        progress(f"{scale}×: building the knowledge base")
         folder = synthetic_knowledge(config.knowledge_path(), scale, Path(tmp) / "knowledge")
         startups, peaks, p50s, p99s, qps, match_p99s = [], [], [], [], [], []
         topics = 0
@@ -115,7 +125,8 @@ def bench_scale(scale: int, questions: list[tuple[str, str]], runs: int) -> dict
         Engine.load(config, folder)
         peaks.append(tracemalloc.get_traced_memory()[1] / 2**20)
         tracemalloc.stop()
-        for _ in range(runs):
+        for run in range(1, runs + 1):
+            progress(f"{scale}×: run {run} of {runs} ({len(questions)} questions, twice)")
             t0 = time.perf_counter()
             engine = Engine.load(config, folder)
             startups.append(time.perf_counter() - t0)
@@ -147,7 +158,7 @@ def bench_scale(scale: int, questions: list[tuple[str, str]], runs: int) -> dict
     }
 
 
-def bench_safeguarding(runs: int) -> dict[str, float]:
+def bench_safeguarding(runs: int, sample: int = 1) -> dict[str, float]:
     """The safeguarding check alone: load time, µs per 200-character message, a 10,000-character message."""
     from bot.safeguarding.detector import SafeguardingDetector
 
@@ -156,10 +167,11 @@ def bench_safeguarding(runs: int) -> dict[str, float]:
         (PROJECT_ROOT / "tests" / "safeguarding_questions.yaml").read_text(encoding="utf-8")
     )
     texts = [item["text"] for item in data["disclosures"] + data["near_misses"]]
-    texts = [((t + " ") * (200 // len(t) + 1))[:200] for t in texts]
+    texts = [((t + " ") * (200 // len(t) + 1))[:200] for t in texts[::sample]]
     long_text = " ".join(texts)[:10_000]
     loads, per_message, long_runs = [], [], []
-    for _ in range(runs):
+    for run in range(1, runs + 1):
+        progress(f"safeguarding check: run {run} of {runs} ({len(texts)} messages)")
         t0 = time.perf_counter()
         detector = SafeguardingDetector.from_file(path)
         loads.append(time.perf_counter() - t0)
@@ -184,22 +196,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--questions", default=str(PROJECT_ROOT / "tests" / "questions.yaml"))
+    parser.add_argument(
+        "--quick", action="store_true", help="one run, bundled knowledge, every 4th question (seconds)"
+    )
     args = parser.parse_args(argv)
-    qs = [(q.text, q.role) for q in load_question_set(args.questions).questions]
+    sample = 4 if args.quick else 1  # --quick: every 4th question and message
+    if args.quick:
+        args.runs, args.scales = 1, [1]
+    qs = [(q.text, q.role) for q in load_question_set(args.questions).questions][::sample]
     print(
-        f"engine benchmark: {len(qs)} questions, median of {args.runs} runs, {os.cpu_count()} cores, one used"
+        f"engine benchmark: {len(qs)} questions, median of {args.runs} runs, "
+        f"{os.cpu_count()} cores, one used",
+        flush=True,
     )
     print(
         f"{'scale':>5} {'topics':>7} {'start-up s':>10} {'peak MiB':>9} {'q/s':>8} "
-        f"{'p50 ms':>7} {'p99 ms':>7} {'p99 ms without safeguarding':>28}"
+        f"{'p50 ms':>7} {'p99 ms':>7} {'p99 ms without safeguarding':>28}",
+        flush=True,
     )
     for scale in args.scales:
         r = bench_scale(scale, qs, args.runs)
         print(
             f"{r['scale']:>4}× {r['topics']:>7} {r['startup_s']:>10.3f} {r['peak_mib']:>9.1f} "
-            f"{r['qps']:>8.0f} {r['p50_ms']:>7.2f} {r['p99_ms']:>7.2f} {r['match_p99_ms']:>28.2f}"
+            f"{r['qps']:>8.0f} {r['p50_ms']:>7.2f} {r['p99_ms']:>7.2f} {r['match_p99_ms']:>28.2f}",
+            flush=True,
         )
-    sg = bench_safeguarding(args.runs)
+    sg = bench_safeguarding(args.runs, sample)
     print(
         f"safeguarding check: load {sg['load_ms']:.0f} ms, {sg['us']:.0f} µs per 200-character message "
         f"({sg['messages']} messages), {sg['long_ms']:.0f} ms for a 10,000-character message"

@@ -8,7 +8,9 @@ import sys
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.config import Config, load_config
+from bot.cli.context import days, load, note
+from bot.common.text import printable
+from bot.config import Config
 from bot.store.base import Store
 from bot.store.records import Concern, utc_now
 from bot.store.sqlite import SqliteStore
@@ -38,31 +40,41 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--config", help="config file", default=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="concerns_command", metavar="ACTION", required=True)
 
+    # --config before or after the action: `concerns --config F list` and `concerns list --config F`.
     listing = sub.add_parser("list", help="one line per concern, oldest first")
     listing.add_argument("--open", action="store_true", help="only concerns that are still open")
+    listing.add_argument("--config", help="config file", default=argparse.SUPPRESS)
     listing.set_defaults(func=list_concerns)
 
     show = sub.add_parser("show", help="one concern in full, with its deliveries and replies")
     show.add_argument("reference", help="e.g. MM-2026-0042")
+    show.add_argument("--config", help="config file", default=argparse.SUPPRESS)
     show.set_defaults(func=show_concern)
 
     export = sub.add_parser("export", help="all concerns to stdout")
     export.add_argument("--format", choices=["csv"], default="csv")
+    export.add_argument("--config", help="config file", default=argparse.SUPPRESS)
     export.set_defaults(func=export_concerns)
 
     close = sub.add_parser("close", help="mark a concern closed (it is purged retention_days later)")
     close.add_argument("reference")
+    close.add_argument("--config", help="config file", default=argparse.SUPPRESS)
     close.set_defaults(func=close_concern)
 
     purge = sub.add_parser("purge", help="delete closed concerns older than DAYS")
-    purge.add_argument("--older-than", type=int, required=True, metavar="DAYS")
+    purge.add_argument("--older-than", type=days, required=True, metavar="DAYS")
+    purge.add_argument("--config", help="config file", default=argparse.SUPPRESS)
     purge.set_defaults(func=purge_concerns)
     return parser
 
 
 def _open(args: argparse.Namespace, config: Config | None) -> Store:
-    config = config or load_config(getattr(args, "config", None))
-    return SqliteStore(config.store_path())
+    """The existing database the config names (never a new empty one: that would hide a wrong path)."""
+    if config is None:
+        config = load(args, store=True)
+    else:
+        note(f"config {config.source}, database {config.store_path()}")
+    return SqliteStore(config.store_path(), create=False)
 
 
 def _when(when: datetime | None) -> str:
@@ -88,7 +100,7 @@ def _line(store: Store, concern: Concern) -> str:
     delivered = sum(d.status == "delivered" for d in deliveries if d.reply is None)
     total = sum(d.reply is None for d in deliveries)
     kind = "URGENT safeguarding" if concern.kind == "safeguarding" else "concern"
-    who = "anonymous" if concern.anonymous else (concern.name or "-")
+    who = "anonymous" if concern.anonymous else (printable(concern.name, keep_newlines=False) or "-")
     return (
         f"{concern.reference}  {concern.status:<6}  {_when(concern.created_at)}  {kind:<19}  "
         f"delivered {delivered}/{total}  {who}"
@@ -120,26 +132,40 @@ def show_concern(args: argparse.Namespace, config: Config | None = None) -> int:
         if concern.redacted:
             fields.append(("Erased", "the sender asked for their details to be erased"))
         for label, value in fields:
-            print(f"{label + ':':<11}{value}")
-        print("\n" + concern.text + "\n")
+            print(f"{label + ':':<11}{printable(str(value), keep_newlines=False)}")
+        print("\n" + _indented(concern.text) + "\n")
         print("Deliveries:")
         for d in store.deliveries_for(concern.id):
             what = f"reply {d.reply.id}" if d.reply else "concern"
-            error = f"  ({d.last_error})" if d.last_error and d.status != "delivered" else ""
+            error = (
+                f"  ({printable(d.last_error, keep_newlines=False)})"
+                if d.last_error and d.status != "delivered"
+                else ""
+            )
             print(
                 f"  {d.destination}  {what}  {d.status}  attempts {d.attempts}  "
                 f"{_when(d.delivered_at)}{error}"
             )
         for reply in store.office_replies(concern.id):
             who = reply.from_whom or "the office"
-            print(f"\nReply from {who} at {_when(reply.created_at)}:\n{reply.text}")
+            who = printable(who, keep_newlines=False)
+            print(f"\nReply from {who} at {_when(reply.created_at)}:\n{_indented(reply.text)}")
     finally:
         store.close()
     return 0
 
 
+def _indented(text: str) -> str:
+    """What a person wrote, cleaned for the terminal and indented so it cannot pass for other lines."""
+    return "\n".join("    " + line for line in printable(text).split("\n"))
+
+
 def _cell(value: str) -> str:
-    """Spreadsheets run cells starting with = + - @ as formulas; a leading apostrophe keeps them text."""
+    """Spreadsheets run cells starting with = + - @ as formulas; a leading apostrophe keeps them text.
+
+    Control characters and terminal escape sequences are dropped (the stored text keeps them).
+    """
+    value = printable(value)
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
@@ -188,9 +214,6 @@ def close_concern(args: argparse.Namespace, config: Config | None = None) -> int
 
 def purge_concerns(args: argparse.Namespace, config: Config | None = None) -> int:
     """Delete closed concerns older than --older-than days."""
-    if args.older_than < 0:
-        print("policybot: --older-than must be 0 or more days", file=sys.stderr)
-        return 1
     store = _open(args, config)
     try:
         count = store.purge_closed(utc_now() - timedelta(days=args.older_than))

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from bot.cli.check import out_of_scope_warnings
-from bot.config import load_config
+from bot.cli.context import load
 from bot.importing.document import ImportFailed
 from bot.importing.importer import import_policy
 from bot.knowledge.loading import KnowledgeError, load_knowledge
@@ -17,7 +17,7 @@ EXIT_OK, EXIT_ERROR = 0, 1
 
 def run_import(args: argparse.Namespace) -> int:
     """Import one document; prints what it found and what it could not place."""
-    config = load_config(getattr(args, "config", None))
+    config = load(args)
     knowledge = Path(args.knowledge) if args.knowledge else config.knowledge_path()
     try:
         done = import_policy(

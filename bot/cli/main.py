@@ -5,13 +5,17 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterable
 from typing import Any
 
-from bot.config import Config, ConfigError, load_config
+from bot.cli.context import config_path, load, note, stdout_is_unicode, tolerant_streams
+from bot.common.text import printable
+from bot.config import Config, ConfigError
 from bot.knowledge.loading import ROLES, KnowledgeError
 from bot.knowledge.render import TemplateError
+from bot.store.base import StoreError
 
 EXIT_OK, EXIT_ERROR, EXIT_STARTUP = 0, 1, 2
 JSON_KEYS = (
@@ -29,12 +33,19 @@ JSON_KEYS = (
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `policybot` console script."""
+    tolerant_streams()
     parser = _parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         args.func = _start
     try:
         return int(args.func(args))
+    except BrokenPipeError:  # e.g. `policybot ask --json … | head -1`: the reader has all it wants
+        _silence_stdout()
+        return EXIT_OK
+    except StoreError as err:
+        note(str(err))
+        return EXIT_STARTUP
     except (ConfigError, KnowledgeError, TemplateError) as err:
         print(
             "policybot: cannot start — fix these and try again (run `policybot check` for details):",
@@ -47,13 +58,24 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not complain about the closed pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="policybot",
         description="Answers questions from the school's policies. With no command: the Telegram bot when a "
         "token is configured, otherwise the console chat.",
     )
-    parser.add_argument("--config", help="config file (default: the bundled config.example.yaml)")
+    parser.add_argument(
+        "--config",
+        help="config file (default: $POLICYBOT_CONFIG, else config.yaml in the current folder, "
+        "else the bundled config.example.yaml)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     chat = sub.add_parser("chat", help="chat in the console (no token, no network)")
@@ -104,12 +126,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load(args: argparse.Namespace) -> Config:
-    config = load_config(getattr(args, "config", None))
-    _setup_logging(config)
-    return config
-
-
 def _setup_logging(config: Config) -> None:
     logging.basicConfig(
         level=config.logging.level,
@@ -121,44 +137,42 @@ def _setup_logging(config: Config) -> None:
 
 
 def _start(args: argparse.Namespace) -> int:
-    config = load_config(getattr(args, "config", None))
+    config = load(args, store=True)
     if config.telegram.resolved_token():
-        return _run(args)
+        return _run(args, config)
     print(
         "No Telegram token configured — starting the console chat. "
         "(Set telegram.token or TELEGRAM_BOT_TOKEN to run on Telegram.)"
     )
     args.role = None
-    return _chat(args)
+    return _chat(args, config)
 
 
-def _chat(args: argparse.Namespace) -> int:
+def _chat(args: argparse.Namespace, config: Config | None = None) -> int:
     from bot.channels.console import ConsoleChat
     from bot.core.replies import UserContext
     from bot.wiring import build_dialogue, open_store, outbox_in_background
 
-    config = load_config(getattr(args, "config", None))
+    config = config or load(args, store=True)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)  # keep the chat readable
     store = open_store(config)
     try:
         dialogue = build_dialogue(config, store)
         user = UserContext(user_id="console:local", role=args.role or "any", channel="console")
-        if args.role and store is not None:
-            store.set_role(user.user_id, args.role)
         with outbox_in_background(dialogue, config):
-            ConsoleChat(dialogue, user).run()
+            ConsoleChat(dialogue, user).run(role=args.role)
     finally:
-        if store is not None:
-            store.close()
+        store.close()
     return EXIT_OK
 
 
 def _ask(args: argparse.Namespace) -> int:
     from bot.core.engine import Engine
 
-    config = load_config(getattr(args, "config", None))
+    config = load(args)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     engine = Engine.load(config)
+    ascii_only = not stdout_is_unicode()
     if args.question is not None:
         questions: Iterable[str] = [args.question]
     else:
@@ -167,9 +181,9 @@ def _ask(args: argparse.Namespace) -> int:
     for question in questions:
         reply = engine.ask(question, args.role)
         if args.json:
-            print(json.dumps(ask_result(question, reply), ensure_ascii=False), flush=True)
+            print(json.dumps(ask_result(question, reply), ensure_ascii=ascii_only), flush=True)
         else:
-            print(reply.text + "\n", flush=True)
+            print(printable(reply.text) + "\n", flush=True)
     return EXIT_OK
 
 
@@ -195,7 +209,9 @@ def ask_result(question: str, reply: Any) -> dict[str, Any]:
 def _check(args: argparse.Namespace) -> int:
     from bot.cli.check import run_check
 
-    result = run_check(getattr(args, "config", None), args.knowledge)
+    path, why = config_path(getattr(args, "config", None))
+    note(f"config {path.resolve()} ({why})")
+    result = run_check(path, args.knowledge)
     for error in result.errors:
         print(f"error: {error}")
     for warning in result.warnings:
@@ -214,7 +230,7 @@ def _eval(args: argparse.Namespace) -> int:
     from bot.cli.evaluate import QuestionSetError, evaluate, format_report, load_question_set
     from bot.core.engine import Engine
 
-    config = load_config(getattr(args, "config", None))
+    config = load(args)
     engine = Engine.load(config)
     try:
         questions = load_question_set(args.file)
@@ -241,10 +257,11 @@ def _import(args: argparse.Namespace) -> int:
     return run_import(args)
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace, config: Config | None = None) -> int:
     from bot.channels.telegram.app import TelegramStartupError, run_telegram
 
-    config = _load(args)
+    config = config or load(args, store=True)
+    _setup_logging(config)
     try:
         return run_telegram(config)
     except TelegramStartupError as err:

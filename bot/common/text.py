@@ -14,15 +14,67 @@ _SPACES = re.compile(r"\s+")
 
 
 def clean(text: str) -> str:
-    """Drop control and format characters and collapse whitespace, keeping the words as typed."""
-    kept = []
+    """Drop control and format characters and collapse whitespace, keeping the words as typed.
+
+    Invisible characters (NUL, zero-width spaces, joiners…) usually sit inside words and are dropped. When
+    they outnumber the ordinary spaces they are standing in for them (a zero-width space or NUL between each
+    word) and become spaces, except between single letters (one between each letter), which stay one word.
+    """
+    parts: list[str] = []  # runs of visible text, with " " for whitespace and "" for an invisible character
+    invisible = spaces = 0
     for ch in text:
         category = unicodedata.category(ch)
-        if category[0] == "C":  # control, format, surrogate, private use, unassigned
-            kept.append(" " if ch in "\t\n\r\x0b\x0c" else "")
+        if ch.isspace():
+            spaces += not parts or parts[-1] != " "
+            parts.append(" ")
+        elif category in ("Cc", "Cf"):
+            invisible += 1
+            parts.append("")
+        elif category[0] != "C":  # surrogates, private use and unassigned characters go
+            if parts and parts[-1] not in ("", " "):
+                parts[-1] += ch
+            else:
+                parts.append(ch)
+    if invisible > spaces:
+        parts = [_separator(parts, i) if part == "" else part for i, part in enumerate(parts)]
+    return _SPACES.sub(" ", "".join(parts)).strip()
+
+
+def _separator(parts: list[str], index: int) -> str:
+    """A space for an invisible character standing in for one, unless it splits single letters."""
+    before = next((p for p in reversed(parts[:index]) if p), "")
+    after = next((p for p in parts[index + 1 :] if p), "")
+    return "" if len(before) == 1 and len(after) == 1 else " "
+
+
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: cursor moves, clear screen, colours
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window title, hyperlinks
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC strings
+    r"|\x1b[ -/]*[0-~]?"  # other escapes
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+)
+_BIDI = set("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c")
+
+
+def printable(text: str, keep_newlines: bool = True) -> str:
+    """Text safe to print on a terminal: escape sequences and control characters go (for output only).
+
+    Stored text stays as the person wrote it; this is applied when the office or a console user sees it,
+    so a concern cannot clear the screen, retitle the window, fake lines or reverse text.
+    """
+    text = _ESCAPE_SEQUENCE.sub("", text).replace("\r\n", "\n")
+    out = []
+    for ch in text:
+        if ch == "\n":
+            out.append("\n" if keep_newlines else " ")
+        elif ch == "\t":
+            out.append(" ")
+        elif ch in _BIDI or unicodedata.category(ch) == "Cc":
+            continue
         else:
-            kept.append(ch)
-    return _SPACES.sub(" ", "".join(kept)).strip()
+            out.append(ch)
+    return "".join(out)
 
 
 def fold(text: str) -> str:

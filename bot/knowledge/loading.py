@@ -148,17 +148,21 @@ def load_knowledge(folder: str | Path) -> Knowledge:
     if not folder.is_dir():
         raise KnowledgeError([f"{folder}: knowledge folder not found — check knowledge_dir in the config"])
     docs: dict[str, YamlDoc] = {}
+    broken: set[str] = set()  # folders whose files could not be read in full: skip checks that need them
 
     def read(path: Path, schema: type, at: tuple = ()):  # type: ignore[no-untyped-def]
         try:
             doc = load_yaml(path)
         except YamlError as err:
             problems.append(str(err))
+            broken.add(path.parent.name)
             return None
         docs[str(path)] = doc
         sink = Problems(doc)
         result = build(schema, doc.data, at, sink)
         problems.extend(sink.items)
+        if sink.items:
+            broken.add(path.parent.name)
         return result, doc
 
     policies: dict[str, Policy] = {}
@@ -225,7 +229,12 @@ def load_knowledge(folder: str | Path) -> Knowledge:
         templates=folder / "templates",
         docs=docs,
     )
-    problems.extend(cross_check(knowledge))
+    # A broken file would make every rule it answers look unanswered: report its own problem, not the echo.
+    problems.extend(
+        cross_check(
+            knowledge, topics_complete="topics" not in broken, policies_complete="policies" not in broken
+        )
+    )
     if problems:
         raise KnowledgeError(problems)
     return knowledge
@@ -253,13 +262,26 @@ def _topic_where(knowledge: Knowledge, topic: Topic, key: str) -> str:
     return f"{where}: topics[{index}].{key}"
 
 
-def cross_check(knowledge: Knowledge) -> list[str]:
-    """Cross-file problems: unknown policies, sections, rules and related topics, too few examples."""
+def cross_check(
+    knowledge: Knowledge, topics_complete: bool = True, policies_complete: bool = True
+) -> list[str]:
+    """Cross-file problems: unknown policies, sections, rules and related topics, too few examples.
+
+    When a topic or policy file could not be read, the checks that need it (related topics and topics'
+    policies exist) are skipped: they would only echo that file's own problem. Rules no topic answers are
+    not a problem (they are quoted): `uncovered_rules` lists them for `policybot check` to warn about.
+    """
     problems: list[str] = []
+    missing: set[str] = set()
     for topic in knowledge.topics.values():
         policy = knowledge.policies.get(topic.policy)
         if policy is None:
-            problems.append(f"{_topic_where(knowledge, topic, 'id')}: policy '{topic.policy}' does not exist")
+            if policies_complete and topic.policy not in missing:  # once per policy, not per topic
+                problems.append(
+                    f"{_topic_where(knowledge, topic, 'id')}: policy '{topic.policy}' does not exist — "
+                    f"use one of: {', '.join(sorted(knowledge.policies))}"
+                )
+            missing.add(topic.policy)
             continue
         section = policy.section(topic.section)
         if section is None:
@@ -286,7 +308,7 @@ def cross_check(knowledge: Knowledge) -> list[str]:
                 "give at least 8, phrased in different ways"
             )
         for related in topic.related:
-            if related not in knowledge.topics:
+            if related not in knowledge.topics and topics_complete:
                 problems.append(
                     f"{_topic_where(knowledge, topic, 'related')}: related topic '{related}' does not exist"
                 )

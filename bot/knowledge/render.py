@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
 import html
 import re
 from dataclasses import dataclass
@@ -9,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2 import nodes
 from markupsafe import Markup
 
 from bot.common.schema import Problems, ProblemsError, build
@@ -125,12 +128,25 @@ class Renderer:
 
     def _compile_one(self, source: str, where: str) -> jinja2.Template | None:
         try:
-            return self.env.from_string(source)
+            tree = self.env.parse(source)
+            template = self.env.from_string(source)
         except jinja2.TemplateSyntaxError as err:
             self.problems.append(
                 f"{where}: template line {err.lineno}: {err.message} — fix the template syntax"
             )
             return None
+        for node in tree.find_all(nodes.Getattr):
+            name = f"{getattr(node.node, 'name', '')}.{node.attr}"
+            in_globals = isinstance(node.node, nodes.Name) and node.node.name in self.globals
+            if in_globals and name not in self.variables():
+                self.problems.append(f"{where}: {unknown_variable(name, self.variables())}")
+        return template
+
+    def variables(self) -> list[str]:
+        """The settings templates may use: `school.name`, `concerns.response_time`…"""
+        return [
+            f"{prefix}.{f.name}" for prefix, value in self.globals.items() for f in dataclasses.fields(value)
+        ]
 
     def _render(self, template: jinja2.Template, context: dict[str, Any]) -> str:
         return template.render({**self.globals, **context}).strip()
@@ -175,13 +191,24 @@ class Renderer:
             try:
                 self.answer(topic)
             except jinja2.UndefinedError as err:
+                name = _UNDEFINED.search(err.message or "")
                 problems.append(
-                    f"{topic.file}:{topic.line}: topics.{topic.id}.answer: {err.message} — "
-                    "use one of the variables listed in the README"
+                    f"{topic.file}:{topic.line}: topics.{topic.id}.answer: "
+                    + unknown_variable(name.group(1) if name else str(err.message), self.variables())
                 )
             except jinja2.TemplateError as err:
                 problems.append(f"{topic.file}:{topic.line}: topics.{topic.id}.answer: {err}")
         return problems
+
+
+_UNDEFINED = re.compile(r"'(\w+)' is undefined")
+
+
+def unknown_variable(name: str, known: list[str]) -> str:
+    """What to say about a misspelt template variable: the nearest known name, and all of them."""
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    hint = f"did you mean {close[0]}? " if close else ""
+    return f"unknown variable '{name}' — {hint}Templates may use: {', '.join(known)}"
 
 
 def _paragraphs(text: str) -> Markup:

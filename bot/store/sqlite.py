@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -13,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.store.base import StoreError
+from bot.store.files import check_file, create_private_file, explain
 from bot.store.migrations import migrate
 from bot.store.records import (
     PRIORITY_RANK,
@@ -28,19 +28,18 @@ from bot.store.rows import concern_from_row, delivery_from_row, optional_time, t
 ERASED_NOTE = "erased at the person's request"
 
 
-def _create_private_file(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-    os.chmod(path, 0o600)  # also tightens a file created by hand with wider permissions
-
-
 class SqliteStore:
     """The Store on one SQLite file in WAL mode, safe to share between the event loop and worker threads."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, create: bool = True) -> None:
+        """Open (with `create`, create if missing) the database; raises StoreError saying what to fix."""
         self.path = Path(path)
         self._lock = threading.RLock()
-        _create_private_file(self.path)
+        try:
+            check_file(self.path, create)
+            create_private_file(self.path)
+        except OSError as err:
+            raise StoreError(explain(self.path, err)) from err
         try:
             self._conn = sqlite3.connect(
                 self.path, timeout=10.0, isolation_level=None, check_same_thread=False
@@ -52,7 +51,9 @@ class SqliteStore:
             self._conn.execute("PRAGMA foreign_keys = ON")
             self.version = migrate(self._conn)
         except sqlite3.Error as err:
-            raise StoreError(f"{self.path}: cannot open the database: {err}") from err
+            raise StoreError(explain(self.path, err)) from err
+        except StoreError as err:
+            raise StoreError(f"{self.path}: {err}") from err
 
     def close(self) -> None:
         """Close the database connection."""
@@ -61,7 +62,7 @@ class SqliteStore:
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
+        with self._lock, self._errors():
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
@@ -70,16 +71,24 @@ class SqliteStore:
                 raise
             self._conn.commit()
 
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """SQLite's errors (a lock held too long, a file made read-only) as StoreError naming the file."""
+        try:
+            yield
+        except sqlite3.Error as err:
+            raise StoreError(explain(self.path, err)) from err
+
     def _one(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
-        with self._lock:
+        with self._lock, self._errors():
             return self._conn.execute(sql, params).fetchone()
 
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
-        with self._lock:
+        with self._lock, self._errors():
             return self._conn.execute(sql, params).fetchall()
 
     def _run(self, sql: str, params: Sequence[Any] = ()) -> int:
-        with self._lock:
+        with self._lock, self._errors():
             return self._conn.execute(sql, params).rowcount
 
     # Roles

@@ -367,7 +367,7 @@ def run_telegram(config: Config) -> int:
     try:
         store = open_store(config)
     except StoreError as err:
-        raise TelegramStartupError(f"{err} — check store.path") from None
+        raise TelegramStartupError(str(err)) from None  # it names the file and what to do
     try:
         dialogue = build_dialogue(config, store)
         app = build_application(config, dialogue, store)
