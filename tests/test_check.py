@@ -108,3 +108,33 @@ def test_starting_with_broken_knowledge_prints_problems_not_a_traceback(
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "intents.yaml:" in result.stderr
+
+
+def test_check_flags_an_example_that_a_topic_of_another_policy_claims(knowledge_copy: Path) -> None:
+    topics = knowledge_copy / "topics" / "complaints.yaml"
+    text = topics.read_text(encoding="utf-8").replace(
+        '      - "is there a complaint form"\n',
+        '      - "is there a complaint form"\n      - "Can I post photos of the nativity on Facebook?"\n',
+    )
+    topics.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--knowledge", str(knowledge_copy))
+    assert result.returncode == 0, result.stdout
+    assert "a topic of another policy" in result.stdout, result.stdout
+    assert "(the two policies clash here)" in result.stdout
+
+
+def test_check_rejects_a_topic_id_used_by_two_policies_naming_both_files(knowledge_copy: Path) -> None:
+    topics = knowledge_copy / "topics" / "complaints.yaml"
+    text = topics.read_text(encoding="utf-8").replace(
+        "  - id: complaints_records\n", "  - id: parents_photos\n"
+    )
+    text = text.replace("related: [complaints_records]", "related: [parents_photos]")
+    text = text.replace("complaints_records]", "parents_photos]")
+    topics.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--knowledge", str(knowledge_copy))
+    assert result.returncode == 1, result.stdout
+    assert "topic 'parents_photos' is defined twice" in result.stdout
+    assert (
+        "social-media.yaml, policy 'social-media'" in result.stdout
+        or "complaints.yaml, policy" in result.stdout
+    )

@@ -157,9 +157,16 @@ def _duplicates(knowledge: Knowledge) -> list[str]:
         for example in topic.examples:
             key = fold(example)
             if key in seen and seen[key] != topic.id:
+                other = knowledge.topics[seen[key]]
+                clash = (
+                    f", a topic of another policy, the {knowledge.policies[other.policy].title} (the two "
+                    "policies clash here)"
+                    if other.policy != topic.policy and other.policy in knowledge.policies
+                    else ""
+                )
                 warnings.append(
                     f"{topic.file}:{topic.line}: topics.{topic.id}.examples: “{example}” is also an example "
-                    f"of '{seen[key]}' — keep it in one topic"
+                    f"of '{seen[key]}'{clash} — keep it in one topic"
                 )
             seen.setdefault(key, topic.id)
     return warnings
