@@ -26,11 +26,7 @@ class Engine:
     matcher: Matcher
     renderer: Renderer
     detector: SafeguardingDetector
-    rules: RuleIndex | None = None
-
-    def __post_init__(self) -> None:
-        if self.rules is None:
-            self.rules = RuleIndex(self.knowledge)
+    rules: RuleIndex | None = None  # built on first need: most questions are answered by a topic
 
     @classmethod
     def load(cls, config: Config, knowledge_dir: str | Path | None = None) -> Engine:
@@ -68,8 +64,10 @@ class Engine:
         """
         unasked_forward = match.decision == "forward" and not match.cued
         unsure = match.decision == "clarify" and match.best is not None
-        if self.rules is None or not (match.decision == "fallback" or unasked_forward or unsure):
+        if not (match.decision == "fallback" or unasked_forward or unsure):
             return None
+        if self.rules is None:
+            self.rules = RuleIndex(self.knowledge)
         quote = self.rules.find(text)
         if quote is None or quote.confidence <= max(
             match.out_of_scope, match.forward if unasked_forward else 0

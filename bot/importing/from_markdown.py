@@ -56,17 +56,12 @@ def parse_markdown(lines: list[str]) -> Document:
         if not line.strip():
             flush()
             continue
-        if _IMAGE.search(line):
-            doc.warnings.append(
-                f"{here}: an image ({_IMAGE.search(line).group(1) or 'no caption'}) — not imported"
-            )  # type: ignore[union-attr]
-            line = _IMAGE.sub("", line)
-            if not line.strip():
-                continue
+        line = _without_images(doc, line, here)
+        if not line.strip():
+            continue
         if line.lstrip().startswith("|"):
             flush()
-            if not doc.warnings or not doc.warnings[-1].startswith("table"):
-                doc.warnings.append(f"table at {here} — tables are not imported; write their rules as text")
+            _table(doc, here)
             continue
         if (atx := _ATX.match(line)) is not None:
             flush()
@@ -96,3 +91,16 @@ def parse_markdown(lines: list[str]) -> Document:
             current.append(line.strip())
     flush()
     return doc
+
+
+def _without_images(doc: Document, line: str, here: str) -> str:
+    """The line with its images removed, each reported."""
+    for image in _IMAGE.finditer(line):
+        doc.warnings.append(f"{here}: an image ({image.group(1) or 'no caption'}) — not imported")
+    return _IMAGE.sub("", line)
+
+
+def _table(doc: Document, here: str) -> None:
+    """Report a table once, at its first row."""
+    if not doc.warnings or not doc.warnings[-1].startswith("table"):
+        doc.warnings.append(f"table at {here} — tables are not imported; write their rules as text")
