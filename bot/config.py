@@ -134,9 +134,14 @@ class SafeguardingConfig:
 
     Allegations about a member of staff go to the headteacher's destinations and allegations about the
     headteacher to the chair of governors' (each falls back to the DSL's when not set).
+
+    Alerts are child-protection records: /forget does not erase them, and a closed alert is purged only
+    `retention_days` after closing (set it to the school's retention period for child-protection records;
+    the default is 25 years).
     """
 
     alert_immediately: bool = False
+    retention_days: int = 9125
     dsl_telegram_chat_ids: list[int] = field(default_factory=list)
     dsl_email_to: list[str] = field(default_factory=list)
     headteacher_telegram_chat_ids: list[int] = field(default_factory=list)

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from bot.config import Config
-from bot.core.dialogue import Dialogue
+from bot.core.dialogue import CurrentMessages, Dialogue
 from bot.core.engine import Engine
 
 if TYPE_CHECKING:
@@ -27,11 +27,15 @@ def open_store(config: Config) -> Store:
 
 def build_dialogue(config: Config, store: Store | None) -> Dialogue:
     """Load the knowledge and build the dialogue core around it."""
-    dialogue = Dialogue(Engine.load(config), store)
+    engine = Engine.load(config)
+    messages = CurrentMessages(engine)  # follows the dialogue's engine through reloads
+    concerns = None
     if store is not None:
         from bot.concerns.flow import ConcernFlow
 
-        dialogue.concerns = ConcernFlow(store, config, dialogue.messages)
+        concerns = ConcernFlow(store, config, messages)
+    dialogue = Dialogue(engine, store, concerns)
+    messages.follow(dialogue)
     return dialogue
 
 

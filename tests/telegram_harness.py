@@ -58,11 +58,28 @@ class Bot:
         return await self.api.next_message(chat_id)
 
     async def tap(self, chat_id: int, payload: str, on: Call | None = None, **kwargs: Any) -> Call:
-        """Tap a button (it must be on `on`, default the last message) and return the next message."""
+        """Tap a button (it must be on `on`, default the last message) and return the next message.
+
+        `payload` may leave out the menu token the bot adds to one-shot choices: `sg:named` taps the
+        `sg:named:<token>` button on `on`.
+        """
         if on is not None:
-            assert payload in [data for _, data in on.buttons], (payload, on.buttons)
+            payload = button(on, payload)
         self.api.send_callback(chat_id, payload, message=on, **kwargs)
         return await self.api.next_message(chat_id)
+
+
+def button(call: Call, choice: str) -> str:
+    """The payload of the button on `call` for `choice` (exactly, or `choice:<menu token>`)."""
+    for _, data in call.buttons:
+        if data == choice or data.startswith(choice + ":"):
+            return data
+    raise AssertionError(f"{choice} is not among the buttons {call.buttons}")
+
+
+def has_button(call: Call, choice: str) -> bool:
+    """Whether `call` offers `choice` (with or without a menu token)."""
+    return any(data == choice or data.startswith(choice + ":") for _, data in call.buttons)
 
 
 @asynccontextmanager

@@ -44,7 +44,14 @@ def flow(store: SqliteStore, config: Config, messages: Renderer, clock: Clock) -
 
 
 def payloads(replies: list[Reply]) -> list[str]:
-    return [o.payload for o in replies[-1].options]
+    """The last reply's choices, without their menu tokens (`c:done:3fa9c1` → `c:done`)."""
+    return [":".join(o.payload.split(":")[:2]) for o in replies[-1].options]
+
+
+def tap(flow: ConcernFlow, choice: str, user: UserContext = PARENT) -> list[Reply]:
+    """Tap `choice` on the menu the person has now (the payload carries the current menu token)."""
+    state = flow.store.get_state(user.user_id) or {}
+    return flow.choose(user, f"c:{choice}:{state.get('menu', '')}")
 
 
 def fill_in(flow: ConcernFlow, user: UserContext = PARENT, *texts: str) -> list[Reply]:
@@ -52,7 +59,7 @@ def fill_in(flow: ConcernFlow, user: UserContext = PARENT, *texts: str) -> list[
     flow.start(user)
     for text in texts or ("The class WhatsApp group is sharing photos of children.",):
         flow.handle_text(user, text)
-    flow.choose(user, "c:done")
+    tap(flow, "done", user)
     flow.handle_text(user, "Oak class")
     flow.handle_text(user, "Sam Parent")
     return flow.handle_text(user, "07700 900123")
@@ -63,11 +70,11 @@ def test_forward_request_becomes_a_stored_concern_with_a_reference(
 ) -> None:
     started = flow.start(PARENT, initial_text="I want to complain about the photos on Facebook")
     more = flow.handle_text(PARENT, "They show my daughter without permission.")
-    asked_class = flow.choose(PARENT, "c:done")
+    asked_class = tap(flow, "done")
     asked_name = flow.handle_text(PARENT, "Oak class")
     asked_contact = flow.handle_text(PARENT, "Sam Parent")
     summary = flow.handle_text(PARENT, "07700 900123")
-    sent = flow.choose(PARENT, "c:send")
+    sent = tap(flow, "send")
 
     assert [payloads(r) for r in (started, more, asked_class, asked_name, asked_contact, summary)] == [
         ["c:done", "c:cancel"],
@@ -105,8 +112,8 @@ def test_forward_request_becomes_a_stored_concern_with_a_reference(
 
 def test_send_tapped_twice_stores_one_concern(flow: ConcernFlow, store: SqliteStore) -> None:
     fill_in(flow)
-    first = flow.choose(PARENT, "c:send")
-    second = flow.choose(PARENT, "c:send")
+    first = tap(flow, "send")
+    second = tap(flow, "send")
     assert len(store.list_concerns()) == 1
     assert "MM-2026-0001" in first[0].text and "already been sent" in second[0].text
     assert "MM-2026-0001" in second[0].text
@@ -117,9 +124,9 @@ def test_send_repeated_after_a_crash_before_the_state_was_cleared_stores_one_con
 ) -> None:
     fill_in(flow)
     pending = store.get_state(PARENT.user_id)
-    flow.choose(PARENT, "c:send")
+    tap(flow, "send")
     store.set_state(PARENT.user_id, pending)  # as if the process died between storing and clearing
-    again = flow.choose(PARENT, "c:send")
+    again = tap(flow, "send")
     assert len(store.list_concerns()) == 1 and "MM-2026-0001" in again[0].text
 
 
@@ -131,10 +138,10 @@ def test_half_written_concern_survives_a_restart(config: Config, messages: Rende
     flow = ConcernFlow(after, config, messages, clock=clock)
     assert flow.active(PARENT.user_id)
     flow.handle_text(PARENT, "twice this week.")
-    flow.choose(PARENT, "c:done")
-    flow.choose(PARENT, "c:skip")
-    flow.choose(PARENT, "c:anon")
-    flow.choose(PARENT, "c:send")
+    tap(flow, "done")
+    tap(flow, "skip")
+    tap(flow, "anon")
+    tap(flow, "send")
     (concern,) = after.list_concerns()
     after.close()
     assert (concern.text, concern.anonymous, concern.name) == (
@@ -175,10 +182,10 @@ def test_twenty_thousand_characters_across_messages_are_kept_and_the_rest_noted(
     flow.start(PARENT)
     replies = [flow.handle_text(PARENT, chunk)[0] for chunk in chunks]
     late = flow.handle_text(PARENT, "one more thing")
-    flow.choose(PARENT, "c:done")
+    tap(flow, "done")
     for _ in range(3):
-        flow.choose(PARENT, "c:skip")
-    summary = flow.choose(PARENT, "c:send")
+        tap(flow, "skip")
+    summary = tap(flow, "send")
     (concern,) = store.list_concerns()
     assert len(concern.text) == MAX_CONCERN_CHARS
     assert concern.text.startswith("\n\n".join(chunks[:4]))
@@ -196,7 +203,7 @@ def test_html_and_template_text_are_stored_verbatim_and_escaped_in_html(
 ) -> None:
     text = '<b>bold</b> <script>x()</script> {{ 7*7 }} {% raw %} 😀 & "quotes"'
     summary = fill_in(flow, PARENT, text)
-    flow.choose(PARENT, "c:send")
+    tap(flow, "send")
     assert store.list_concerns()[0].text == text
     assert "&lt;script&gt;" in summary[0].html and "<script>" not in summary[0].html
     assert text in summary[0].text and "49" not in summary[0].text
@@ -204,39 +211,62 @@ def test_html_and_template_text_are_stored_verbatim_and_escaped_in_html(
 
 def test_anonymous_concern_skips_name_and_contact(flow: ConcernFlow, store: SqliteStore) -> None:
     flow.start(PARENT, initial_text="Bullying in the playground")
-    flow.choose(PARENT, "c:done")
+    tap(flow, "done")
     flow.handle_text(PARENT, "Year 3")
-    summary = flow.choose(PARENT, "c:anon")
-    flow.choose(PARENT, "c:send")
+    summary = tap(flow, "anon")
+    tap(flow, "send")
     (concern,) = store.list_concerns()
     assert "anonymous" in summary[0].text
     assert (concern.anonymous, concern.name, concern.contact, concern.child_class) == (True, "", "", "Year 3")
 
 
-def test_edit_discards_the_text_and_cancel_sends_nothing(flow: ConcernFlow, store: SqliteStore) -> None:
+def test_edit_offers_each_part_and_cancel_sends_nothing(flow: ConcernFlow, store: SqliteStore) -> None:
     fill_in(flow, PARENT, "first version")
-    edited = flow.choose(PARENT, "c:edit")
+    edited = tap(flow, "edit")
+    assert payloads(edited) == [
+        "c:change_text",
+        "c:change_class",
+        "c:change_name",
+        "c:change_contact",
+        "c:back",
+    ]
+    rewrite = tap(flow, "change_text")
+    assert payloads(rewrite) == ["c:done", "c:cancel"] and "replace" in rewrite[0].text
     flow.handle_text(PARENT, "second version")
-    flow.choose(PARENT, "c:done")
-    summary = flow.choose(PARENT, "c:skip")
-    cancelled = flow.choose(PARENT, "c:cancel")
-    assert payloads(edited) == ["c:done", "c:cancel"] and "discarded" in edited[0].text
-    assert "second version" not in summary[0].text  # still asking for the name at this point
+    summary = tap(flow, "done")
+    assert "second version" in summary[0].text and "first version" not in summary[0].text
+    assert "Oak class" in summary[0].text and "Sam Parent" in summary[0].text
+    cancelled = tap(flow, "cancel")
     assert "cancelled" in cancelled[0].text and store.list_concerns() == []
     assert not flow.active(PARENT.user_id)
 
 
+def test_a_concern_begun_before_menu_tokens_treats_its_old_buttons_as_stale(
+    flow: ConcernFlow, store: SqliteStore
+) -> None:
+    fill_in(flow)
+    state = store.get_state(PARENT.user_id)
+    assert state is not None
+    del state["menu"]  # as saved by an older PolicyBot, whose buttons had no token
+    store.set_state(PARENT.user_id, state, now=START)
+    replies = flow.choose(PARENT, "c:send")
+    assert store.list_concerns() == [] and "earlier step" in replies[0].text
+    assert payloads(replies) == ["c:send", "c:edit", "c:cancel"]
+    tap(flow, "send")
+    assert len(store.list_concerns()) == 1
+
+
 def test_done_with_nothing_written_asks_for_the_concern(flow: ConcernFlow) -> None:
     flow.start(PARENT)
-    replies = flow.choose(PARENT, "c:done")
+    replies = tap(flow, "done")
     assert "nothing to send" in replies[0].text and payloads(replies) == ["c:done", "c:cancel"]
 
 
 def test_buttons_from_old_messages_do_not_send(flow: ConcernFlow, store: SqliteStore) -> None:
     flow.start(PARENT, initial_text="Something")
-    replies = flow.choose(PARENT, "c:send")
+    replies = tap(flow, "send")
     assert store.list_concerns() == [] and payloads(replies) == ["c:done", "c:cancel"]
-    assert "no concern waiting" in flow.choose(UserContext("telegram:9"), "c:done")[0].text
+    assert "no concern waiting" in tap(flow, "done", UserContext("telegram:9"))[0].text
 
 
 def test_safeguarding_alert_is_urgent_and_goes_to_the_dsl(flow: ConcernFlow, store: SqliteStore) -> None:
@@ -290,12 +320,17 @@ def test_every_concern_and_privacy_message_renders(messages: Renderer) -> None:
         "part": 2,
         "reply_text": "r",
         "from_whom": "o",
-        "erased": {"role": 1, "conversation": 0, "concerns": 2, "office_replies": 1},
+        "erased": {"role": 1, "conversation": 0, "concerns": 2, "office_replies": 1, "safeguarding_kept": 1},
+        "step": "text",
+        "title": "Photos",
     }
     names = [
         n for n, src in messages.message_sources.items() if src.endswith(("concerns.yaml", "privacy.yaml"))
     ]
     rendered = {name: messages.render(name, **context) for name in names}
     assert all(text.strip() for text, _ in rendered.values())
-    assert rendered["forget_done"][0] == ("Done. I've erased your role, 2 concerns, 1 reply from the office.")
+    assert rendered["forget_done"][0].startswith(
+        "Done. I've erased your role, 2 concerns, 1 reply from the office.\n"
+        "I have kept 1 urgent safeguarding alert"
+    )
     assert messages.render("forget_done", erased={})[0].endswith("I wasn't keeping anything about you.")

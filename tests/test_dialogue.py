@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from bot.channels.console import ConsoleChat
 from bot.config import Config
 from bot.core.dialogue import Dialogue
-from bot.core.replies import UserContext
+from bot.core.replies import Reply, UserContext
 from bot.store.sqlite import SqliteStore
 from bot.wiring import build_dialogue
 
@@ -81,37 +82,44 @@ def test_topics_browsing_lists_policies_then_sections_then_their_topics(dialogue
     assert "t:complaints_stage_two" in [o.payload for o in stages.options]
 
 
-def test_complaint_request_starts_the_concern_flow_and_send_stores_it_once(
+def pick(replies: list[Reply], choice: str) -> str:
+    """The offered payload for `choice`, with the menu token the bot added."""
+    return next(o.payload for r in reversed(replies) for o in r.options if o.payload.startswith(choice + ":"))
+
+
+def test_complaint_request_offers_the_concern_flow_and_send_stores_it_once(
     dialogue: Dialogue, store: SqliteStore
 ) -> None:
     replies = dialogue.handle(PARENT, "I want to make a complaint about the after school club")
-    assert replies[0].action == "forward"
-    assert replies[-1].action == "concern"
-    dialogue.handle(PARENT, "nobody told us it was cancelled")
-    dialogue.choose(PARENT, "c:done")
+    assert [r.action for r in replies] == ["forward"]
+    assert [o.payload for o in replies[0].options] == ["fwd"]
+    dialogue.choose(PARENT, "fwd")
+    replies = dialogue.handle(PARENT, "the after school club was cancelled and nobody told us")
+    replies = dialogue.choose(PARENT, pick(replies, "c:done"))
     for _ in range(3):  # class, name, contact
-        dialogue.choose(PARENT, "c:skip")
-    first = dialogue.choose(PARENT, "c:send")
-    second = dialogue.choose(PARENT, "c:send")
+        replies = dialogue.choose(PARENT, pick(replies, "c:skip"))
+    first = dialogue.choose(PARENT, pick(replies, "c:send"))
+    second = dialogue.choose(PARENT, pick(replies, "c:send"))
     assert "MM-" in first[-1].text
     concerns = store.list_concerns()
     assert len(concerns) == 1
     assert "after school club" in concerns[0].text and "cancelled" in concerns[0].text
-    assert second and second[-1].text
+    assert second and "already been sent" in second[-1].text
 
 
 def test_disclosure_is_escalated_before_anything_else_even_mid_concern(
     dialogue: Dialogue, store: SqliteStore
 ) -> None:
     dialogue.command(PARENT, "concern")
-    (reply,) = dialogue.handle(
+    replies = dialogue.handle(
         PARENT, "my daughter told me her step dad touches her and she is scared to go home"
     )
+    (reply,) = replies
     assert reply.action == "safeguarding"
     assert "999" in reply.text
-    assert {o.payload for o in reply.options} >= {"sg:named", "sg:anon", "sg:no"}
-    sent = dialogue.choose(PARENT, "sg:anon")
-    assert sent[-1].action == "safeguarding"
+    assert {o.payload.rsplit(":", 1)[0] for o in reply.options} >= {"sg:named", "sg:anon", "sg:no"}
+    sent = dialogue.choose(PARENT, pick(replies, "sg:anon"))
+    assert sent[0].action == "safeguarding" and sent[-1].action == "concern"
     alerts = [c for c in store.list_concerns() if c.kind == "safeguarding"]
     assert len(alerts) == 1 and alerts[0].priority == "high"
     assert alerts[0].anonymous
@@ -120,10 +128,21 @@ def test_disclosure_is_escalated_before_anything_else_even_mid_concern(
 def test_forget_erases_role_after_confirmation(dialogue: Dialogue, store: SqliteStore) -> None:
     dialogue.choose(PARENT, "r:parent")
     (confirm,) = dialogue.command(PARENT, "forget")
-    assert {o.payload for o in confirm.options} == {"forget:yes", "forget:no"}
+    assert [o.payload.split(":")[:2] for o in confirm.options] == [["forget", "yes"], ["forget", "no"]]
     assert store.get_role(PARENT.user_id) == "parent"
-    dialogue.choose(PARENT, "forget:yes")
+    dialogue.choose(PARENT, pick([confirm], "forget:yes"))
     assert store.get_role(PARENT.user_id) is None
+
+
+def test_an_old_forget_confirmation_does_not_erase(dialogue: Dialogue, store: SqliteStore) -> None:
+    dialogue.choose(PARENT, "r:parent")
+    (confirm,) = dialogue.command(PARENT, "forget")
+    now = dialogue.clock()
+    dialogue.clock = lambda: now + timedelta(minutes=11)
+    (reply,) = dialogue.choose(PARENT, pick([confirm], "forget:yes"))
+    assert "expired" in reply.text and store.get_role(PARENT.user_id) == "parent"
+    assert "expired" in dialogue.choose(PARENT, "forget:yes")[0].text  # no token at all
+    assert store.get_role(PARENT.user_id) == "parent"
 
 
 def test_console_chat_runs_a_conversation_with_numbered_options(dialogue: Dialogue) -> None:

@@ -116,7 +116,13 @@ def test_forget_user_erases_their_details_but_keeps_a_stub(store: SqliteStore) -
     store.add_office_reply(mine.reference, "We'll call you tomorrow.", "Mrs Office")
     erased = store.forget_user("telegram:1001")
     stub = store.get_concern(mine.reference)
-    assert erased == {"role": 1, "conversation": 1, "concerns": 1, "office_replies": 1}
+    assert erased == {
+        "role": 1,
+        "conversation": 1,
+        "concerns": 1,
+        "office_replies": 1,
+        "safeguarding_kept": 0,
+    }
     assert stub is not None
     assert (stub.text, stub.name, stub.contact, stub.child_class, stub.user_id, stub.chat_id) == ("",) * 6
     assert (stub.reference, stub.status, stub.created_at, stub.redacted) == (
@@ -134,6 +140,7 @@ def test_forget_user_erases_their_details_but_keeps_a_stub(store: SqliteStore) -
         "conversation": 0,
         "concerns": 0,
         "office_replies": 0,
+        "safeguarding_kept": 0,
     }
 
 
@@ -150,6 +157,33 @@ def test_purge_deletes_only_concerns_closed_before_the_cutoff(store: SqliteStore
     assert store.deliveries_for(old.id) == [] and store.office_replies(old.id) == []
     # References are never reused after a purge.
     assert store.create_concern(new_concern(4), OFFICE, "MM", START).reference == "MM-2026-0004"
+
+
+def test_forget_user_keeps_safeguarding_alerts_whole_and_still_to_be_delivered(store: SqliteStore) -> None:
+    alert = store.create_concern(
+        new_concern(1, kind="safeguarding", priority="high", route="dsl", text="He hits her."),
+        ["dsl-email:dsl@school.example"],
+        "MM",
+        START,
+    )
+    concern = store.create_concern(new_concern(2), OFFICE, "MM", START)
+    erased = store.forget_user("telegram:1001")
+    kept = store.get_concern(alert.reference)
+    assert erased["concerns"] == 1 and erased["safeguarding_kept"] == 1
+    assert kept is not None and (kept.text, kept.name, kept.redacted) == ("He hits her.", "Sam Parent", False)
+    assert [d.status for d in store.deliveries_for(alert.id)] == ["pending"]
+    assert store.get_concern(concern.reference).text == ""  # type: ignore[union-attr]
+
+
+def test_purge_keeps_closed_alerts_until_their_own_retention(store: SqliteStore) -> None:
+    alert = store.create_concern(new_concern(1, kind="safeguarding", priority="high"), OFFICE, "MM", START)
+    concern = store.create_concern(new_concern(2), OFFICE, "MM", START)
+    for ref in (alert.reference, concern.reference):
+        store.close_concern(ref, START)
+    assert store.purge_closed(START + timedelta(days=1)) == 1  # no alert cutoff: alerts stay
+    assert [c.reference for c in store.list_concerns()] == [alert.reference]
+    assert store.purge_closed(START + timedelta(days=1), START - timedelta(days=1)) == 0
+    assert store.purge_closed(START + timedelta(days=1), START + timedelta(days=1)) == 1
 
 
 def test_older_schema_is_migrated_on_open_keeping_its_data(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.telegram_harness import ADMIN, DSL_CHAT, OFFICE_CHAT, running_bot
+from tests.telegram_harness import ADMIN, DSL_CHAT, OFFICE_CHAT, has_button, running_bot
 
 pytestmark = pytest.mark.anyio
 
@@ -27,9 +27,8 @@ async def send_concern(bot, chat_id: int = PARENT) -> str:
     """Raise a concern with /concern and skip every optional detail; returns its reference."""
     reply = await bot.command(chat_id, "concern", CONCERN)
     for _ in range(8):
-        data = [d for _, d in reply.buttons]
-        choice = next((c for c in ("c:send", "c:done", "c:skip") if c in data), None)
-        assert choice, (reply.text, data)
+        choice = next((c for c in ("c:send", "c:done", "c:skip") if has_button(reply, c)), None)
+        assert choice, (reply.text, reply.buttons)
         reply = await bot.tap(chat_id, choice, on=reply)
         if choice == "c:send":
             break
@@ -120,7 +119,7 @@ async def test_safeguarding_alert_goes_to_the_dsl_chat_marked_urgent(tmp_path):
         warning = await bot.ask(
             PARENT, "a man on roblox keeps asking my daughter to send him photos of herself"
         )
-        assert "sg:named" in [d for _, d in warning.buttons], warning.buttons
+        assert has_button(warning, "sg:named"), warning.buttons
         sent = await bot.tap(PARENT, "sg:named", on=warning)
         alert = await bot.api.next_message(DSL_CHAT)
     reference = REFERENCE.search(sent.text).group(0)

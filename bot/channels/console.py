@@ -100,7 +100,10 @@ class ConsoleChat:
         return self.dialogue.handle(self.user, line)
 
     def show(self, replies: list[Reply]) -> None:
-        """Print replies; the last reply's options become the numbers the person can type."""
+        """Print replies; the options of the last reply that has any become the numbers the person can
+        type. A batch with no options clears them, so a number never reaches back to an older menu (and the
+        dialogue still refuses a choice whose menu has moved on)."""
+        self.options = []
         for reply in replies:
             self.out.write("\n" + printable(reply.text) + "\n")
             if reply.options:

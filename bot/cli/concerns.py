@@ -214,9 +214,17 @@ def close_concern(args: argparse.Namespace, config: Config | None = None) -> int
 
 def purge_concerns(args: argparse.Namespace, config: Config | None = None) -> int:
     """Delete closed concerns older than --older-than days."""
-    store = _open(args, config)
+    if config is None:  # the alerts' own retention comes from the config too
+        config = load(args, store=True)
+        store = SqliteStore(config.store_path(), create=False)
+    else:
+        store = _open(args, config)
     try:
-        count = store.purge_closed(utc_now() - timedelta(days=args.older_than))
+        # Safeguarding alerts keep their own retention (child-protection records), whatever DAYS says.
+        count = store.purge_closed(
+            utc_now() - timedelta(days=args.older_than),
+            utc_now() - timedelta(days=config.safeguarding.retention_days),
+        )
     finally:
         store.close()
     print(f"Deleted {count} closed concern{'s' if count != 1 else ''} older than {args.older_than} days.")
@@ -225,4 +233,7 @@ def purge_concerns(args: argparse.Namespace, config: Config | None = None) -> in
 
 def purge_due(store: Store, config: Config, now: datetime) -> int:
     """The daily retention run: delete concerns closed more than `retention_days` ago."""
-    return store.purge_closed(now - timedelta(days=config.concerns.retention_days))
+    return store.purge_closed(
+        now - timedelta(days=config.concerns.retention_days),
+        now - timedelta(days=config.safeguarding.retention_days),
+    )

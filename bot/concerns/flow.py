@@ -3,6 +3,9 @@
 Channel-agnostic: takes the person's text and taps, returns `Reply` objects. Its state lives in the store,
 so a half-written concern survives a restart. The concern is stored (with its pending deliveries) before
 the person is told it was sent; the outbox delivers it.
+
+Every step's buttons carry that step's menu token (bot/core/menus.py): a button from an earlier step, or
+from an earlier concern, never acts — it only shows where the person is now.
 """
 
 from __future__ import annotations
@@ -13,9 +16,12 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.common.text import clean
+from bot.concerns.details import is_plain_detail, word_list
 from bot.concerns.outbox import destinations_for
+from bot.concerns.prompts import SEPARATOR, Prompts
 from bot.config import Config
-from bot.core.replies import Option, Reply, UserContext
+from bot.core.menus import new_token, split
+from bot.core.replies import Reply, UserContext
 from bot.knowledge.messages import Messages
 from bot.store.base import Store
 from bot.store.records import Concern, NewConcern, utc_now
@@ -23,17 +29,14 @@ from bot.store.records import Concern, NewConcern, utc_now
 FLOW = "concern"
 MAX_CONCERN_CHARS = 20_000
 MAX_DETAIL_CHARS = 200
-PREVIEW_CHARS = 600
-SEPARATOR = "\n\n"
 DETAIL_STEPS = ("class", "name", "contact")
 _FIELD = {"class": "child_class", "name": "name", "contact": "contact"}
-_BUTTONS = {
-    "text": ("done", "cancel"),
-    "class": ("skip", "cancel"),
-    "name": ("skip", "anon", "cancel"),
-    "contact": ("skip", "cancel"),
-    "summary": ("send", "edit", "cancel"),
-}
+# The keys this flow keeps in the person's state; anything else there (a pending safeguarding question)
+# belongs to the dialogue and survives the concern being sent or cancelled.
+_KEYS = frozenset(
+    {"flow", "step", "parts", "submission", "child_class", "name", "contact", "anonymous", "channel"}
+    | {"chat_id", "role", "menu", "editing", "replacing"}
+)
 
 State = dict[str, Any]
 
@@ -55,6 +58,8 @@ class ConcernFlow:
         self.clock = clock
         self.on_stored = on_stored  # e.g. wake the outbox so delivery starts at once
         self.timeout = timedelta(minutes=config.concerns.idle_timeout_minutes)
+        self.detail_words = word_list(messages.render("concern_detail_words")[0])
+        self.prompts = Prompts(messages)
 
     # -- entry points -------------------------------------------------------------------------------
 
@@ -63,16 +68,43 @@ class ConcernFlow:
         state = self.store.get_state(user_id)
         return state is not None and state.get("flow") == FLOW
 
+    def step(self, user_id: str) -> str | None:
+        """The step the person's concern is at (`text`, `class`, …, `summary`, `edit`), or None."""
+        state = self.store.get_state(user_id)
+        return state.get("step") if state is not None and state.get("flow") == FLOW else None
+
+    def screens(self, user_id: str, text: str) -> bool:
+        """Whether `text` must be screened for safeguarding: always, except a plain class, name or contact
+        given at a details step (bot/concerns/details.py says why)."""
+        return self.step(user_id) not in DETAIL_STEPS or not is_plain_detail(text, self.detail_words)
+
+    def conversation(self, user_id: str) -> list[str]:
+        """The messages of the concern in progress, in order (empty when there is none)."""
+        state = self.store.get_state(user_id)
+        return list(state.get("parts", [])) if state is not None and state.get("flow") == FLOW else []
+
+    def absorb(self, user: UserContext, text: str) -> bool:
+        """Add a message the dialogue handled itself (a flagged one) to the concern being written."""
+        state, _ = self._load(user)
+        if state is None or state["step"] != "text" or not text.strip():
+            return False
+        self._take_text(state, text)
+        self._save(user, state)
+        return True
+
     def start(self, user: UserContext, initial_text: str | None = None) -> list[Reply]:
         """Begin a concern (or carry on with the one in progress); `initial_text` may be the concern."""
         state, notices = self._load(user)
         if state is not None:
             if initial_text and state["step"] == "text":
                 return notices + self._add_text(user, state, initial_text)
-            return [*notices, self._prompt(user, state)]
+            return [*notices, self.prompts.for_step(user, state)]
+        others = {k: v for k, v in (self.store.get_state(user.user_id) or {}).items() if k not in _KEYS}
         state = {
+            **others,
             "flow": FLOW,
             "step": "text",
+            "menu": new_token(),
             "parts": [],
             "submission": uuid.uuid4().hex,
             "child_class": "",
@@ -86,55 +118,77 @@ class ConcernFlow:
         if initial_text and initial_text.strip():
             truncated = self._append(state, initial_text)
             self._save(user, state)
-            replies = [self._reply("concern_start_with_text", "text", role=user.role, text=initial_text)]
+            start = self.prompts.reply("concern_start_with_text", state, role=user.role, text=initial_text)
+            replies = [start]
             if truncated:
-                replies.append(self._reply("concern_too_long", "text", limit=MAX_CONCERN_CHARS))
+                replies.append(self.prompts.reply("concern_too_long", state, limit=MAX_CONCERN_CHARS))
             return notices + replies
         self._save(user, state)
-        return [*notices, self._reply("concern_start", "text", role=user.role)]
+        return [*notices, self.prompts.reply("concern_start", state, role=user.role)]
 
     def handle_text(self, user: UserContext, text: str) -> list[Reply]:
         """A message while a concern is in progress: more of the concern, or the detail asked for."""
         state, notices = self._load(user)
         if state is None:
-            return notices or [self._reply("concern_nothing_pending")]
+            return notices or [self.prompts.reply("concern_nothing_pending")]
         step = state["step"]
         if step == "text":
             return self._add_text(user, state, text)
         if step in DETAIL_STEPS:
             state[_FIELD[step]] = clean(text)[:MAX_DETAIL_CHARS]
+            if step in ("name", "contact") and state[_FIELD[step]]:
+                state["anonymous"] = False
             return [self._advance(user, state)]
-        return [self._prompt(user, state)]  # at the summary: the buttons decide
+        return [self.prompts.for_step(user, state)]  # at the summary or the edit menu: the buttons decide
 
     def choose(self, user: UserContext, payload: str) -> list[Reply]:
-        """A tapped `c:...` button."""
+        """A tapped `c:<choice>:<token>` button (or its number typed in the console)."""
         state, notices = self._load(user)
+        choice, token = split(payload.removeprefix("c:"))
         if state is None:
-            return notices or [self._no_pending(user, payload)]
-        step, choice = state["step"], payload.removeprefix("c:")
+            return notices or [self._no_pending(user, choice)]
+        if not token or token != state.get("menu"):
+            return [self.prompts.reply("concern_stale_button"), self.prompts.for_step(user, state)]
+        step = state["step"]
         if choice == "cancel":
-            self.store.clear_state(user.user_id)
-            return [self._reply("concern_cancelled")]
+            self._finish(user, state)
+            return [self.prompts.reply("concern_cancelled")]
         if choice == "done" and step == "text":
             if not state["parts"]:
-                return [self._reply("concern_empty", "text")]
-            state["step"] = DETAIL_STEPS[0]
-            self._save(user, state)
-            return [self._prompt(user, state)]
+                return [self.prompts.reply("concern_empty", state)]
+            return [self._next_after_text(user, state)]
         if choice == "skip" and step in DETAIL_STEPS:
             state[_FIELD[step]] = ""
             return [self._advance(user, state)]
         if choice == "anon" and step in DETAIL_STEPS:
-            state.update(anonymous=True, name="", contact="", step="summary")
-            self._save(user, state)
-            return [self._prompt(user, state)]
-        if choice == "edit" and step == "summary":
-            state.update(parts=[], child_class="", name="", contact="", anonymous=False, step="text")
-            self._save(user, state)
-            return [self._reply("concern_edit", "text")]
+            state.update(anonymous=True, name="", contact="", editing=False)
+            return [self._go(user, state, "summary")]
         if choice == "send" and step == "summary":
             return [self._submit(user, state)]
-        return [self._prompt(user, state)]  # a button from an earlier message: show where we are
+        if choice == "edit" and step == "summary":
+            return [self._go(user, state, "edit")]
+        if step == "edit":
+            return [self._edit(user, state, choice)]
+        return [self.prompts.for_step(user, state)]
+
+    def prompt(self, user: UserContext) -> list[Reply]:
+        """After the dialogue answered something else mid-concern: say the concern is still here, then the
+        current step's question with its buttons."""
+        state, notices = self._load(user)
+        if state is None:
+            return notices
+        if state["step"] == "text" and not state.get("replacing"):
+            return [self.prompts.reply("concern_resume", state, step="text")]
+        resume = self.prompts.reply("concern_resume", step=state["step"])
+        return [resume, self.prompts.for_step(user, state)]
+
+    def cancel(self, user: UserContext) -> bool:
+        """Drop the concern in progress (typed cancel, /cancel); False when there was none."""
+        state = self.store.get_state(user.user_id)
+        if state is None or state.get("flow") != FLOW:
+            return False
+        self._finish(user, state)
+        return True
 
     def expire_idle(self, now: datetime) -> list[tuple[UserContext, Reply]]:
         """Cancel concerns left unfinished for longer than the idle timeout; returns the notices to send."""
@@ -155,7 +209,13 @@ class ConcernFlow:
     def raise_alert(
         self, user: UserContext, text: str, route: str = "dsl", share_identity: bool = False
     ) -> str:
-        """Store an urgent safeguarding alert for the DSL's destinations; returns its reference."""
+        """Store an urgent safeguarding alert for the DSL's destinations; returns its reference.
+
+        The class (and, when the person shares who they are, the name and contact) given for a concern in
+        progress go with it.
+        """
+        state = self.store.get_state(user.user_id) or {}
+        details = state if state.get("flow") == FLOW else {}
         new = NewConcern(
             submission_id=uuid.uuid4().hex,
             user_id=user.user_id,
@@ -163,7 +223,9 @@ class ConcernFlow:
             channel=user.channel,
             chat_id=user.chat_id,
             role=user.role,
-            name=user.display_name if share_identity else "",
+            child_class=details.get("child_class", ""),
+            name=(details.get("name") or user.display_name) if share_identity else "",
+            contact=details.get("contact", "") if share_identity else "",
             anonymous=not share_identity,
             kind="safeguarding",
             priority="high",
@@ -187,19 +249,44 @@ class ConcernFlow:
         if updated is not None and self.clock() - updated > self.timeout:
             self.store.clear_state(user.user_id)
             return None, [self._expired_reply()]
+        if not state.get("menu"):  # begun before menus had tokens: its old buttons are stale from now on
+            state["menu"] = new_token()
+            self._save(user, state)
         return state, []
 
     def _save(self, user: UserContext, state: State) -> None:
         self.store.set_state(user.user_id, state, now=self.clock())
 
+    def _finish(self, user: UserContext, state: State) -> None:
+        """The concern is over (sent or cancelled): drop its state, keeping anything the dialogue keeps."""
+        others = {k: v for k, v in state.items() if k not in _KEYS}
+        if others:
+            self.store.set_state(user.user_id, others, now=self.clock())
+        else:
+            self.store.clear_state(user.user_id)
+
+    def _go(self, user: UserContext, state: State, step: str) -> Reply:
+        """Move to `step` with a fresh menu token (the previous step's buttons go stale) and prompt for it."""
+        state["step"] = step
+        state["menu"] = new_token()
+        self._save(user, state)
+        return self.prompts.for_step(user, state)
+
     def _add_text(self, user: UserContext, state: State, text: str) -> list[Reply]:
         if not text.strip():
-            return [self._reply("concern_empty" if not state["parts"] else "concern_added", "text", chars=0)]
-        truncated = self._append(state, text)
+            name = "concern_empty" if not state["parts"] else "concern_added"
+            return [self.prompts.reply(name, state, chars=0)]
+        truncated = self._take_text(state, text)
         self._save(user, state)
         if truncated:
-            return [self._reply("concern_too_long", "text", limit=MAX_CONCERN_CHARS)]
-        return [self._reply("concern_added", "text", chars=len(SEPARATOR.join(state["parts"])))]
+            return [self.prompts.reply("concern_too_long", state, limit=MAX_CONCERN_CHARS)]
+        return [self.prompts.reply("concern_added", state, chars=len(SEPARATOR.join(state["parts"])))]
+
+    def _take_text(self, state: State, text: str) -> bool:
+        """Add a message to the text; the first one after "Change the text" replaces the old text."""
+        if state.get("replacing"):
+            state.update(parts=[], replacing=False)
+        return self._append(state, text)
 
     @staticmethod
     def _append(state: State, text: str) -> bool:
@@ -212,42 +299,36 @@ class ConcernFlow:
         state["parts"].append(text[:room])
         return len(text) > room
 
+    def _next_after_text(self, user: UserContext, state: State) -> Reply:
+        state["replacing"] = False
+        if state.get("editing"):
+            state["editing"] = False
+            return self._go(user, state, "summary")
+        return self._go(user, state, DETAIL_STEPS[0])
+
     def _advance(self, user: UserContext, state: State) -> Reply:
         """Move to the next detail to ask for (name and contact are skipped for anonymous concerns)."""
+        if state.get("editing"):
+            state["editing"] = False
+            return self._go(user, state, "summary")
         order = [*DETAIL_STEPS, "summary"]
         step = order[order.index(state["step"]) + 1]
         if state["anonymous"] and step in ("name", "contact"):
             step = "summary"
-        state["step"] = step
-        self._save(user, state)
-        return self._prompt(user, state)
+        return self._go(user, state, step)
 
-    def _prompt(self, user: UserContext, state: State) -> Reply:
-        step = state["step"]
-        if step == "text":
-            return self._reply(
-                "concern_added" if state["parts"] else "concern_start",
-                "text",
-                role=user.role,
-                chars=len(SEPARATOR.join(state["parts"])),
-            )
-        if step == "class":
-            return self._reply("concern_ask_class", step, role=user.role)
-        if step == "name":
-            return self._reply("concern_ask_name", step, role=user.role)
-        if step == "contact":
-            return self._reply("concern_ask_contact", step, channel=state["channel"])
-        text = SEPARATOR.join(state["parts"])
-        return self._reply(
-            "concern_summary",
-            "summary",
-            preview=text[:PREVIEW_CHARS],
-            more_chars=max(0, len(text) - PREVIEW_CHARS),
-            child_class=state["child_class"],
-            sender_name=state["name"],
-            contact=state["contact"],
-            anonymous=state["anonymous"],
-        )
+    def _edit(self, user: UserContext, state: State, choice: str) -> Reply:
+        """A choice on the "what would you like to change?" menu: change one part, keep the rest."""
+        part = choice.removeprefix("change_")
+        if part == "text":
+            state.update(editing=True, replacing=True)
+            state["step"], state["menu"] = "text", new_token()
+            self._save(user, state)
+            return self.prompts.reply("concern_edit_text", state)
+        if part in DETAIL_STEPS:
+            state["editing"] = True
+            return self._go(user, state, part)
+        return self._go(user, state, "summary")  # "back", or anything else
 
     def _submit(self, user: UserContext, state: State) -> Reply:
         new = NewConcern(
@@ -266,16 +347,16 @@ class ConcernFlow:
         concern = self.store.create_concern(
             new, destinations_for(self.config, "concern"), self.config.concerns.reference_prefix, self.clock()
         )
-        self.store.clear_state(user.user_id)
+        self._finish(user, state)
         self._stored(concern)
-        return self._reply("concern_sent", reference=concern.reference)
+        return self.prompts.reply("concern_sent", reference=concern.reference)
 
-    def _no_pending(self, user: UserContext, payload: str) -> Reply:
-        if payload == "c:send":
-            recent = self.store.concerns_for_user(user.user_id)
+    def _no_pending(self, user: UserContext, choice: str) -> Reply:
+        if choice == "send":
+            recent = [c for c in self.store.concerns_for_user(user.user_id) if c.kind == "concern"]
             if recent and self.clock() - recent[-1].created_at <= self.timeout:
-                return self._reply("concern_already_sent", reference=recent[-1].reference)
-        return self._reply("concern_nothing_pending")
+                return self.prompts.reply("concern_already_sent", reference=recent[-1].reference)
+        return self.prompts.reply("concern_nothing_pending")
 
     def _stored(self, concern: Concern) -> None:
         if self.on_stored is not None:
@@ -284,13 +365,4 @@ class ConcernFlow:
     # -- rendering ------------------------------------------------------------------------------------
 
     def _expired_reply(self) -> Reply:
-        return self._reply("concern_expired", minutes=self.config.concerns.idle_timeout_minutes)
-
-    def _reply(self, name: str, step: str | None = None, **context: Any) -> Reply:
-        text, html = self.messages.render(name, **context)
-        options = [self._button(b) for b in _BUTTONS.get(step, ())] if step else []
-        return Reply("concern", text, html, options=options)
-
-    def _button(self, name: str) -> Option:
-        label, _ = self.messages.render(f"concern_button_{name}")
-        return Option(label, f"c:{name}")
+        return self.prompts.reply("concern_expired", minutes=self.config.concerns.idle_timeout_minutes)

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from bot.common.text import clean
+from bot.common.schema import ProblemsError
+from bot.common.text import MAX_INPUT_CHARS, clean, fold, has_letters
+from bot.core.alerts import KEY as ALERT_KEY
+from bot.core.alerts import AlertQuestion
 from bot.core.engine import Engine
+from bot.core.menus import split, tokened
+from bot.core.misses import Misses
 from bot.core.replies import Option, Reply, UserContext
 
 if TYPE_CHECKING:
     from bot.core.ports import Concerns
-    from bot.safeguarding.detector import Detection
     from bot.store.base import Store
 
 ROLES = ("parent", "staff", "pupil")
@@ -24,19 +29,28 @@ class CurrentMessages:
     The concern flow, the outbox's senders and the channels hold this instead of a renderer.
     """
 
-    def __init__(self, dialogue: Dialogue) -> None:
-        self.dialogue = dialogue
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._dialogue: Dialogue | None = None
+
+    def follow(self, dialogue: Dialogue) -> None:
+        """From now on, use the engine the dialogue runs (which a reload replaces)."""
+        self._dialogue = dialogue
+
+    def _renderer(self) -> Any:
+        return (self._dialogue.engine if self._dialogue is not None else self._engine).renderer
 
     def render(self, name: str, **context: Any) -> tuple[str, str]:
         """(plain text, html) of a named message, from the current knowledge."""
-        return self.dialogue.engine.renderer.render(name, **context)
+        return self._renderer().render(name, **context)
 
     def has(self, name: str) -> bool:
         """Whether the current knowledge has a message of this name."""
-        return self.dialogue.engine.renderer.has(name)
+        return self._renderer().has(name)
 
 
-COMMANDS = ("start", "help", "topics", "contact", "privacy", "forget", "role", "concern")
+COMMANDS = ("start", "help", "topics", "contact", "privacy", "forget", "role", "concern", "cancel")
+FORGET_VALID_MINUTES = 10
 
 
 @dataclass
@@ -46,15 +60,33 @@ class Dialogue:
     engine: Engine
     store: Store | None = None
     concerns: Concerns | None = None
+    misses: Misses = field(default_factory=Misses)
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+
+    def __post_init__(self) -> None:
+        self.alerts = AlertQuestion(self.engine, self.store, self.concerns)
+        words = self.engine.renderer.message("cancel_words").text
+        self.cancel_words = {fold(w) for w in words.replace("\n", ",").split(",") if fold(w)}
 
     @property
     def messages(self) -> CurrentMessages:
         """Messages that follow the engine through reloads."""
-        return CurrentMessages(self)
+        messages = CurrentMessages(self.engine)
+        messages.follow(self)
+        return messages
 
     def reload(self, engine: Engine) -> None:
-        """Switch to a newly loaded engine (one assignment: each message is answered by one or the other)."""
-        self.engine = engine
+        """Switch to a newly loaded engine; the parts made from the engine are made again from it.
+
+        Raises (and keeps the engine it had) if the new knowledge lacks what those parts need.
+        """
+        previous, self.engine = self.engine, engine
+        try:
+            self.__post_init__()
+        except ProblemsError:
+            self.engine = previous
+            self.__post_init__()
+            raise
 
     # -- entry points -------------------------------------------------------------------------------
 
@@ -62,15 +94,20 @@ class Dialogue:
         """A text message."""
         user = self._with_role(user)
         cleaned = clean(text)
-        if cleaned:
+        if fold(cleaned) in self.cancel_words:
+            return self._cancel(user)
+        if cleaned and self._screens(user, cleaned):
             detection = self.engine.detector.detect(cleaned)
             if detection is not None:
-                return [self._safeguarding(user, cleaned, detection)]
+                self.misses.helped(user.user_id)
+                return self.alerts.flagged(user, cleaned, detection)
         if self.concerns is not None and self.concerns.active(user.user_id):
-            return self.concerns.handle_text(user, text)
+            return self._concern_text(user, text, cleaned)
         reply = self.engine.ask(text, user.role, screened=True)
-        if reply.action == "forward" and self.concerns is not None:
-            return [reply, *self.concerns.start(user, initial_text=cleaned)]
+        if reply.action == "fallback" and has_letters(cleaned):
+            return [reply, *self._missed(user)]
+        if reply.action in ("answer", "forward"):
+            self.misses.helped(user.user_id)  # a forward reply offers a person itself
         return [reply]
 
     def choose(self, user: UserContext, payload: str) -> list[Reply]:
@@ -78,7 +115,8 @@ class Dialogue:
         user = self._with_role(user)
         kind, _, value = payload.partition(":")
         if kind == "t" and value in self.engine.knowledge.topics:
-            return [self.engine.answer(value)]
+            self.misses.helped(user.user_id)
+            return [self.engine.answer(value, role=user.role), *self._concern_reminder(user)]
         if kind == "p":
             return [self._sections(value)]
         if kind == "s":
@@ -89,15 +127,13 @@ class Dialogue:
             if self.concerns is None:
                 return [self.engine.reply("info", "no_forwarding")]
             if kind == "fwd":
+                self.misses.helped(user.user_id)
                 return self.concerns.start(user)
             return self.concerns.choose(user, payload)
         if kind == "fb" and self.store is not None:
-            topic, _, helpful = value.partition(":")
-            if topic in self.engine.knowledge.topics and helpful in ("0", "1"):
-                self.store.record_feedback(topic, helpful == "1")
-                return [self.engine.reply("info", "feedback_thanks")]
+            return self._feedback(user, value)
         if kind == "sg":
-            return self._safeguarding_choice(user, value)
+            return self.alerts.choose(user, *split(value))
         if kind == "forget":
             return self._forget(user, value)
         return [self.engine.reply("info", "stale_button")]
@@ -120,15 +156,29 @@ class Dialogue:
             return [self.engine.reply("info", "privacy")]
         if name == "forget":
             return [self._forget(user, "ask")[0]]
+        if name == "cancel":
+            return self._cancel(user)
         if name == "concern":
             if self.concerns is None:
                 return [self.engine.reply("info", "no_forwarding")]
+            self.misses.helped(user.user_id)
             return self.concerns.start(user, initial_text=clean(args) or None)
         return [self.engine.reply("info", "unknown_command", command=name)]
 
     def expire_idle(self, now: datetime) -> list[tuple[UserContext, Reply]]:
-        """Time out pending conversations; returns the notices to send."""
-        return self.concerns.expire_idle(now) if self.concerns is not None else []
+        """Time out pending conversations; returns the notices to send.
+
+        An alert question left unanswered is dropped silently after the same idle timeout (the reply that
+        asked it already said whom to call), so a disclosure nobody chose to send is not kept.
+        """
+        if self.concerns is None or self.store is None:
+            return []
+        notices = self.concerns.expire_idle(now)
+        timeout = timedelta(minutes=self.engine.config.concerns.idle_timeout_minutes)
+        for user_id, state in self.store.idle_states(now - timeout):
+            if ALERT_KEY in state and state.get("flow") is None:
+                self.store.clear_state(user_id)
+        return notices
 
     # -- pieces ---------------------------------------------------------------------------------------
 
@@ -137,6 +187,69 @@ class Dialogue:
             return user
         stored = self.store.get_role(user.user_id)
         return replace(user, role=stored) if stored in ROLES else user  # type: ignore[arg-type]
+
+    def _screens(self, user: UserContext, cleaned: str) -> bool:
+        """Every message is screened, except a plain class, name or contact at a concern's details step."""
+        return self.concerns is None or self.concerns.screens(user.user_id, cleaned)
+
+    def _concern_text(self, user: UserContext, text: str, cleaned: str) -> list[Reply]:
+        """A message mid-concern. While the concern is being written, greetings and thanks are not added to
+        it; everything else is (nothing a person writes for the office is dropped), and when it is also a
+        clear policy question, the answer is offered as a button beside Done."""
+        assert self.concerns is not None
+        if self.concerns.step(user.user_id) != "text" or not has_letters(cleaned):
+            return self.concerns.handle_text(user, text)
+        match = self.engine.matcher.match(cleaned[:MAX_INPUT_CHARS], user.role)
+        if match.decision == "smalltalk":
+            return [self.engine.reply_for(match, user.role), *self.concerns.prompt(user)]
+        replies = self.concerns.handle_text(user, text)
+        if match.decision != "answer" or match.best is None or not replies or not replies[-1].options:
+            return replies
+        title = self.engine.knowledge.topics[match.best.key].title
+        note = self.engine.renderer.message("concern_offer_answer", title=title)
+        last = replies[-1]
+        offered = replace(
+            last,
+            text=f"{last.text}\n\n{note.text}",
+            html=f"{last.html}\n\n{note.html}",
+            options=[Option(title, f"t:{match.best.key}"), *last.options],
+        )
+        return [*replies[:-1], offered]
+
+    def _concern_reminder(self, user: UserContext) -> list[Reply]:
+        if self.concerns is None or not self.concerns.active(user.user_id):
+            return []
+        return self.concerns.prompt(user)
+
+    def _cancel(self, user: UserContext) -> list[Reply]:
+        """Typed cancel / stop or /cancel: leave whatever is pending; nothing is sent."""
+        had_concern = self.concerns.cancel(user) if self.concerns is not None else False
+        had_alert = self.alerts.drop(user)
+        if not (had_concern or had_alert):
+            return [self.engine.reply("info", "nothing_to_cancel")]
+        replies = [self.engine.reply("concern", "concern_cancelled")]
+        if had_alert:
+            replies.append(self.engine.reply("safeguarding", "sg_not_sent", role=user.role))
+        return replies
+
+    def _missed(self, user: UserContext) -> list[Reply]:
+        """Count a miss; the second in a row brings an offer of a person at the school."""
+        if self.concerns is None or not self.misses.missed(user.user_id):
+            return []
+        reply = self.engine.reply("info", "offer_person", role=user.role)
+        return [replace(reply, options=[self.engine.option("button_offer_person", "fwd")])]
+
+    def _feedback(self, user: UserContext, value: str) -> list[Reply]:
+        assert self.store is not None
+        topic, _, helpful = value.partition(":")
+        if topic not in self.engine.knowledge.topics or helpful not in ("0", "1"):
+            return [self.engine.reply("info", "stale_button")]
+        self.store.record_feedback(topic, helpful == "1")
+        thanks = self.engine.reply("info", "feedback_thanks")
+        if helpful == "1":
+            self.misses.helped(user.user_id)
+            return [thanks]
+        return [thanks, *self._missed(user)]
 
     def _role_prompt(self, message: str) -> Reply:
         reply = self.engine.reply("role", message)
@@ -180,51 +293,26 @@ class Dialogue:
             return [replace(reply, options=[Option(t.title, f"t:{t.id}") for t in topics])]
         return [self.engine.reply("info", "stale_button")]
 
-    def _safeguarding(self, user: UserContext, text: str, detection: Detection) -> Reply:
-        can_alert = self.concerns is not None
-        if self.concerns is not None and self.engine.config.safeguarding.alert_immediately:
-            self.concerns.raise_alert(user, text, route=detection.route, share_identity=False)
-            return self.engine.safeguarding_reply(detection, alert_sent=True)
-        reply = self.engine.safeguarding_reply(detection, can_alert=can_alert)
-        if not can_alert or self.store is None:
-            return reply
-        self.store.set_state(user.user_id, {"flow": "safeguarding", "text": text, "route": detection.route})
-        return replace(
-            reply,
-            options=[
-                self.engine.option("sg_button_named", "sg:named"),
-                self.engine.option("sg_button_anonymous", "sg:anon"),
-                self.engine.option("sg_button_no", "sg:no"),
-            ],
-        )
-
-    def _safeguarding_choice(self, user: UserContext, value: str) -> list[Reply]:
-        if self.store is None or self.concerns is None:
-            return [self.engine.reply("info", "stale_button")]
-        state = self.store.get_state(user.user_id) or {}
-        if state.get("flow") != "safeguarding":
-            return [self.engine.reply("info", "stale_button")]
-        self.store.clear_state(user.user_id)
-        if value == "no":
-            return [self.engine.reply("safeguarding", "sg_not_sent")]
-        reference = self.concerns.raise_alert(
-            user, state["text"], route=state.get("route", "dsl"), share_identity=value == "named"
-        )
-        return [self.engine.reply("safeguarding", "sg_alert_sent", reference=reference)]
-
     def _forget(self, user: UserContext, value: str) -> list[Reply]:
+        """/forget asks first; its Yes acts only within `FORGET_VALID` of being offered (a stateless menu:
+        the minute it was offered is its token), so an old confirmation scrolled back to never erases."""
+        now = int(self.clock().timestamp() // 60)
         if value == "ask":
             reply = self.engine.reply("info", "forget_confirm")
             return [
                 replace(
                     reply,
                     options=[
-                        Option(self.engine.renderer.message("forget_button_yes").text, "forget:yes"),
-                        Option(self.engine.renderer.message("forget_button_no").text, "forget:no"),
+                        self.engine.option("forget_button_yes", tokened("forget", "yes", str(now))),
+                        self.engine.option("forget_button_no", "forget:no"),
                     ],
                 )
             ]
-        if value != "yes":
+        choice, offered_at = split(value)
+        if choice != "yes":
             return [self.engine.reply("info", "forget_cancelled")]
+        if not offered_at.isdigit() or not 0 <= now - int(offered_at) <= FORGET_VALID_MINUTES:
+            return [self.engine.reply("info", "stale_button")]
         erased = self.store.forget_user(user.user_id) if self.store is not None else {}
+        self.misses.helped(user.user_id)
         return [self.engine.reply("info", "forget_done", erased=erased)]

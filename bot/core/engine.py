@@ -47,12 +47,12 @@ class Engine:
             return self.reply("fallback", "empty_message")
         detection = None if screened else self.detector.detect(cleaned)
         if detection is not None:
-            return self.safeguarding_reply(detection)
+            return self.safeguarding_reply(detection, role=role)
         if not has_letters(cleaned):
             return self.reply("fallback", "no_words")
         match = self.matcher.match(cleaned[:MAX_INPUT_CHARS], role)
         quote = self.quote_for(cleaned[:MAX_INPUT_CHARS], match)
-        return self.quote(quote) if quote is not None else self.reply_for(match)
+        return self.quote(quote) if quote is not None else self.reply_for(match, role)
 
     def quote_for(self, text: str, match: Match) -> Quote | None:
         """The rules to quote when no curated topic fits the question but a rule does (else None).
@@ -88,20 +88,26 @@ class Engine:
         return Option(self.renderer.message(label_message).text, payload)
 
     def safeguarding_reply(
-        self, detection: Detection, alert_sent: bool = False, can_alert: bool = True
+        self, detection: Detection, role: str = "any", alert_sent: bool = False, can_alert: bool = True
     ) -> Reply:
-        """The fixed safeguarding response; the dialogue adds the alert buttons when it can send one."""
+        """The fixed safeguarding response (pupils get their own wording); the dialogue adds the alert
+        buttons when it can send one."""
         rendered = self.renderer.message(
-            "safeguarding", route=detection.route, alert_sent=alert_sent, can_alert=can_alert
+            "safeguarding", route=detection.route, role=role, alert_sent=alert_sent, can_alert=can_alert
         )
         return Reply("safeguarding", rendered.text, rendered.html, confidence=1.0)
 
     def answer(
-        self, topic_id: str, confidence: float = 1.0, alternatives: list[Candidate] | None = None
+        self,
+        topic_id: str,
+        confidence: float = 1.0,
+        alternatives: list[Candidate] | None = None,
+        role: str = "any",
     ) -> Reply:
-        """The answer to one topic, with its related topics and the forward option."""
+        """The answer to one topic (worded for `role` where the topic says so), with its related topics and
+        the forward option."""
         topic = self.knowledge.topics[topic_id]
-        rendered = self.renderer.answer(topic)
+        rendered = self.renderer.answer(topic, role)
         related = [
             Option(self.knowledge.topics[r].title, f"t:{r}")
             for r in topic.related
@@ -150,13 +156,13 @@ class Engine:
             )
         return out
 
-    def reply_for(self, match: Match) -> Reply:
+    def reply_for(self, match: Match, role: str = "any") -> Reply:
         """Turn the matcher's decision into a reply."""
         candidates = self.candidates(match)
         confidence = round(match.best.confidence, 3) if match.best else 0.0
         if match.decision == "answer":
             assert match.best is not None
-            return self.answer(match.best.key, match.best.confidence, candidates[1:])
+            return self.answer(match.best.key, match.best.confidence, candidates[1:], role)
         if match.decision == "smalltalk":
             rendered = self.renderer.message(f"intent.{match.intent}")
             return Reply("smalltalk", rendered.text, rendered.html, confidence=1.0)
@@ -182,7 +188,7 @@ class Engine:
                 rendered.text,
                 rendered.html,
                 confidence=confidence,
-                options=[*options, self.option("button_none_of_these", "fwd")],
+                options=[*options, self.option("button_none_of_these", "fwd:none")],
                 alternatives=candidates,
                 offer_forward=True,
             )

@@ -27,10 +27,12 @@ class Option:
     """A choice the person can tap (Telegram button) or type the number of (console).
 
     `payload` is short ASCII (≤ 60 bytes) that the channel hands back to `Dialogue.choose`:
-    `t:<topic id>` answer a topic, `fwd` start a concern, `c:done` / `c:send` / `c:edit` / `c:cancel` /
-    `c:skip` / `c:anon` concern steps, `sg:alert` / `sg:no` safeguarding alert, `r:<role>` set role,
-    `p:<policy id>` browse a policy, `s:<policy id>.<section id>` browse a section, `fb:<topic id>:1|0`
-    feedback, `forget:yes` / `forget:no`.
+    `t:<topic id>` answer a topic, `fwd` start a concern (`fwd:none`: "None of these"),
+    `c:<choice>:<token>` concern steps (done, skip, anon, send, edit, change_text…, back, cancel),
+    `sg:named|anon|no:<token>` the safeguarding alert question, `r:<role>` set role, `p:<policy id>`
+    browse a policy, `s:<policy id>.<section id>` browse a section, `fb:<topic id>:1|0` feedback,
+    `forget:yes:<minute offered>` / `forget:no`. A `<token>` names the menu the choice was offered on
+    (bot/core/menus.py): once that menu has moved on, the choice is refused.
     """
 
     label: str

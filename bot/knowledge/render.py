@@ -22,6 +22,9 @@ from bot.knowledge.loading import Knowledge, Topic
 ANSWER_LAYOUT = "answer.html.j2"
 
 
+ROLES = ("any", "parent", "staff", "pupil")
+
+
 class TemplateError(ProblemsError):
     """A template is missing or broken."""
 
@@ -73,7 +76,11 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters["paragraphs"] = _paragraphs
-        self.globals: dict[str, Any] = {"school": config.school, "concerns": config.concerns}
+        self.globals: dict[str, Any] = {
+            "school": config.school,
+            "concerns": config.concerns,
+            "safeguarding": config.safeguarding,
+        }
         self.problems: list[str] = []
         self.messages: dict[str, jinja2.Template] = {}
         self.message_sources: dict[str, str] = {}
@@ -168,9 +175,10 @@ class Renderer:
         """Whether a message of this name exists."""
         return name in self.messages
 
-    def answer(self, topic: Topic) -> Rendered:
-        """A topic's full answer: guidance first, then the verbatim rules and the section they come from."""
-        guidance = Markup(self._render(self.answers[topic.id], {"topic": topic}))
+    def answer(self, topic: Topic, role: str = "any") -> Rendered:
+        """A topic's full answer: guidance first (its template may word it for `role`: pupils get their
+        own), then the verbatim rules and the section they come from."""
+        guidance = Markup(self._render(self.answers[topic.id], {"topic": topic, "role": role}))
         policy = self.knowledge.policies[topic.policy]
         markup = self._render(
             self.layout,
@@ -189,7 +197,8 @@ class Renderer:
         problems = []
         for topic in self.knowledge.topics.values():
             try:
-                self.answer(topic)
+                for role in ROLES:
+                    self.answer(topic, role)
             except jinja2.UndefinedError as err:
                 name = _UNDEFINED.search(err.message or "")
                 problems.append(

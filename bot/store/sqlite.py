@@ -370,12 +370,18 @@ class SqliteStore:
     # Erasure and retention
 
     def forget_user(self, user_id: str) -> dict[str, int]:
-        """Erase what is kept about a person; their concerns stay as stubs so references and audit survive."""
+        """Erase what is kept about a person; their concerns stay as stubs so references and audit survive.
+
+        Safeguarding alerts are child-protection records: they are not erased or cancelled, but delivered
+        and kept for the school's retention period (counted as `safeguarding_kept`).
+        """
         now = to_text(utc_now())
         with self._tx() as conn:
             role = conn.execute("DELETE FROM roles WHERE user_id = ?", (user_id,)).rowcount
             state = conn.execute("DELETE FROM conversation_state WHERE user_id = ?", (user_id,)).rowcount
-            ids = [row["id"] for row in conn.execute("SELECT id FROM concerns WHERE user_id = ?", (user_id,))]
+            rows = conn.execute("SELECT id, kind FROM concerns WHERE user_id = ?", (user_id,)).fetchall()
+            ids = [row["id"] for row in rows if row["kind"] != "safeguarding"]
+            kept = len(rows) - len(ids)
             marks = ",".join("?" * len(ids))
             replies = 0
             if ids:
@@ -392,9 +398,21 @@ class SqliteStore:
                     f"name = '', contact = '', redacted_at = ? WHERE id IN ({marks})",
                     [now, *ids],
                 )
-        return {"role": role, "conversation": state, "concerns": len(ids), "office_replies": replies}
+        return {
+            "role": role,
+            "conversation": state,
+            "concerns": len(ids),
+            "office_replies": replies,
+            "safeguarding_kept": kept,
+        }
 
-    def purge_closed(self, older_than: datetime) -> int:
-        """Delete concerns (with their deliveries and replies) closed before `older_than`."""
+    def purge_closed(self, older_than: datetime, safeguarding_older_than: datetime | None = None) -> int:
+        """Delete concerns (with their deliveries and replies) closed before `older_than`; safeguarding
+        alerts only when closed before `safeguarding_older_than` (never when it is None)."""
         cutoff = to_text(older_than)
-        return self._run("DELETE FROM concerns WHERE status = 'closed' AND closed_at < ?", (cutoff,))
+        alerts = to_text(safeguarding_older_than) if safeguarding_older_than is not None else ""
+        return self._run(
+            "DELETE FROM concerns WHERE status = 'closed' AND "
+            "((kind != 'safeguarding' AND closed_at < ?) OR (kind = 'safeguarding' AND closed_at < ?))",
+            (cutoff, alerts),
+        )

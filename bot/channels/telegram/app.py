@@ -71,7 +71,7 @@ PURGE_EVERY = timedelta(days=1)
 # Chats handled at once; a few more HTTP connections than that (httpcore slows down with huge pools).
 CONCURRENT_UPDATES = 32
 BOOTSTRAP_RETRIES = 5  # ride out a short network blip at start-up before giving up with exit status 2
-MENU_ORDER = ("start", "help", "topics", "concern", "contact", "role", "privacy", "forget")
+MENU_ORDER = ("start", "help", "topics", "concern", "cancel", "contact", "role", "privacy", "forget")
 
 
 class TelegramStartupError(Exception):
@@ -302,8 +302,10 @@ async def _purge_closed(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Delete concerns closed longer ago than concerns.retention_days."""
     ch: Channel = context.bot_data[CHANNEL_KEY]
     assert ch.store is not None
-    cutoff = utc_now() - timedelta(days=ch.config.concerns.retention_days)
-    purged = await asyncio.to_thread(ch.store.purge_closed, cutoff)
+    now = utc_now()
+    cutoff = now - timedelta(days=ch.config.concerns.retention_days)
+    alerts = now - timedelta(days=ch.config.safeguarding.retention_days)
+    purged = await asyncio.to_thread(ch.store.purge_closed, cutoff, alerts)
     if purged:
         log.info("purged %d closed concerns older than %d days", purged, ch.config.concerns.retention_days)
 
