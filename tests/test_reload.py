@@ -119,3 +119,27 @@ async def test_sighup_reloads_the_running_bot(tmp_path) -> None:
                 assert NEW in (await bot.ask(PARENT, QUESTION)).text
         finally:
             store.close()
+
+
+def test_reload_reaches_the_concern_flow_and_the_alert_question(tmp_path, config) -> None:
+    folder = _knowledge(tmp_path)
+    config = dataclasses.replace(
+        config,
+        knowledge_dir=str(folder),
+        store=dataclasses.replace(config.store, path=str(tmp_path / "policybot.sqlite3")),
+    )
+    store = SqliteStore(config.store_path())
+    try:
+        dialogue = build_dialogue(config, store)
+        concerns = folder / "messages" / "concerns.yaml"
+        text = concerns.read_text(encoding="utf-8")
+        concerns.write_text(
+            text.replace("Sent. Your reference is", "Thank you. Your reference is"), encoding="utf-8"
+        )
+        reload_knowledge(dialogue, config)
+        assert dialogue.alerts.engine is dialogue.engine
+        assert dialogue.concerns is not None
+        sent, _ = dialogue.concerns.messages.render("concern_sent", reference="MM-2026-0001")
+        assert sent.startswith("Thank you. Your reference is")
+    finally:
+        store.close()
