@@ -220,6 +220,12 @@ def test_markdown_and_html_tables_and_images_are_reported(tmp_path: Path) -> Non
         assert any("table" in w for w in draft.warnings) and any("image" in w for w in draft.warnings)
 
 
+def test_a_line_break_inside_an_html_list_item_keeps_the_item_whole(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_text("<h2>Trips</h2><ul><li>Trips need a consent form<br>signed by a parent</li></ul>")
+    assert imported_sections(page) == [("Trips", ["Trips need a consent form signed by a parent"])]
+
+
 def test_an_unsupported_or_missing_file_fails_with_a_clear_problem(tmp_path: Path) -> None:
     odd = tmp_path / "policy.odt"
     odd.write_text("x")

@@ -8,7 +8,7 @@ from pathlib import Path
 from bot.importing.document import Document
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-_BLOCKS = {"p", "div", "section", "article", "main", "blockquote", "dd", "dt", "br", "ul", "ol", "body"}
+_BLOCKS = {"p", "div", "section", "article", "main", "blockquote", "dd", "dt", "ul", "ol", "body"}
 _SKIPPED = {"script", "style", "nav", "header", "footer", "noscript", "template", "svg", "form", "head"}
 _VOID = {"br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "source", "wbr"}
 
@@ -43,7 +43,9 @@ class _PolicyParser(HTMLParser):
             return
         if self.skip_depth:
             return
-        if tag == "table":
+        if tag == "br":
+            self.parts.append(" ")  # a line break inside a paragraph, list item or heading
+        elif tag == "table":
             self.flush()
             if not self.table_depth:
                 self.doc.warnings.append(
