@@ -126,6 +126,9 @@ class ConcernsConfig:
     max_attempts: int = 12
     backoff_initial_seconds: float = 5.0
     backoff_max_seconds: float = 3600.0
+    # True lets `policybot run` start with nowhere to send concerns or alerts (trying PolicyBot out);
+    # people are then told plainly that nothing can be sent.
+    allow_no_destination: bool = False
 
 
 @dataclass(frozen=True)
@@ -188,6 +191,36 @@ class Config:
         if not path.is_absolute() and self.source:
             path = Path(self.source).parent / path
         return path
+
+    def can_deliver(self, kind: str) -> bool:
+        """Whether concerns (`concern`) or safeguarding alerts (`safeguarding`) have somewhere to go.
+
+        A chat id counts (Telegram delivers it); an e-mail address counts only when `smtp` is set.
+        Alerts fall back to the office's destinations, as the outbox does.
+        """
+        mail = self.smtp is not None
+        office = bool(self.office.telegram_chat_ids or (mail and self.office.email_to))
+        if kind != "safeguarding":
+            return office
+        sg = self.safeguarding
+        return office or bool(sg.dsl_telegram_chat_ids or (mail and sg.dsl_email_to))
+
+    def delivery_problems(self) -> list[str]:
+        """What stops concerns or alerts reaching anyone, each saying what to set."""
+        problems = []
+        if not self.can_deliver("concern"):
+            problems.append(
+                "concerns have nowhere to go — set office.telegram_chat_ids, or office.email_to with an "
+                "smtp section"
+            )
+        if not self.can_deliver("safeguarding"):
+            problems.append(
+                "safeguarding alerts have nowhere to go — set safeguarding.dsl_telegram_chat_ids or "
+                "safeguarding.dsl_email_to (with smtp), or an office destination"
+            )
+        if self.smtp is None and (self.office.email_to or self.safeguarding.dsl_email_to):
+            problems.append("e-mail addresses are set but there is no smtp section — add one to send e-mail")
+        return problems
 
 
 def load_config(path: str | Path | None = None) -> Config:

@@ -2,7 +2,9 @@
 
 The bot under test points its `base_url` at `FakeBotApi.base_url`; tests inject updates (built with the
 helpers below) and await what the bot sent. Failure modes: a wrong token answers 401, a chat can be made
-unreachable (403/400), and any method can be made to fail once (e.g. 429 with `retry_after`).
+unreachable (403/400, or 5xx for an outage) and reachable again, any method can be made to fail once (e.g.
+429 with `retry_after`), and a message longer than Telegram's 4,096 characters is refused (400) as Telegram
+does.
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ STRING_PARAMS = frozenset(
 )
 
 
+TELEGRAM_LIMIT = 4096  # the longest text message Telegram accepts, in characters
+
+
 @dataclass
 class Call:
     """One request the bot made: the method name and its decoded parameters."""
@@ -44,6 +49,7 @@ class Call:
     method: str
     params: dict[str, Any]
     at: float = field(default_factory=time.monotonic)
+    status: int = 200  # what the server answered: 200, or the error status it refused the call with
 
     @property
     def chat_id(self) -> int | str | None:
@@ -168,6 +174,10 @@ class FakeBotApi:
         """Every call naming `chat_id` fails with `status` from now on."""
         self.unreachable_chats[int(chat_id)] = Failure(status, description)
 
+    def make_reachable(self, chat_id: int) -> None:
+        """Calls naming `chat_id` succeed again."""
+        self.unreachable_chats.pop(int(chat_id), None)
+
     def fail_next(
         self,
         method: str,
@@ -203,9 +213,9 @@ class FakeBotApi:
             return web.json_response(Failure(401, "Unauthorized").body(), status=401)
         params = await self._params(request)
         key = method.lower()
-        if key != "getupdates":
-            await self._record(Call(method, params))
         failure = self._failure_for(key, params)
+        if key != "getupdates":
+            await self._record(Call(method, params, status=failure.status if failure else 200))
         if failure is not None:
             return web.json_response(failure.body(), status=failure.status)
         handler: Callable[[dict[str, Any]], Any] | None = getattr(self, f"_api_{key}", None)
@@ -221,6 +231,8 @@ class FakeBotApi:
         for name, queue in self._fail_once.items():
             if name.lower() == key and queue:
                 return queue.pop(0)
+        if key == "sendmessage" and len(str(params.get("text", ""))) > TELEGRAM_LIMIT:
+            return Failure(400, "Bad Request: message is too long")
         chat_id = params.get("chat_id")
         try:
             return self.unreachable_chats.get(int(chat_id)) if chat_id is not None else None

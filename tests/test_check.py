@@ -6,6 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
 from bot.config import EXAMPLE_CONFIG
@@ -15,10 +16,46 @@ DATA = Path(__file__).parent / "data"
 FILE_LINE = re.compile(r"^error: \S+\.(yaml|j2):\d+: ", re.M)
 
 
-def test_check_passes_on_the_bundled_knowledge_and_config() -> None:
-    result = run_cli("check")
+def config_with(tmp_path: Path, old: str, new: str) -> Path:
+    """The example config with one line changed, written to tmp_path."""
+    text = EXAMPLE_CONFIG.read_text(encoding="utf-8")
+    assert old in text
+    config = tmp_path / "config.yaml"
+    config.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return config
+
+
+def test_check_passes_on_the_bundled_knowledge_and_config_with_an_office_chat(tmp_path: Path) -> None:
+    config = config_with(tmp_path, "  telegram_chat_ids: []", "  telegram_chat_ids: [-1001234567890]")
+    result = run_cli("check", "--config", str(config))
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("OK: ")
+
+
+@pytest.mark.parametrize("strict", [[], ["--strict"]])
+def test_check_fails_when_concerns_and_alerts_have_nowhere_to_go(strict: list[str]) -> None:
+    result = run_cli("check", *strict)
+    assert result.returncode == 1, result.stdout
+    assert "concerns have nowhere to go — set office.telegram_chat_ids" in result.stdout
+    assert "safeguarding alerts have nowhere to go" in result.stdout
+    assert "concerns.allow_no_destination: true" in result.stdout
+
+
+def test_check_flags_email_addresses_without_smtp(tmp_path: Path) -> None:
+    config = config_with(tmp_path, "  email_to: []", "  email_to: [office@school.example]")
+    result = run_cli("check", "--config", str(config))
+    assert result.returncode == 1, result.stdout
+    assert "concerns have nowhere to go" in result.stdout
+    assert "e-mail addresses are set but there is no smtp section" in result.stdout
+
+
+def test_allowing_no_destination_makes_it_a_warning_that_strict_still_fails(tmp_path: Path) -> None:
+    config = config_with(tmp_path, "allow_no_destination: false", "allow_no_destination: true")
+    relaxed = run_cli("check", "--config", str(config))
+    strict = run_cli("check", "--config", str(config), "--strict")
+    assert relaxed.returncode == 0, relaxed.stdout
+    assert "warning: " in relaxed.stdout and "concerns have nowhere to go" in relaxed.stdout
+    assert strict.returncode == 1 and "--strict" in strict.stdout
 
 
 def test_check_reports_broken_yaml_with_file_and_line(knowledge_copy: Path) -> None:
@@ -81,15 +118,18 @@ def test_check_reports_broken_config_yaml(tmp_path: Path) -> None:
     assert re.search(r"config\.yaml:\d+: ", result.stdout), result.stdout
 
 
-def test_check_warns_about_a_rule_no_topic_answers_and_strict_fails(knowledge_copy: Path) -> None:
+def test_check_warns_about_a_rule_no_topic_answers_and_strict_fails(
+    tmp_path: Path, knowledge_copy: Path
+) -> None:
+    config = str(config_with(tmp_path, "  telegram_chat_ids: []", "  telegram_chat_ids: [-1001234567890]"))
     policy = knowledge_copy / "policies" / "social-media.yaml"
     data = yaml.safe_load(policy.read_text(encoding="utf-8"))
     data["sections"][0]["rules"].append({"id": "brand_new_rule", "text": "A new rule."})
     policy.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    result = run_cli("check", "--knowledge", str(knowledge_copy))
+    result = run_cli("check", "--config", config, "--knowledge", str(knowledge_copy))
     assert result.returncode == 0, result.stdout
     assert "warning: " in result.stdout and "brand_new_rule: no topic answers this rule" in result.stdout
-    strict = run_cli("check", "--knowledge", str(knowledge_copy), "--strict")
+    strict = run_cli("check", "--config", config, "--knowledge", str(knowledge_copy), "--strict")
     assert strict.returncode == 1, strict.stdout
 
 
@@ -110,14 +150,17 @@ def test_starting_with_broken_knowledge_prints_problems_not_a_traceback(
     assert "intents.yaml:" in result.stderr
 
 
-def test_check_flags_an_example_that_a_topic_of_another_policy_claims(knowledge_copy: Path) -> None:
+def test_check_flags_an_example_that_a_topic_of_another_policy_claims(
+    tmp_path: Path, knowledge_copy: Path
+) -> None:
+    config = str(config_with(tmp_path, "  telegram_chat_ids: []", "  telegram_chat_ids: [-1001234567890]"))
     topics = knowledge_copy / "topics" / "complaints.yaml"
     text = topics.read_text(encoding="utf-8").replace(
         '      - "is there a complaint form"\n',
         '      - "is there a complaint form"\n      - "Can I post photos of the nativity on Facebook?"\n',
     )
     topics.write_text(text, encoding="utf-8")
-    result = run_cli("check", "--knowledge", str(knowledge_copy))
+    result = run_cli("check", "--config", config, "--knowledge", str(knowledge_copy))
     assert result.returncode == 0, result.stdout
     assert "a topic of another policy" in result.stdout, result.stdout
     assert "(the two policies clash here)" in result.stdout

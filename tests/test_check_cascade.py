@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from bot.config import EXAMPLE_CONFIG
 from tests.conftest import run_cli
 
 TOPICS = Path("topics") / "social-media.yaml"
@@ -12,7 +13,15 @@ POLICY = Path("policies") / "social-media.yaml"
 
 
 def _errors(knowledge: Path) -> list[str]:
-    result = run_cli("check", "--knowledge", str(knowledge))
+    # A config with somewhere to send concerns, so only the knowledge's own errors are counted.
+    config = knowledge.parent / "config.yaml"
+    config.write_text(
+        EXAMPLE_CONFIG.read_text(encoding="utf-8").replace(
+            "  telegram_chat_ids: []", "  telegram_chat_ids: [-1001234567890]", 1
+        ),
+        encoding="utf-8",
+    )
+    result = run_cli("check", "--config", str(config), "--knowledge", str(knowledge))
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr, result.stderr
     return [line for line in result.stdout.splitlines() if line.startswith("error: ")]

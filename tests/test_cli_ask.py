@@ -86,3 +86,13 @@ def test_ask_json_reports_safeguarding_for_a_disclosure() -> None:
     _check_contract(obj)
     assert obj["action"] == "safeguarding"
     assert "999" in obj["answer"]
+
+
+def test_ask_batch_details_from_the_review_are_not_safeguarding_but_a_threat_to_a_child_is() -> None:
+    lines = ["tom@example.com", "com", "reception", "Mr Cox", "Dick Turner"]
+    disclosure = "a mum at pick-up said she'd beat her kid black and blue when they got home"
+    result = run_cli("ask", "--json", stdin="\n".join([*lines, disclosure]) + "\n")
+    assert result.returncode == 0, result.stderr
+    actions = [json.loads(line)["action"] for line in result.stdout.splitlines()]
+    assert "safeguarding" not in actions[:-1], actions
+    assert actions[-1] == "safeguarding"

@@ -69,3 +69,12 @@ def test_purge_deletes_old_closed_concerns(config: Config, capsys: pytest.Captur
     status, out, _ = run(config, capsys, "purge", "--older-than", "0")
     assert (status, out.strip()) == (0, "Deleted 1 closed concern older than 0 days.")
     assert "MM-2026-0001" not in run(config, capsys, "list")[1]
+
+
+def test_list_ends_with_a_health_line_naming_undelivered_items_and_the_oldest_age(
+    config: Config, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = run(config, capsys, "list")
+    last = out.strip().splitlines()[-1]
+    assert status == 0
+    assert last.startswith("outbox: 2 undelivered, the oldest waiting ") and "days" in last

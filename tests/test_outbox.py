@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
+import sqlite3
 import subprocess
 import sys
 import textwrap
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from concerns_support import (
     START,
     HttpChatSender,
@@ -23,7 +26,7 @@ from concerns_support import (
 from bot.cli.concerns import purge_due
 from bot.concerns.mailer import SmtpSender, message_id
 from bot.concerns.office_messages import TELEGRAM_LIMIT
-from bot.concerns.outbox import Outbox, destinations_for
+from bot.concerns.outbox import Outbox, PermanentDeliveryError, describe_health, destinations_for
 from bot.config import PROJECT_ROOT, Config
 from bot.store.records import Concern, NewConcern
 from bot.store.sqlite import SqliteStore
@@ -287,3 +290,104 @@ def test_daily_retention_purges_concerns_closed_longer_ago_than_configured(tmp_p
     left = [c.reference for c in store.list_concerns()]
     store.close()
     assert (purged, left) == (1, [recent.reference])
+
+
+def test_worker_survives_a_database_locked_at_start_up_and_delivers_when_it_frees(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with smtp_server() as smtp:
+        config = make_config(tmp_path, smtp_port=smtp.port, email_to=[OFFICE_EMAIL])
+        store = SqliteStore(config.store_path(), busy_timeout=0.1)
+        concern = store_concern(store, config)
+        store.claim_delivery(store.deliveries_for(concern.id)[0].id)  # a crash left it "sending"
+        outbox = Outbox(store, outbox_for(config, store).senders, config, poll_seconds=0.2)
+        outbox.error_backoff = 0.1
+        locker = sqlite3.connect(config.store_path(), isolation_level=None, timeout=0)
+        locker.execute("BEGIN IMMEDIATE")  # another process holds the write lock for longer than any timeout
+
+        async def scenario() -> bool:
+            stop = asyncio.Event()
+            worker = asyncio.create_task(outbox.run_forever(stop))
+            await asyncio.sleep(1.0)
+            alive = not worker.done()
+            locker.execute("ROLLBACK")
+            for _ in range(100):
+                if smtp.received:
+                    break
+                await asyncio.sleep(0.05)
+            stop.set()
+            await asyncio.wait_for(worker, 2)
+            return alive
+
+        with caplog.at_level(logging.INFO, logger="bot.concerns.outbox"):
+            alive = asyncio.run(scenario())
+        locker.close()
+        status = store.deliveries_for(concern.id)[0].status
+        store.close()
+    assert alive and len(smtp.received) == 1 and status == "delivered"
+    failures = [r for r in caplog.records if "outbox round failed" in r.getMessage()]
+    assert failures and "database is locked" in caplog.text
+    health = [r.getMessage() for r in caplog.records if r.getMessage().startswith("outbox: ")]
+    assert health and health[0].startswith("outbox: 1 undelivered, the oldest waiting")
+
+
+def test_health_line_counts_what_is_undelivered_and_what_failed(tmp_path: Path) -> None:
+    config = make_config(tmp_path, email_to=[OFFICE_EMAIL])
+    store = SqliteStore(config.store_path())
+    first, second = store_concern(store, config, n=1), store_concern(store, config, n=2)
+    store.mark_failed(store.deliveries_for(first.id)[0].id, "SMTPRecipientsRefused: no such mailbox")
+    health = store.outbox_health()
+    store.close()
+    line = describe_health(health, START + timedelta(hours=3, minutes=5))
+    assert line == (
+        "outbox: 1 undelivered, the oldest waiting 3 h 5 min; 1 failed for good "
+        "(see `policybot concerns show REF`)"
+    )
+    assert second.reference.endswith("0002")
+
+
+def test_acknowledgement_held_for_a_channel_that_died_is_sent_by_the_outbox_later(tmp_path: Path) -> None:
+    with chat_server() as chat:
+        config = make_config(tmp_path, chat_ids=[-100123])
+        store = SqliteStore(config.store_path())
+        concern = store_concern(store, config)
+        outbox = outbox_for(config, store, chat_port=chat.port)
+        held = outbox.hold_acknowledgement(concern, hold=timedelta(minutes=2))
+        early = run(outbox, timedelta(minutes=1))  # the office's copy; the channel may still be acknowledging
+        later = run(outbox, timedelta(minutes=2))  # it never settled the acknowledgement: the process died
+        again = run(outbox, timedelta(minutes=10))
+        store.close()
+    assert (held, early, later, again) == (1, 1, 1, 0)
+    assert [p["chat_id"] for p in chat.posted] == ["-100123", "1001"]
+    assert "Sent. Your reference is" in chat.posted[1]["text"] and concern.reference in chat.posted[1]["text"]
+
+
+class RefusingChat:
+    """The office chat as Telegram answers for a group the bot was removed from."""
+
+    async def send(self, delivery, concern) -> None:
+        raise PermanentDeliveryError("Forbidden: bot was kicked from the group chat")
+
+
+def test_office_chat_refusing_for_good_is_noted_to_the_office_by_email_with_its_own_message_id(
+    tmp_path: Path,
+) -> None:
+    with smtp_server() as smtp:
+        config = make_config(tmp_path, smtp_port=smtp.port, chat_ids=[-100123], email_to=[OFFICE_EMAIL])
+        store = SqliteStore(config.store_path())
+        concern = store_concern(store, config)
+        outbox = outbox_for(config, store)
+        outbox.senders["office-telegram"] = RefusingChat()
+        first = run(outbox)
+        second = run(outbox)
+        deliveries = {(d.destination, d.purpose): d for d in store.deliveries_for(concern.id)}
+        store.close()
+    chat = deliveries[("office-telegram:-100123", "")]
+    assert (chat.status, chat.attempts) == ("failed", 1)
+    assert deliveries[(f"office-email:{OFFICE_EMAIL}", "note")].status == "delivered"
+    assert first + second == 2 and len(smtp.received) == 2
+    note = next(m for m in smtp.received if "Could not deliver" in m["Subject"])
+    body = note.get_body(("plain",)).get_content()
+    assert concern.reference in note["Subject"] and "bot was kicked from the group chat" in body
+    assert "The gate was open" not in body  # a note never carries the concern's text
+    assert len({m["Message-ID"] for m in smtp.received}) == 2

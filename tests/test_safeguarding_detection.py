@@ -276,6 +276,11 @@ BROKEN_EXAMPLES = {
         "no file",
     ),
     "yaml_syntax": ('disclosures:\n  abuse: ["my dad hits me"\nordinary: []\n', 3, ""),
+    "min_words_zero": (
+        'settings:\n  min_words: 0\ndisclosures:\n  abuse: ["my dad hits me"]\n',
+        2,
+        "min_words",
+    ),
 }
 
 

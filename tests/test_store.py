@@ -225,3 +225,59 @@ def test_store_can_be_used_from_several_threads(store: SqliteStore) -> None:
         t.join()
     references = [c.reference for c in store.list_concerns()]
     assert (errors, len(set(references)), store.feedback_counts()["photos"].helpful) == ([], 80, 80)
+
+
+def _file_bytes(path: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in (path, Path(f"{path}-wal")) if p.exists())
+
+
+def test_forget_leaves_no_erased_text_in_the_database_file_while_it_is_open(tmp_path: Path) -> None:
+    path = tmp_path / "bot.sqlite3"
+    store = SqliteStore(path)
+    secret = "Zebrafinch-Quillmore lives at 12 Nowhere Lane"
+    long_secret = "Marmalade-Ostrich " * 2000  # spills onto overflow pages
+    store.set_state("telegram:1001", {"flow": "concern", "parts": [secret]})
+    mine = store.create_concern(
+        new_concern(1, text=f"{secret}\n{long_secret}", name=secret), OFFICE, "MM", START
+    )
+    store.add_office_reply(mine.reference, f"Reply about {secret}", "Mrs Office")
+    store.create_concern(
+        new_concern(2, user="telegram:2002", text="Kept: Pelican-Umbrella"), OFFICE, "MM", START
+    )
+    before = _file_bytes(path)
+    store.forget_user("telegram:1001")
+    after = _file_bytes(path)
+    kept = store.concerns_for_user("telegram:2002")[0].text
+    store.close()
+    assert secret.encode() in before and b"Marmalade-Ostrich" in before
+    assert secret.encode() not in after
+    assert b"Zebrafinch" not in after and b"Marmalade-Ostrich" not in after
+    assert kept == "Kept: Pelican-Umbrella" and b"Pelican-Umbrella" in after
+
+
+def test_version_2_deliveries_are_kept_when_migrating_to_delivery_purposes(tmp_path: Path) -> None:
+    path = tmp_path / "v2.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    assert migrate(conn, upto=2) == 2
+    conn.execute(
+        "INSERT INTO concerns (reference, submission_id, user_id, text, kind, priority, created_at) "
+        "VALUES ('MM-2026-0001', 's1', 'telegram:1', 'Old concern', 'concern', 'normal', ?)",
+        (START.isoformat(),),
+    )
+    conn.execute(
+        "INSERT INTO deliveries (concern_id, destination, status, attempts, next_attempt_at, created_at) "
+        "VALUES (1, 'office-email:office@school.example', 'pending', 3, ?, ?)",
+        (START.isoformat(), START.isoformat()),
+    )
+    conn.close()
+    store = SqliteStore(path)
+    (delivery,) = store.deliveries_for(1)
+    added = store.add_deliveries(1, ["office-email:office@school.example"], purpose="note", detail="{}")
+    store.close()
+    assert (delivery.destination, delivery.status, delivery.attempts, delivery.purpose) == (
+        "office-email:office@school.example",
+        "pending",
+        3,
+        "",
+    )
+    assert added == 1  # a note to the same address is a different delivery

@@ -102,16 +102,16 @@ async def test_office_commands_from_anyone_else_are_refused_and_logged_without_t
 
 async def test_unreachable_office_chat_is_retried_and_the_parent_still_gets_a_reference(tmp_path, caplog):
     async with running_bot(tmp_path) as bot:
-        bot.api.make_unreachable(OFFICE_CHAT)
+        bot.api.make_unreachable(OFFICE_CHAT, status=502, description="Bad Gateway")
         reference = await send_concern(bot)
         concern_id = bot.store.get_concern(reference).id
         for _ in range(50):
             deliveries = bot.store.deliveries_for(concern_id)
-            if deliveries and deliveries[0].attempts:
+            if deliveries and deliveries[0].last_error:
                 break
             await asyncio.sleep(0.05)
     assert deliveries[0].destination == f"office-telegram:{OFFICE_CHAT}"
-    assert deliveries[0].status == "pending" and "Forbidden" in deliveries[0].last_error
+    assert deliveries[0].status == "pending" and "Bad Gateway" in deliveries[0].last_error
 
 
 async def test_safeguarding_alert_goes_to_the_dsl_chat_marked_urgent(tmp_path):

@@ -13,7 +13,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.channels.telegram.app import TelegramStartupError, run_telegram, webhook_settings
+from bot.channels.telegram.app import (
+    TelegramStartupError,
+    check_destinations,
+    run_telegram,
+    webhook_settings,
+)
 from bot.config import PROJECT_ROOT, TelegramConfig, WebhookConfig, load_config
 from tests.fake_botapi import FakeBotApi
 from tests.telegram_harness import TOKEN, running_bot
@@ -34,9 +39,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def write_config(tmp_path: Path, token: str, base_url: str) -> Path:
+def write_config(tmp_path: Path, token: str, base_url: str, office_chat: int | None = -1001000) -> Path:
     data = yaml.safe_load((PROJECT_ROOT / "config.example.yaml").read_text(encoding="utf-8"))
     data["telegram"].update(token=token, base_url=base_url)
+    data["office"]["telegram_chat_ids"] = [office_chat] if office_chat else []
     data["store"]["path"] = str(tmp_path / "bot.sqlite3")
     data["logging"]["level"] = "WARNING"
     path = tmp_path / "config.yaml"
@@ -87,6 +93,28 @@ async def test_refused_token_exits_2_with_one_line_and_no_traceback(tmp_path):
     assert process.returncode == 2, err.decode()
     assert config_line.startswith("policybot: config ") and ", database " in config_line
     assert len(lines) == 1 and lines[0].startswith("policybot: ") and "refused the bot token" in lines[0]
+
+
+async def test_run_refuses_to_start_when_concerns_and_alerts_have_nowhere_to_go(tmp_path):
+    process = await start_cli(write_config(tmp_path, TOKEN, "http://127.0.0.1:9/bot", office_chat=None))
+    _, err = await asyncio.wait_for(process.communicate(), 30)
+    lines = err.decode().strip().splitlines()
+    assert process.returncode == 2, err.decode()
+    assert "Traceback" not in err.decode()
+    assert "concerns have nowhere to go" in lines[-1], lines
+    assert "safeguarding alerts have nowhere to go" in lines[-1]
+    assert "concerns.allow_no_destination: true" in lines[-1]
+
+
+def test_run_may_start_without_destinations_when_the_config_allows_it(caplog):
+    config = load_config()
+    allowed = dataclasses.replace(
+        config, concerns=dataclasses.replace(config.concerns, allow_no_destination=True)
+    )
+    check_destinations(allowed)
+    with pytest.raises(TelegramStartupError, match="nowhere to go"):
+        check_destinations(config)
+    assert "running without delivery" in caplog.text
 
 
 async def test_sigterm_stops_the_running_bot_cleanly(tmp_path):

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.common.text import fold
-from bot.config import ConfigError, load_config
+from bot.config import Config, ConfigError, load_config
 from bot.core.engine import SAFEGUARDING_FILE
 from bot.knowledge.loading import Knowledge, KnowledgeError, load_knowledge, uncovered_rules
 from bot.knowledge.render import Renderer, TemplateError
@@ -35,6 +35,7 @@ def run_check(config_path: str | Path | None, knowledge_dir: str | Path | None) 
     except ConfigError as err:
         result.errors.extend(err.problems)
         return result
+    _check_delivery(config, result)
     folder = Path(knowledge_dir) if knowledge_dir else config.knowledge_path()
     try:
         knowledge = load_knowledge(folder)
@@ -74,6 +75,22 @@ def run_check(config_path: str | Path | None, knowledge_dir: str | Path | None) 
             + ", ".join(examples_only)
         )
     return result
+
+
+def _check_delivery(config: Config, result: CheckResult) -> None:
+    """Concerns and alerts with nowhere to go are an error, unless the config explicitly allows it."""
+    where = config.source or "the config"
+    for problem in config.delivery_problems():
+        if config.concerns.allow_no_destination:
+            result.warnings.append(
+                f"{where}: {problem} (allowed by concerns.allow_no_destination: people are told that "
+                "nothing can be sent)"
+            )
+        else:
+            result.errors.append(
+                f"{where}: {problem} — or set concerns.allow_no_destination: true to try PolicyBot "
+                "out without delivery"
+            )
 
 
 REQUIRED_MESSAGES = (

@@ -10,6 +10,7 @@ from typing import Any
 
 from bot.cli.context import days, load, note
 from bot.common.text import printable
+from bot.concerns.outbox import describe_health
 from bot.config import Config
 from bot.store.base import Store
 from bot.store.records import Concern, utc_now
@@ -90,15 +91,16 @@ def list_concerns(args: argparse.Namespace, config: Config | None = None) -> int
             print(_line(store, concern))
         if not concerns:
             print("No open concerns." if args.open else "No concerns.")
+        print(describe_health(store.outbox_health(), utc_now()))
     finally:
         store.close()
     return 0
 
 
 def _line(store: Store, concern: Concern) -> str:
-    deliveries = store.deliveries_for(concern.id)
-    delivered = sum(d.status == "delivered" for d in deliveries if d.reply is None)
-    total = sum(d.reply is None for d in deliveries)
+    deliveries = [d for d in store.deliveries_for(concern.id) if d.reply is None and not d.purpose]
+    delivered = sum(d.status == "delivered" for d in deliveries)
+    total = len(deliveries)
     kind = "URGENT safeguarding" if concern.kind == "safeguarding" else "concern"
     who = "anonymous" if concern.anonymous else (printable(concern.name, keep_newlines=False) or "-")
     return (
@@ -137,6 +139,7 @@ def show_concern(args: argparse.Namespace, config: Config | None = None) -> int:
         print("Deliveries:")
         for d in store.deliveries_for(concern.id):
             what = f"reply {d.reply.id}" if d.reply else "concern"
+            what = {"ack": "acknowledgement", "note": f"note about {what}"}.get(d.purpose, what)
             error = (
                 f"  ({printable(d.last_error, keep_newlines=False)})"
                 if d.last_error and d.status != "delivered"

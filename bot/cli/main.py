@@ -155,6 +155,12 @@ def _chat(args: argparse.Namespace, config: Config | None = None) -> int:
 
     config = config or load(args, store=True)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)  # keep the chat readable
+    if not config.can_deliver("concern"):
+        what = "concerns" if config.can_deliver("safeguarding") else "concerns and safeguarding alerts"
+        print(
+            f"Note: {what} cannot be delivered from this setup (`policybot check` says what to set). "
+            "The chat still works, and says so rather than claiming anything was sent."
+        )
     store = open_store(config)
     try:
         dialogue = build_dialogue(config, store)

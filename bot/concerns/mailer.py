@@ -24,7 +24,10 @@ class MailerError(Exception):
 def message_id(delivery: Delivery, concern: Concern, domain: str) -> str:
     """A Message-ID that is the same on every attempt, so a receiver can drop a resend after a crash."""
     reply = delivery.reply.id if delivery.reply else 0
-    digest = hashlib.sha256(f"{delivery.destination}\n{reply}".encode()).hexdigest()[:16]
+    seed = f"{delivery.destination}\n{reply}"
+    if delivery.purpose:  # a note to the same address is another e-mail (concerns keep their old ids)
+        seed += f"\n{delivery.purpose}"
+    digest = hashlib.sha256(seed.encode()).hexdigest()[:16]
     return f"<{concern.reference}.{reply}.{digest}@{domain}>"
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -41,39 +43,75 @@ def concern_context(concern: Concern, text: str | None = None) -> dict[str, Any]
 
 
 def delivery_message(messages: Messages, delivery: Delivery, concern: Concern) -> tuple[str, str, str]:
-    """(subject, plain text, html) for one delivery; replies use `office_reply_relay`."""
+    """(subject, plain text, html) for one delivery, chosen by what it carries."""
     context = concern_context(concern)
+    if delivery.purpose == "ack":
+        name = "sg_alert_sent" if concern.kind == "safeguarding" else "concern_sent"
+        text, html = messages.render(name, reference=concern.reference, role=concern.role)
+        return "", text, html
+    if delivery.purpose == "note":
+        note = json.loads(delivery.detail or "{}")
+        subject, _ = messages.render("office_delivery_failed_subject", concern=context)
+        text, html = messages.render(
+            "office_delivery_failed_note",
+            concern=context,
+            what=note.get("what", "concern"),
+            destination=note.get("destination", ""),
+            error=note.get("error", ""),
+        )
+        return subject.strip(), text, html
     subject, _ = messages.render("concern_email_subject", concern=context)
     if delivery.reply is not None:
-        text, html = messages.render(
-            "office_reply_relay",
-            concern=context,
-            reply_text=delivery.reply.text,
-            from_whom=delivery.reply.from_whom,
-        )
+        text, html = _reply_message(messages, delivery.reply.text, delivery.reply.from_whom, context)
     else:
         text, html = messages.render("concern_office_message", concern=context)
     return subject.strip(), text, html
 
 
+def _reply_message(
+    messages: Messages, text: str, from_whom: str, context: dict[str, Any], part: int = 1
+) -> tuple[str, str]:
+    name = "office_reply_relay" if part == 1 else "office_reply_continued"
+    return messages.render(name, concern=context, reply_text=text, from_whom=from_whom, part=part)
+
+
 def telegram_parts(
     messages: Messages, delivery: Delivery, concern: Concern, limit: int = TELEGRAM_LIMIT
 ) -> list[tuple[str, str]]:
-    """A delivery as one or more (plain, html) chat messages, each html at most `limit` characters."""
+    """A delivery as one or more (plain, html) chat messages, each html at most `limit` characters.
+
+    A long concern, or a long reply from the office, is cut at line breaks or spaces into parts; each
+    part after the first says which part it is.
+    """
     _, text, html = delivery_message(messages, delivery, concern)
-    if len(html) <= limit or delivery.reply is not None:
+    if len(html) <= limit or delivery.purpose:
         return [(text, html)]
+    reply = delivery.reply
+    if reply is not None:
+        context = concern_context(concern)
+
+        def render(piece: str, part: int) -> tuple[str, str]:
+            return _reply_message(messages, piece, reply.from_whom, context, part)
+
+        return _split(reply.text, render, limit)
+
+    def render_concern(piece: str, part: int) -> tuple[str, str]:
+        context = concern_context(concern, text=piece)
+        if part == 1:
+            return messages.render("concern_office_message", concern=context)
+        return messages.render("concern_office_continued", concern=context, part=part)
+
+    return _split(concern.text, render_concern, limit)
+
+
+def _split(body: str, render: Callable[[str, int], tuple[str, str]], limit: int) -> list[tuple[str, str]]:
     parts: list[tuple[str, str]] = []
-    rest = concern.text
+    rest = body
     while rest:
         size = max(200, limit - 1000)  # room for the header; shrinks when escaping makes a part too long
         while True:
             piece, after = _cut(rest, size)
-            context = concern_context(concern, text=piece)
-            if parts:
-                rendered = messages.render("concern_office_continued", concern=context, part=len(parts) + 1)
-            else:
-                rendered = messages.render("concern_office_message", concern=context)
+            rendered = render(piece, len(parts) + 1)
             if len(rendered[1]) <= limit or size <= 200:
                 break
             size = size * 2 // 3

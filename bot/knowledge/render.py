@@ -38,6 +38,14 @@ class Rendered:
 
 
 @dataclass(frozen=True)
+class Reachable:
+    """Templates' `delivery.concerns` / `delivery.alerts`: whether they have somewhere to go."""
+
+    concerns: bool
+    alerts: bool
+
+
+@dataclass(frozen=True)
 class MessageFile:
     """A knowledge/messages/*.yaml file: message name → jinja2 template."""
 
@@ -80,6 +88,8 @@ class Renderer:
             "school": config.school,
             "concerns": config.concerns,
             "safeguarding": config.safeguarding,
+            # Whether concerns / alerts have somewhere to go: never tell a person "sent" when they can't.
+            "delivery": Reachable(config.can_deliver("concern"), config.can_deliver("safeguarding")),
         }
         self.problems: list[str] = []
         self.messages: dict[str, jinja2.Template] = {}

@@ -16,7 +16,7 @@ from bot.common.text import fold
 from bot.common.yamlfile import Path_, YamlError, load_yaml
 from bot.knowledge.loading import KnowledgeError
 from bot.safeguarding.patterns import Compiler, Pattern, Rule
-from bot.safeguarding.scanning import Message, Vocabulary, read, rule_spans, spans
+from bot.safeguarding.scanning import Message, Vocabulary, read, read_words, rule_spans, spans
 from bot.safeguarding.similarity import EXAMPLES_FILE, SimilarityIndex, load_examples
 
 Route = Literal["dsl", "headteacher", "chair_of_governors"]
@@ -79,6 +79,9 @@ class SafeguardingSpec:
     spellings: dict[str, list[str]] = field(default_factory=dict)
     exclude: list[str] = field(default_factory=list)
     ordinary_words: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    relatives: str = ""
+    reporter: str = ""
     settings: Settings = field(default_factory=Settings)
 
 
@@ -99,16 +102,15 @@ class SafeguardingDetector:
     def __init__(
         self,
         spec: SafeguardingSpec,
-        compiler: Compiler,
+        vocabulary: Vocabulary,
         exclude: list[Pattern],
         categories: list[_Category],
         similar: SimilarityIndex | None = None,
+        not_about: tuple[Pattern | None, Pattern | None] = (None, None),
     ) -> None:
-        settings = spec.settings
-        self.near = settings.near
-        self.vocabulary = Vocabulary(
-            compiler, settings.fuzzy_score, settings.fuzzy_min_letters, spec.ordinary_words
-        )
+        self.near = spec.settings.near
+        self.vocabulary = vocabulary
+        self.reporter, self.relatives = not_about
         self.spellings = _spellings(spec)
         self.similar = similar
         self.by_id = {c.id: c for c in categories}
@@ -148,12 +150,15 @@ class SafeguardingDetector:
                         best = (rank, -order, found)
         if best:
             return best[2]
-        return self._similar(text) if self.similar else None
+        return self._similar(text, msg.words) if self.similar else None
 
-    def _similar(self, text: str) -> Detection | None:
-        """The second layer: a message that reads like the example disclosures though no rule fired."""
+    def _similar(self, text: str, said: list[str]) -> Detection | None:
+        """The second layer: a message that reads like the example disclosures though no rule fired.
+
+        It reads the words as the rules did: without contact details, names or excluded phrases.
+        """
         assert self.similar is not None
-        found = self.similar.classify(text)
+        found = self.similar.classify_words(said)
         if found is None:
             return None
         voted, closeness, lean = found
@@ -171,10 +176,16 @@ class SafeguardingDetector:
     def _mentions(self, msg: Message) -> list[tuple[_Category, int, int]]:
         """Mentions of staff or the head; one inside a longer mention ("head teacher") does not count."""
         found = [(c, s, e) for c in self.about if c.about for s, e in spans(c.about, msg, longest=True)]
+        # "Mrs Smith's son" is about the son (the name is not read, so the relative follows the title);
+        # "I'm a dinner lady and..." is the person writing
+        relatives = {s for s, _ in spans(self.relatives, msg)} if self.relatives else set()
+        reporter = {e for _, e in spans(self.reporter, msg)} if self.reporter else set()
         return [
             (c, s, e)
             for c, s, e in found
             if not any(os <= s and e <= oe and oe - os > e - s for _, os, oe in found)
+            and e not in relatives
+            and s not in reporter
         ]
 
     def _route(
@@ -243,18 +254,30 @@ def _load(path: str | Path) -> tuple[SafeguardingDetector | None, list[str]]:
     if not spec.categories:
         problems.add(("categories",), "no categories — add at least one")
     exclude = [compiler.pattern(text, ("exclude", i), gaps=False) for i, text in enumerate(spec.exclude)]
+    not_about = (
+        compiler.pattern(spec.reporter, ("reporter",), gaps=False) if spec.reporter else None,
+        compiler.pattern(spec.relatives, ("relatives",), gaps=False) if spec.relatives else None,
+    )
     compiler.check_groups()
     if not 50 <= spec.settings.fuzzy_score <= 100:
         problems.add(("settings", "fuzzy_score"), "must be between 50 and 100 (85 tolerates one typo)")
     if problems.items:
         return None, problems.items
+    settings = spec.settings
+    vocabulary = Vocabulary(
+        compiler, settings.fuzzy_score, settings.fuzzy_min_letters, spec.ordinary_words, spec.titles
+    )
     similar = None
     examples = Path(path).parent / EXAMPLES_FILE
     if examples.exists():  # optional: without it only the patterns run
-        similar, found = load_examples(examples, {c.id: c for c in categories}, _spellings(spec))
+        spellings = _spellings(spec)
+        similar, found = load_examples(
+            examples, {c.id: c for c in categories}, lambda text: read_words(text, vocabulary, spellings)
+        )
         if found:
             return None, found
-    return SafeguardingDetector(spec, compiler, [p for p in exclude if p], categories, similar), []
+    kept = [p for p in exclude if p]
+    return SafeguardingDetector(spec, vocabulary, kept, categories, similar, not_about), []
 
 
 def _spellings(spec: SafeguardingSpec) -> dict[str, tuple[str, ...]]:

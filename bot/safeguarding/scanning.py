@@ -16,17 +16,30 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from bot.common.text import fold
+from bot.safeguarding.details import capitalised, name_like, without_contacts
 from bot.safeguarding.patterns import START, Alt, Compiler, Gap, Opt, Pattern, Rule
 
 _SENTENCE_END = re.compile(r"[.!?;:,\n\r]+")
 _REPEATS = re.compile(r"([a-z])\1{2,}")  # "sooo" -> "so", "hurtsss" -> "hurts"
 _WORD = re.compile(r"[a-z0-9]+")
+_TITLE_DOT = re.compile(r"\b([A-Za-z]{2,4})\.(?=\s)")  # "Mr. Cox": the dot does not end a sentence
+NAME_WORDS = 4
+"""A message of at most this many capitalised words is read as a name ("Dick Turner"): no misspellings."""
+_INITIAL = "."  # after a title and an initial ("Mrs S Cox")
+_ALSO_ALONE = ("miss", "sir")  # titles pupils also use alone, so a known or unknown word may follow
 
 
 class Vocabulary:
     """Maps a message word to the pattern keys it satisfies: exact, stem, fuzzy spelling and number."""
 
-    def __init__(self, compiler: Compiler, fuzzy_score: int, min_letters: int, ordinary: list[str]) -> None:
+    def __init__(
+        self,
+        compiler: Compiler,
+        fuzzy_score: int,
+        min_letters: int,
+        ordinary: list[str],
+        titles: list[str] = (),  # type: ignore[assignment]
+    ) -> None:
         self.exact: dict[str, set[str]] = {}
         for key in compiler.words:
             self.exact.setdefault(key.lstrip("="), set()).add(key)
@@ -49,9 +62,13 @@ class Vocabulary:
         for key in compiler.numbers:
             lo, hi = key[1:].split("-")
             self.numbers.append((key, int(lo), int(hi)))
+        # Words that come before a person's name ("Mrs Hickman"); "miss" and "sir" are also said alone.
+        self.titles = frozenset(fold(t) for t in titles)
         self.keys = lru_cache(maxsize=50_000)(self._keys)
+        self.exact_keys = lru_cache(maxsize=50_000)(self._exact_keys)
 
-    def _keys(self, word: str) -> frozenset[str]:
+    def _exact_keys(self, word: str) -> frozenset[str]:
+        """The keys a word satisfies as spelt: exact words, stems and numbers, no misspellings."""
         found = set(self.exact.get(word, ()))
         for end in range(self.min_stem, len(word) + 1):
             if stem := self.stems.get(word[:end]):
@@ -59,9 +76,13 @@ class Vocabulary:
         if word.isdigit():
             value = int(word[:4])
             found.update(key for key, lo, hi in self.numbers if lo <= value <= hi)
-        elif len(word) >= self.min_letters:
-            found.update(self._fuzzy(word))
         return frozenset(found)
+
+    def _keys(self, word: str) -> frozenset[str]:
+        found = self._exact_keys(word)
+        if len(word) >= self.min_letters and not word.isdigit():
+            return found | self._fuzzy(word)
+        return found
 
     def _fuzzy(self, word: str) -> set[str]:
         if word in self.ordinary:
@@ -93,6 +114,7 @@ class Message:
     keys: list[frozenset[str]]
     starts: frozenset[int]
     ends: frozenset[int]
+    words: list[str] = field(default_factory=list)  # as read (for the similarity layer); "" once excluded
 
     where: dict[str, list[int]] = field(default_factory=dict)
     # Many rules share parts ("@child", "@unknown"); matching each part from each position once per message
@@ -114,22 +136,85 @@ class Message:
         masked = [span for pattern in exclude for span in spans(pattern, self, longest=True)]
         for start, end in masked:
             self.keys[start:end] = [frozenset()] * (end - start)
+            self.words[start:end] = [""] * (end - start)
         if masked:
             self.index()
 
 
 def read(text: str, vocabulary: Vocabulary, spellings: Mapping[str, tuple[str, ...]]) -> Message:
-    """Fold, split into sentences and words, apply `spellings:`, and look each word up."""
+    """Fold, split into sentences and words, apply `spellings:`, and look each word up.
+
+    Contact details are skipped, and so are names: the word after a title ("Mrs Hickman's class") and
+    misspellings in a message that is only a name ("Dick Turner"). See details.py.
+    """
     keys: list[frozenset[str]] = []
+    said: list[str] = []
     starts = set()
-    for sentence in _SENTENCE_END.split(text):
+    sentences, exact_only = _sentences(text, vocabulary)
+    lookup = vocabulary.exact_keys if exact_only else vocabulary.keys
+    for sentence in sentences:
         starts.add(len(keys))
-        for typed in _WORD.findall(fold(sentence)):
-            word = _REPEATS.sub(r"\1", typed)
-            keys.extend(vocabulary.keys(w) for w in spellings.get(word, (word,)))
-    message = Message(keys, frozenset(starts), frozenset(starts - {0}) | {len(keys)})
+        for word in _names_skipped(sentence, vocabulary):
+            for w in spellings.get(word, (word,)):
+                keys.append(lookup(w))
+                said.append(w)
+    message = Message(keys, frozenset(starts), frozenset(starts - {0}) | {len(keys)}, said)
     message.index()
     return message
+
+
+def read_words(text: str, vocabulary: Vocabulary, spellings: Mapping[str, tuple[str, ...]]) -> list[str]:
+    """The words `read` would look up, without looking them up (for the similarity layer's examples)."""
+    text = without_contacts(text)
+    kept = _WORD.findall(_REPEATS.sub(r"\1", fold(text)))
+    if not vocabulary.titles.isdisjoint(kept):  # a name may follow a title: read sentence by sentence
+        sentences, _ = _sentences(text, vocabulary)
+        kept = [word for sentence in sentences for word in _names_skipped(sentence, vocabulary)]
+    return [w for word in kept for w in spellings.get(word, (word,))]
+
+
+def _sentences(text: str, vocabulary: Vocabulary) -> tuple[list[str], bool]:
+    """The sentences without contact details, and whether the message is only a name."""
+    titles = vocabulary.titles
+    text = _TITLE_DOT.sub(lambda m: m[1] if m[1].lower() in titles else m[0], without_contacts(text))
+    return _SENTENCE_END.split(text), name_like(text.split(), NAME_WORDS)
+
+
+def _names_skipped(sentence: str, vocabulary: Vocabulary) -> list[str]:
+    """The folded words of a sentence without the names that follow a title.
+
+    After a title, an initial and a capitalised word are a name ("Mrs S Cox", "Miss Batty"); so is a
+    lower-case word the patterns do not know ("mrs slaughter", "mr dickens"), except after "miss" or "sir",
+    which pupils also use alone ("miss hurt my arm").
+    """
+    folded = _WORD.findall(_REPEATS.sub(r"\1", fold(sentence)))
+    if vocabulary.titles.isdisjoint(folded):  # most sentences: no title, so no name to look for
+        return folded
+    out: list[str] = []
+    title = ""  # the title just read, while a name may follow it
+    cased = any(ch.islower() for ch in sentence)  # in "SIR HIT ME" a capital does not mark a name
+    for chunk in sentence.split():
+        capital = cased and capitalised(chunk)
+        for typed in _WORD.findall(fold(chunk)):
+            word = _REPEATS.sub(r"\1", typed)
+            if title and _is_name(word, capital, title, vocabulary):
+                title = _INITIAL if len(word) == 1 else ""  # "Mrs S Cox": a surname may follow the initial
+                continue
+            title = word if word in vocabulary.titles else ""
+            out.append(word)
+    return out
+
+
+def _is_name(word: str, capital: bool, title: str, vocabulary: Vocabulary) -> bool:
+    if word.isdigit() or word in ("a", "i"):
+        return False
+    if capital:
+        return True
+    if title == _INITIAL:  # "mr b makes me stay": only a capitalised surname follows an initial
+        return False
+    if len(word) == 1:
+        return True
+    return title not in _ALSO_ALONE and not vocabulary.exact_keys(word)
 
 
 # ---- matching -------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -29,6 +29,9 @@ EXAMPLES_FILE = "safeguarding_examples.yaml"
 WINDOW = 30
 """Long messages are compared a window of words at a time, so a disclosure is not drowned by chatter."""
 
+MAX_WORDS = MAX_INPUT_CHARS // 5
+"""Only the first words of a very long message are compared (the patterns read all of it)."""
+
 ORDINARY_POSTINGS_CAP = 200
 """At most this many ordinary messages are kept per word: the ones where it weighs most."""
 
@@ -43,6 +46,8 @@ class SimilaritySettings:
     k: int = 3
     min_similarity: float = 0.3
     margin: float = 0.05
+    min_words: int = 1
+    """Shorter messages are left to the patterns: one or two words ("Reception", "same") are no evidence."""
 
 
 @dataclass(frozen=True)
@@ -67,7 +72,13 @@ class Nearest:
 
 
 def stem(word: str) -> str:
-    """A rough English stem, enough that "hits", "hitting" and "hit" meet."""
+    """A rough English stem, enough that "hits", "hitting" and "hit" meet; every number is "#".
+
+    A number's value says nothing about meaning here ("a 12 year old" is no closer to a disclosure than "a
+    10 year old"), so all numbers meet.
+    """
+    if word.isdigit():
+        return "#"
     for suffix, keep in (("ings", 5), ("ing", 5), ("ies", 4), ("ied", 4), ("ed", 5), ("es", 5), ("s", 4)):
         if len(word) >= keep and word.endswith(suffix) and not word.endswith("ss"):
             word = word[: -len(suffix)]
@@ -78,9 +89,12 @@ def stem(word: str) -> str:
 
 
 def features(stems: list[str]) -> Counter[str]:
-    """Stems and neighbouring stem pairs (pairs carry word order: "hit me" vs "me hit")."""
-    found = Counter(stems)
-    found.update(f"{a} {b}" for a, b in pairwise(stems))
+    """Stems and neighbouring stem pairs (pairs carry word order: "hit me" vs "me hit").
+
+    An empty stem is a word the detector skipped (an excluded phrase); no pair is made across it.
+    """
+    found = Counter(s for s in stems if s)
+    found.update(f"{a} {b}" for a, b in pairwise(stems) if a and b)
     return found
 
 
@@ -92,13 +106,13 @@ class SimilarityIndex:
         disclosures: list[tuple[str, str]],
         ordinary: list[str],
         settings: SimilaritySettings,
-        spellings: Mapping[str, tuple[str, ...]],
+        reader: Callable[[str], list[str]],
     ) -> None:
         self.settings = settings
-        self.spellings = spellings
+        self.reader = reader
         self.labels = [category for category, _ in disclosures] + [""] * len(ordinary)
         texts = [text for _, text in disclosures] + ordinary
-        counted = [features(self._stems(text, known=None)) for text in texts]
+        counted = [features(self._stems(text)) for text in texts]
         df: Counter[str] = Counter()
         for feats in counted:
             df.update(feats.keys())
@@ -136,14 +150,18 @@ class SimilarityIndex:
                 self.vocabulary.setdefault(feature[0], []).append(feature)
         self.correct = lru_cache(maxsize=20_000)(self._correct)
 
-    def _stems(self, text: str, known: dict[str, float] | None) -> list[str]:
+    def _stems(self, text: str) -> list[str]:
+        """An example's stems, read as the detector reads a message (spellings, no contacts or names)."""
+        return [stem(word) for word in self.reader(text[:MAX_INPUT_CHARS])]
+
+    def _query_stems(self, said: list[str]) -> list[str]:
+        """A message's stems, misspellings corrected to known words; "" stays "" (a skipped word)."""
         out = []
-        for word in words(text[:MAX_INPUT_CHARS]):
-            for part in self.spellings.get(word, (word,)):
-                stemmed = stem(part)
-                if known is not None and stemmed not in known:
-                    stemmed = self.correct(stemmed)
-                out.append(stemmed)
+        for word in said:
+            stemmed = stem(word) if word else ""
+            if stemmed and stemmed not in self.idf:
+                stemmed = self.correct(stemmed)
+            out.append(stemmed)
         return out
 
     def _correct(self, word: str) -> str:
@@ -158,10 +176,10 @@ class SimilarityIndex:
         norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
         return {f: w / norm for f, w in vector.items() if w}
 
-    def nearest(self, text: str) -> Nearest | None:
+    def nearest(self, said: list[str]) -> Nearest | None:
         """The stretch of the message close enough to disclosures that leans most towards them, or None."""
-        stems = self._stems(text, self.idf)
-        if not stems:
+        stems = self._query_stems(said[:MAX_WORDS])
+        if sum(1 for s in stems if s) < max(1, self.settings.min_words):
             return None
         step = WINDOW // 2
         starts = range(0, max(1, len(stems) - step), step) if len(stems) > WINDOW else [0]
@@ -203,9 +221,12 @@ class SimilarityIndex:
         k = self.settings.k
         return (sum(s for s, _ in found.disclosures) - sum(found.ordinary)) / k
 
-    def classify(self, text: str) -> tuple[list[str], float, float] | None:
-        """(categories of the nearest disclosures, most votes first; closeness; lean), or None if ordinary."""
-        found = self.nearest(text)
+    def classify_words(self, said: list[str]) -> tuple[list[str], float, float] | None:
+        """(categories of the nearest disclosures, most votes first; closeness; lean), or None if ordinary.
+
+        `said` is the message as the detector read it: folded words, spellings applied, "" where skipped.
+        """
+        found = self.nearest(said)
         if found is None or not found.disclosures:
             return None
         k = self.settings.k
@@ -223,9 +244,12 @@ class SimilarityIndex:
 
 
 def load_examples(
-    path: Path, categories: Mapping[str, Any], spellings: Mapping[str, tuple[str, ...]]
+    path: Path, categories: Mapping[str, Any], reader: Callable[[str], list[str]]
 ) -> tuple[SimilarityIndex | None, list[str]]:
-    """Read the examples file next to safeguarding.yaml; problems as `file:line: path: what to fix`."""
+    """Read the examples file next to safeguarding.yaml; problems as `file:line: path: what to fix`.
+
+    `reader` turns a message into the words the detector reads (see scanning.read_words).
+    """
     try:
         with path.open(encoding="utf-8") as handle:
             data = yaml.load(handle, Loader=_FAST_LOADER)  # a safe loader, the C one if available
@@ -245,7 +269,7 @@ def load_examples(
         for other in sorted(path.parent.glob(pattern)):
             ordinary.extend(_examples_in(other))
     disclosures = [(category, text) for category, texts in spec.disclosures.items() for text in texts]
-    return SimilarityIndex(disclosures, ordinary, spec.settings, spellings), []
+    return SimilarityIndex(disclosures, ordinary, spec.settings, reader), []
 
 
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -277,6 +301,8 @@ def _check(
     settings = spec.settings
     if settings.k < 1:
         report.add(("settings", "k"), "must be 1 or more (3 is usual)")
+    if settings.min_words < 1:
+        report.add(("settings", "min_words"), "must be 1 or more (4 is usual)")
     if not 0 <= settings.min_similarity <= 1 or not -1 <= settings.margin <= 1:
         report.add(("settings",), "min_similarity must be between 0 and 1 and margin between -1 and 1")
     return spec, report.items

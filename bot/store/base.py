@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
-from bot.store.records import Concern, Delivery, FeedbackCount, NewConcern, OfficeReply
+from bot.store.records import Concern, Delivery, FeedbackCount, NewConcern, OfficeReply, OutboxHealth
 
 
 class StoreError(Exception):
@@ -38,8 +38,20 @@ class Store(Protocol):
     def close_concern(self, reference: str, now: datetime | None = None) -> bool: ...
 
     def add_deliveries(
-        self, concern_id: int, destinations: Sequence[str], reply_id: int = 0, now: datetime | None = None
+        self,
+        concern_id: int,
+        destinations: Sequence[str],
+        reply_id: int = 0,
+        now: datetime | None = None,
+        *,
+        purpose: str = "",
+        detail: str = "",
+        due: datetime | None = None,
     ) -> int: ...
+    def settle_acknowledgements(
+        self, destination: str, concern_ids: Sequence[int], delivered: bool, now: datetime
+    ) -> int: ...
+    def outbox_health(self) -> OutboxHealth: ...
     def deliveries_for(self, concern_id: int) -> list[Delivery]: ...
     def due_deliveries(
         self, now: datetime, limit: int = 50, kinds: Sequence[str] | None = None

@@ -77,6 +77,34 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX deliveries_due ON deliveries (status, priority, next_attempt_at);
     """,
+    # 3: deliveries with a purpose: '' the concern or reply itself, 'ack' the person's "sent" message,
+    # 'note' a note to the office that something could not be delivered (detail says what, never user text).
+    """
+    CREATE TABLE deliveries_3 (
+        id INTEGER PRIMARY KEY,
+        concern_id INTEGER NOT NULL REFERENCES concerns (id) ON DELETE CASCADE,
+        reply_id INTEGER NOT NULL DEFAULT 0,
+        destination TEXT NOT NULL,
+        purpose TEXT NOT NULL DEFAULT '' CHECK (purpose IN ('', 'ack', 'note')),
+        detail TEXT NOT NULL DEFAULT '',
+        priority INTEGER NOT NULL DEFAULT 0,
+        status TEXT NOT NULL DEFAULT 'pending'
+            CHECK (status IN ('pending', 'sending', 'delivered', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        last_error TEXT NOT NULL DEFAULT '',
+        delivered_at TEXT,
+        created_at TEXT NOT NULL,
+        UNIQUE (concern_id, reply_id, destination, purpose)
+    );
+    INSERT INTO deliveries_3 (id, concern_id, reply_id, destination, priority, status, attempts,
+        next_attempt_at, last_error, delivered_at, created_at)
+    SELECT id, concern_id, reply_id, destination, priority, status, attempts,
+        next_attempt_at, last_error, delivered_at, created_at FROM deliveries;
+    DROP TABLE deliveries;
+    ALTER TABLE deliveries_3 RENAME TO deliveries;
+    CREATE INDEX deliveries_due ON deliveries (status, priority, next_attempt_at);
+    """,
 ]
 
 

@@ -10,6 +10,9 @@ ConcernKind = Literal["concern", "safeguarding"]
 Priority = Literal["normal", "high"]
 ConcernStatus = Literal["open", "closed"]
 DeliveryStatus = Literal["pending", "sending", "delivered", "failed"]
+Purpose = Literal["", "ack", "note"]
+"""What a delivery carries: '' the concern (or the office's reply), 'ack' the person's "sent, your
+reference is …", 'note' a note to the office that a delivery failed for good."""
 
 PRIORITY_RANK: dict[str, int] = {"normal": 0, "high": 1}
 
@@ -81,7 +84,8 @@ class Delivery:
     """One concern (or one office reply, when `reply` is set) on its way to one destination.
 
     `destination` is `<kind>:<target>`, e.g. `office-email:office@x`, `office-telegram:-100123`,
-    `user-telegram:4567`; the part before the colon chooses the sender.
+    `user-telegram:4567`; the part before the colon chooses the sender. `purpose` says what it carries
+    (see `Purpose`); a note's `detail` says what failed (no user text).
     """
 
     id: int
@@ -94,6 +98,8 @@ class Delivery:
     last_error: str = ""
     delivered_at: datetime | None = None
     reply: OfficeReply | None = None
+    purpose: Purpose = ""
+    detail: str = ""
 
     @property
     def kind(self) -> str:
@@ -104,6 +110,15 @@ class Delivery:
     def target(self) -> str:
         """The destination's address or chat id (empty for e.g. `user-console`)."""
         return self.destination.split(":", 1)[1] if ":" in self.destination else ""
+
+
+@dataclass(frozen=True)
+class OutboxHealth:
+    """What is still to be delivered: how many, the oldest one's creation time, and how many failed."""
+
+    undelivered: int
+    oldest: datetime | None
+    failed: int
 
 
 @dataclass(frozen=True)

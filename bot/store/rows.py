@@ -67,4 +67,6 @@ def delivery_from_row(row: sqlite3.Row) -> Delivery:
         last_error=row["last_error"],
         delivered_at=optional_time(row["delivered_at"]),
         reply=reply,
+        purpose=row["purpose"],
+        detail=row["detail"],
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -12,64 +13,103 @@ from pathlib import Path
 from typing import Any
 
 from bot.store.base import StoreError
+from bot.store.deliveries import ERASED_NOTE, DeliveryQueue
 from bot.store.files import check_file, create_private_file, explain
 from bot.store.migrations import migrate
 from bot.store.records import (
     PRIORITY_RANK,
     Concern,
-    Delivery,
     FeedbackCount,
     NewConcern,
     OfficeReply,
     utc_now,
 )
-from bot.store.rows import concern_from_row, delivery_from_row, optional_time, to_text, to_time
+from bot.store.rows import concern_from_row, optional_time, to_text, to_time
 
-ERASED_NOTE = "erased at the person's request"
+log = logging.getLogger(__name__)
+
+__all__ = ["ERASED_NOTE", "SqliteStore"]
+
+BUSY_TIMEOUT_SECONDS = 2.0
+"""How long a call waits for another process's write lock before failing (the outbox retries; a person's
+message gets an apology) — short, so a locked file never stalls the bot for long."""
 
 
-class SqliteStore:
-    """The Store on one SQLite file in WAL mode, safe to share between the event loop and worker threads."""
+class SqliteStore(DeliveryQueue):
+    """The Store on one SQLite file in WAL mode, safe to share between the event loop and worker threads.
 
-    def __init__(self, path: str | Path, create: bool = True) -> None:
+    The deliveries table's queries are in `DeliveryQueue` (bot/store/deliveries.py).
+
+    Each thread gets its own connection, so a reader never waits behind a write (WAL lets readers go on
+    while a writer holds the lock). Writers in this process take turns on a lock of their own rather than
+    polling SQLite's busy handler; only another process's lock makes them wait, for `busy_timeout` at most.
+    """
+
+    def __init__(
+        self, path: str | Path, create: bool = True, busy_timeout: float = BUSY_TIMEOUT_SECONDS
+    ) -> None:
         """Open (with `create`, create if missing) the database; raises StoreError saying what to fix."""
         self.path = Path(path)
-        self._lock = threading.RLock()
+        self.busy_timeout = busy_timeout
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._connections_lock = threading.Lock()
+        self._write_lock = threading.Lock()
         try:
             check_file(self.path, create)
             create_private_file(self.path)
         except OSError as err:
             raise StoreError(explain(self.path, err)) from err
         try:
-            self._conn = sqlite3.connect(
-                self.path, timeout=10.0, isolation_level=None, check_same_thread=False
-            )
-            self._conn.row_factory = sqlite3.Row
-            self._conn.execute("PRAGMA journal_mode = WAL")
-            # FULL: a concern acknowledged to a parent survives a power cut, not just a crash.
-            self._conn.execute("PRAGMA synchronous = FULL")
-            self._conn.execute("PRAGMA foreign_keys = ON")
-            self.version = migrate(self._conn)
+            conn = self._conn
+            conn.execute("PRAGMA journal_mode = WAL")
+            self.version = migrate(conn)
         except sqlite3.Error as err:
             raise StoreError(explain(self.path, err)) from err
         except StoreError as err:
             raise StoreError(f"{self.path}: {err}") from err
 
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        """This thread's connection, opened on first use."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._connect()
+            self._local.conn = conn
+        return conn
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(
+            self.path, timeout=self.busy_timeout, isolation_level=None, check_same_thread=False
+        )
+        conn.row_factory = sqlite3.Row
+        # FULL: a concern acknowledged to a parent survives a power cut, not just a crash.
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        # Erased or purged text is overwritten with zeros, not left in free pages of the file.
+        conn.execute("PRAGMA secure_delete = ON")
+        with self._connections_lock:
+            self._connections.append(conn)
+        return conn
+
     def close(self) -> None:
-        """Close the database connection."""
-        with self._lock:
-            self._conn.close()
+        """Close every thread's connection."""
+        with self._connections_lock:
+            connections, self._connections = self._connections, []
+        for conn in connections:
+            conn.close()
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
-        with self._lock, self._errors():
-            self._conn.execute("BEGIN IMMEDIATE")
+        with self._write_lock, self._errors():
+            conn = self._conn
+            conn.execute("BEGIN IMMEDIATE")
             try:
-                yield self._conn
+                yield conn
             except BaseException:
-                self._conn.rollback()
+                conn.rollback()
                 raise
-            self._conn.commit()
+            conn.commit()
 
     @contextmanager
     def _errors(self) -> Iterator[None]:
@@ -80,15 +120,16 @@ class SqliteStore:
             raise StoreError(explain(self.path, err)) from err
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
-        with self._lock, self._errors():
+        with self._errors():
             return self._conn.execute(sql, params).fetchone()
 
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
-        with self._lock, self._errors():
+        with self._errors():
             return self._conn.execute(sql, params).fetchall()
 
     def _run(self, sql: str, params: Sequence[Any] = ()) -> int:
-        with self._lock, self._errors():
+        """One writing statement."""
+        with self._write_lock, self._errors():
             return self._conn.execute(sql, params).rowcount
 
     # Roles
@@ -231,115 +272,6 @@ class SqliteStore:
             )
         )
 
-    # Deliveries
-
-    def _insert_deliveries(
-        self,
-        conn: sqlite3.Connection,
-        concern_id: int,
-        destinations: Sequence[str],
-        reply_id: int,
-        priority: int,
-        now: datetime,
-    ) -> int:
-        added = 0
-        for destination in destinations:
-            added += conn.execute(
-                "INSERT OR IGNORE INTO deliveries "
-                "(concern_id, reply_id, destination, priority, next_attempt_at, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (concern_id, reply_id, destination, priority, to_text(now), to_text(now)),
-            ).rowcount
-        return added
-
-    def add_deliveries(
-        self, concern_id: int, destinations: Sequence[str], reply_id: int = 0, now: datetime | None = None
-    ) -> int:
-        """Queue a concern (or one of its replies) for destinations it is not already queued for."""
-        with self._tx() as conn:
-            row = conn.execute("SELECT priority FROM concerns WHERE id = ?", (concern_id,)).fetchone()
-            if row is None:
-                raise StoreError(f"no concern with id {concern_id}")
-            rank = PRIORITY_RANK[row["priority"]]
-            return self._insert_deliveries(conn, concern_id, destinations, reply_id, rank, now or utc_now())
-
-    def deliveries_for(self, concern_id: int) -> list[Delivery]:
-        """Every delivery of a concern and its replies."""
-        return self._deliveries("WHERE d.concern_id = ? ORDER BY d.id", (concern_id,))
-
-    def due_deliveries(
-        self, now: datetime, limit: int = 50, kinds: Sequence[str] | None = None
-    ) -> list[Delivery]:
-        """Pending deliveries whose time has come, urgent ones first; only `kinds` of destination if given."""
-        only = ""
-        params: list[Any] = [to_text(now)]
-        if kinds is not None:
-            only = " AND (" + " OR ".join("d.destination LIKE ?" for _ in kinds) + ")" if kinds else " AND 0"
-            params += [f"{kind}:%" for kind in kinds]
-        return self._deliveries(
-            f"WHERE d.status = 'pending' AND d.next_attempt_at <= ?{only} "
-            "ORDER BY d.priority DESC, d.next_attempt_at, d.id LIMIT ?",
-            (*params, limit),
-        )
-
-    def _deliveries(self, where: str, params: Sequence[Any]) -> list[Delivery]:
-        rows = self._all(
-            "SELECT d.*, r.concern_id AS r_concern_id, r.text AS r_text, r.from_whom AS r_from_whom, "
-            "r.created_at AS r_created_at FROM deliveries d "
-            f"LEFT JOIN office_replies r ON r.id = d.reply_id {where}",
-            params,
-        )
-        return [delivery_from_row(row) for row in rows]
-
-    def next_due_at(self) -> datetime | None:
-        """When the next pending delivery falls due."""
-        row = self._one("SELECT MIN(next_attempt_at) AS due FROM deliveries WHERE status = 'pending'")
-        return optional_time(row["due"]) if row else None
-
-    def claim_delivery(self, delivery_id: int) -> bool:
-        """Start an attempt: pending → sending. False when someone else has it or it is no longer pending."""
-        return bool(
-            self._run(
-                "UPDATE deliveries SET status = 'sending', attempts = attempts + 1 "
-                "WHERE id = ? AND status = 'pending'",
-                (delivery_id,),
-            )
-        )
-
-    def mark_delivered(self, delivery_id: int, now: datetime) -> None:
-        """The destination has it."""
-        self._run(
-            "UPDATE deliveries SET status = 'delivered', delivered_at = ?, last_error = '' WHERE id = ?",
-            (to_text(now), delivery_id),
-        )
-
-    def mark_retry(self, delivery_id: int, error: str, next_attempt_at: datetime) -> None:
-        """The attempt failed; try again at `next_attempt_at`."""
-        self._run(
-            "UPDATE deliveries SET status = 'pending', last_error = ?, next_attempt_at = ? "
-            "WHERE id = ? AND status = 'sending'",
-            (error, to_text(next_attempt_at), delivery_id),
-        )
-
-    def mark_failed(self, delivery_id: int, error: str) -> None:
-        """Give up on this delivery."""
-        self._run(
-            "UPDATE deliveries SET status = 'failed', last_error = ? WHERE id = ? AND status != 'delivered'",
-            (error, delivery_id),
-        )
-
-    def postpone_destination(self, destination: str, until: datetime) -> int:
-        """Hold back a destination's pending deliveries that would fall due before `until`."""
-        return self._run(
-            "UPDATE deliveries SET next_attempt_at = ? "
-            "WHERE destination = ? AND status = 'pending' AND next_attempt_at < ?",
-            (to_text(until), destination, to_text(until)),
-        )
-
-    def reset_sending(self) -> int:
-        """After a crash, attempts that were under way go back to pending."""
-        return self._run("UPDATE deliveries SET status = 'pending' WHERE status = 'sending'")
-
     # Office replies
 
     def add_office_reply(
@@ -398,6 +330,7 @@ class SqliteStore:
                     f"name = '', contact = '', redacted_at = ? WHERE id IN ({marks})",
                     [now, *ids],
                 )
+        self._scrub_wal()
         return {
             "role": role,
             "conversation": state,
@@ -411,8 +344,18 @@ class SqliteStore:
         alerts only when closed before `safeguarding_older_than` (never when it is None)."""
         cutoff = to_text(older_than)
         alerts = to_text(safeguarding_older_than) if safeguarding_older_than is not None else ""
-        return self._run(
+        purged = self._run(
             "DELETE FROM concerns WHERE status = 'closed' AND "
             "((kind != 'safeguarding' AND closed_at < ?) OR (kind = 'safeguarding' AND closed_at < ?))",
             (cutoff, alerts),
         )
+        if purged:
+            self._scrub_wal()
+        return purged
+
+    def _scrub_wal(self) -> None:
+        """Copy the erased pages into the file and empty the WAL, which still holds the old text."""
+        with self._errors():
+            busy, _, _ = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy:  # a reader in another process holds an old snapshot; the next checkpoint finishes it
+            log.warning("could not fully checkpoint %s after an erase; it completes later", self.path.name)

@@ -51,6 +51,7 @@ from bot.channels.telegram.office import (
     reload_command,
     reload_knowledge_now,
     reply_command,
+    when_stored,
 )
 from bot.core.dialogue import COMMANDS
 from bot.store.records import utc_now
@@ -129,6 +130,18 @@ def check_token(token: str) -> str:
             "gave it (no quotes or spaces)"
         )
     return token.strip()
+
+
+def check_destinations(config: Config) -> None:
+    """Refuse to run when concerns or alerts have nowhere to go, unless the config allows it."""
+    problems = config.delivery_problems()
+    if not problems:
+        return
+    if not config.concerns.allow_no_destination:
+        raise TelegramStartupError(
+            f"{'; '.join(problems)} — or set concerns.allow_no_destination: true to run without delivery"
+        )
+    log.warning("running without delivery (concerns.allow_no_destination): %s", "; ".join(problems))
 
 
 def guard_library_logs(config: Config) -> None:
@@ -224,8 +237,7 @@ async def _started(app: Application) -> None:
         loop, outbox = asyncio.get_running_loop(), ch.outbox
         concerns = getattr(ch.dialogue, "concerns", None)
         if concerns is not None and concerns.on_stored is None:
-            # The flow runs in a worker thread; wake the outbox on the loop so delivery starts at once.
-            concerns.on_stored = lambda _concern: loop.call_soon_threadsafe(outbox.wake)
+            concerns.on_stored = when_stored(outbox, loop)
         stop = asyncio.Event()
         app.bot_data["outbox_stop"] = stop
         app.bot_data["outbox_task"] = asyncio.create_task(
@@ -371,6 +383,7 @@ def run_telegram(config: Config) -> int:
     except StoreError as err:
         raise TelegramStartupError(str(err)) from None  # it names the file and what to do
     try:
+        check_destinations(config)
         dialogue = build_dialogue(config, store)
         app = build_application(config, dialogue, store)
         where = config.telegram.base_url or "api.telegram.org"

@@ -144,6 +144,28 @@ async def ask_core(func: Callable[..., list[Reply]], *args: Any) -> list[Reply]:
     return await asyncio.to_thread(func, *args)
 
 
+async def who(ch: Channel, update: Update) -> UserContext:
+    """The person's context, read from the store off the event loop (a locked file must not stall it)."""
+    return await asyncio.to_thread(ch.user_context, update)
+
+
+def _ack_destination(chat_id: int) -> str:
+    return f"user-telegram:{chat_id}"  # where bot.concerns.outbox.reply_destination sends to this chat
+
+
+async def respond(
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, replies: list[Reply], quote: Message | None = None
+) -> None:
+    """Send the core's replies; a "sent, your reference is …" among them no longer needs the outbox.
+
+    If sending fails, the error handler hands any held acknowledgement to the outbox to resend.
+    """
+    await send_replies(context, chat_id, replies, quote)
+    outbox = channel(context).outbox
+    if outbox is not None:
+        await outbox.settle_acknowledgements(_ack_destination(chat_id), sent=True)
+
+
 def _log_replies(update: Update, what: str, replies: list[Reply], extra: str = "") -> None:
     first = replies[0] if replies else None
     log.info(
@@ -213,11 +235,11 @@ async def asked(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     ch, message = channel(context), update.effective_message
     assert message is not None and message.text is not None
     text = _strip_mention(message.text, context.bot.username)
-    user = ch.user_context(update)
+    user = await who(ch, update)
     replies = await ask_core(ch.dialogue.handle, user, text)
     _log_replies(update, "asked", replies, ch.loggable(text))
     quote = message if message.chat.type != ChatType.PRIVATE else None
-    await send_replies(context, message.chat_id, replies, quote)
+    await respond(context, message.chat_id, replies, quote)
 
 
 async def commanded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -231,10 +253,10 @@ async def commanded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return  # meant for another bot in the group
     if name.lower() not in COMMANDS and message.chat.type != ChatType.PRIVATE:
         return
-    user = ch.user_context(update)
+    user = await who(ch, update)
     replies = await ask_core(ch.dialogue.command, user, name.lower(), args.strip())
     _log_replies(update, f"/{name.lower()}", replies, ch.loggable(args))
-    await send_replies(context, message.chat_id, replies)
+    await respond(context, message.chat_id, replies)
 
 
 async def tapped(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -247,7 +269,7 @@ async def tapped(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.info("update %s user %s tapped an unknown button", update.update_id, query.from_user.id)
         await query.answer(stale, show_alert=True)
         return
-    user = ch.user_context(update)
+    user = await who(ch, update)
     replies = await ask_core(ch.dialogue.choose, user, payload)
     _log_replies(update, f"tapped {payload.split(':')[0]}", replies)
     if [r.text for r in replies] == [stale]:
@@ -261,7 +283,7 @@ async def tapped(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     # Browsing buttons stay usable; one-shot steps (role, concern, alert, forget) lose theirs.
     await _drop_keyboard(query, feedback_only=payload.startswith(("t:", "s:", "p:")))
     chat_id = query.message.chat.id if query.message is not None else query.from_user.id
-    await send_replies(context, chat_id, replies)
+    await respond(context, chat_id, replies)
 
 
 async def _drop_keyboard(query: Any, feedback_only: bool) -> None:
@@ -297,6 +319,11 @@ async def failed(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not isinstance(update, Update):
         return
     ch = channel(context)
+    if ch.outbox is not None and update.effective_chat is not None:
+        try:  # a "sent, your reference is …" that did not get out: the outbox resends it
+            await ch.outbox.settle_acknowledgements(_ack_destination(update.effective_chat.id), sent=False)
+        except Exception as err:  # the store too is failing; the held acknowledgement goes after its hold
+            log.error("update %s: could not hand the acknowledgement to the outbox: %s", update_id, err)
     try:
         if update.callback_query is not None:
             await update.callback_query.answer()

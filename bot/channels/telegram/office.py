@@ -9,13 +9,17 @@ from typing import TYPE_CHECKING, Any
 
 from telegram import Bot, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
+from telegram.error import BadRequest, ChatMigrated, Forbidden
 from telegram.ext import ContextTypes
 
 from bot.channels.telegram.handlers import Channel, asked, channel
 from bot.concerns.office_messages import telegram_parts
-from bot.concerns.outbox import reply_destination
+from bot.concerns.outbox import PermanentDeliveryError, reply_destination
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from bot.concerns.outbox import Outbox
     from bot.knowledge.messages import Messages
     from bot.store.records import Concern, Delivery
 
@@ -32,15 +36,39 @@ class TelegramSender:
         self.messages = messages
 
     async def send(self, delivery: Delivery, concern: Concern) -> None:
-        """Send one delivery (in parts if long); raises on any failure so the outbox retries."""
+        """Send one delivery (in parts if long); raises on failure so the outbox retries.
+
+        Refusals that retrying cannot fix — blocked by the person, no such chat, message too long —
+        raise PermanentDeliveryError, so the outbox gives up at once and tells the office.
+        """
         chat_id = int(delivery.target)
         for _, html in telegram_parts(self.messages, delivery, concern):
-            await self.bot.send_message(
-                chat_id,
-                html,
-                parse_mode=ParseMode.HTML,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
-            )
+            try:
+                await self.bot.send_message(
+                    chat_id,
+                    html,
+                    parse_mode=ParseMode.HTML,
+                    link_preview_options=LinkPreviewOptions(is_disabled=True),
+                )
+            except (Forbidden, BadRequest, ChatMigrated) as err:  # 403 / 400: the same answer next time
+                raise PermanentDeliveryError(str(err)) from err
+
+
+def when_stored(outbox: Outbox, loop: asyncio.AbstractEventLoop) -> Callable[[Concern], None]:
+    """The concern flow's `on_stored` hook: hold the person's acknowledgement, start delivery at once.
+
+    It runs in the flow's worker thread just after the concern was stored.
+    """
+
+    def stored(concern: Concern) -> None:
+        try:
+            if concern.channel == "telegram":  # held in the outbox until the handler has sent it
+                outbox.hold_acknowledgement(concern)
+        except Exception:  # the concern is stored; the person still gets the handler's reply
+            log.exception("could not hold the acknowledgement of %s in the outbox", concern.reference)
+        loop.call_soon_threadsafe(outbox.wake)
+
+    return stored
 
 
 def reference_pattern(prefix: str) -> re.Pattern[str]:
@@ -85,7 +113,7 @@ async def relay(update: Update, ch: Channel, reference: str, text: str) -> None:
     if reply_destination(concern) is None or concern.channel != "telegram" or ch.outbox is None:
         await _say(update, ch, "telegram_office_reply_not_telegram", reference=concern.reference)
         return
-    ch.outbox.enqueue_reply(concern, reply)  # here, not in a thread: it wakes the outbox's asyncio.Event
+    await ch.outbox.queue_reply(concern, reply)
     await _say(update, ch, "telegram_office_reply_sent", reference=concern.reference)
 
 
@@ -140,7 +168,7 @@ async def close_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         note = ch.texts.text("telegram_concern_closed_note", reference=concern.reference)
         staff = update.effective_user.full_name if update.effective_user else "the school office"
         reply = await asyncio.to_thread(ch.store.add_office_reply, concern.reference, note, staff)
-        ch.outbox.enqueue_reply(concern, reply)
+        await ch.outbox.queue_reply(concern, reply)
     await _say(update, ch, "telegram_office_closed", reference=concern.reference)
 
 

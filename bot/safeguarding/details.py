@@ -1,0 +1,69 @@
+"""Parts of a message that are never read for a disclosure: contact details and people's names.
+
+A parent answering "which class?" or "how can we contact you?" writes e-mail addresses, web links, phone
+numbers, postcodes, dates and names ("Mrs Hickman", "Dick Turner"). Read as words, those look like
+misspelt or rare disclosure words ("com", "Hardcastle", "Slaughter"). scanning.py skips the spans found
+here before it reads the words; the person's title stays, so "Mr Cox grabbed him" is still about staff.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ONLINE = re.compile(
+    r"""
+    [\w.+-]+@[\w-]+(?:\.[\w-]+)+                                 # e-mail address
+    | (?:https?://|www\.)\S+                                     # web link
+    | \b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|uk|gov|edu|io)\b(?:/\S*)?   # bare domain
+    | @\w+                                                       # account handle
+    """,
+    re.VERBOSE,
+)
+_ONLINE_HINT = re.compile(r"[@/]|\.\w")
+_NUMBERED = re.compile(
+    r"""
+    (?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b            # UK phone number
+    | \b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b                       # UK postcode (as typed: capitals)
+    | \b[a-z]{1,2}\d[a-z\d]?\s+\d[a-z]{2}\b                       # a postcode typed in lower case
+    | \b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b                         # a date
+    | \b\d{1,2}[.:]\d{2}\s*(?i:am|pm)?                             # a time
+    | \b(?i:flat|apartment|unit)\s+\d+[a-zA-Z]?\b                 # a flat number
+    | \b\d{1,4}[a-zA-Z]?,?\s+(?:[A-Z][\w'-]*\s+){1,3}              # a street: a number, a Name and a type
+      (?i:road|rd|street|st|lane|ln|avenue|ave|close|drive|way|court|crescent|place|gardens|grove
+      |terrace|hill|park|row|walk|square|mews|view|rise|green)\b
+    | \b\d{1,4}[a-z]?,?\s+(?:[a-z'-]+\s+){1,2}                      # in lower case, the clear types only
+      (?:road|rd|street|lane|avenue|ave|drive|crescent|gardens|grove|terrace|mews)\b
+    """,
+    re.VERBOSE,
+)
+_DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+def without_contacts(text: str) -> str:
+    """The text with e-mail addresses, links, handles, phone numbers, postcodes and dates blanked."""
+    # Two passes, each only when the text could hold what it looks for: this runs on every message.
+    if _ONLINE_HINT.search(text):
+        text = _ONLINE.sub(" ", text)
+    if _DIGIT.search(text):
+        text = _NUMBERED.sub(" ", text)
+    return text
+
+
+def capitalised(chunk: str) -> bool:
+    """Whether a word as typed starts with a capital letter ("Hickman's", "(Pauline")."""
+    first = _LETTERS.search(chunk)
+    return bool(first and first.group().isupper())
+
+
+def name_like(chunks: list[str], most: int) -> bool:
+    """Whether a whole message reads as a name ("Dick Turner", "Karen Beaton"): a few words, all capitalised.
+
+    Disclosures are sentences; a short message of capitalised words only is an answer to "your name?".
+    """
+    if len(chunks) > 2 * most:  # long messages are never only a name (and this runs on every message)
+        return False
+    wordy = [c for c in chunks if _LETTERS.search(c)]
+    if not any(ch.islower() for c in wordy for ch in c):  # "SIR HIT ME": capitals say nothing about names
+        return False
+    return 0 < len(wordy) <= most and all(capitalised(c) for c in wordy)
