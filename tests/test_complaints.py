@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from bot.cli.evaluate import evaluate, load_question_set
 from bot.common.text import fold
+from bot.config import Config
 from bot.core.engine import Engine
 
 QUESTIONS = Path(__file__).parent / "complaints_questions.yaml"
@@ -62,7 +64,9 @@ def test_social_media_answers_keep_their_topic_ids_and_name_their_policy(engine:
     assert (reply.topic, reply.policy) == ("parents_photos", "Social Media Policy")
 
 
-def test_the_concern_confirmation_names_the_complaints_route(engine: Engine) -> None:
+def test_the_concern_confirmation_names_the_complaints_route(config: Config) -> None:
+    office = dataclasses.replace(config.office, telegram_chat_ids=[-1001234567890])
+    engine = Engine.load(dataclasses.replace(config, office=office))
     text = engine.renderer.message("concern_sent", reference="MM-2026-0001").text
     assert "Stage 1 of the Complaints Procedure" in text
 

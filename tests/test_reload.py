@@ -125,6 +125,7 @@ def test_reload_reaches_the_concern_flow_and_the_alert_question(tmp_path, config
     folder = _knowledge(tmp_path)
     config = dataclasses.replace(
         config,
+        office=dataclasses.replace(config.office, telegram_chat_ids=[-1001234567890]),
         knowledge_dir=str(folder),
         store=dataclasses.replace(config.store, path=str(tmp_path / "policybot.sqlite3")),
     )
