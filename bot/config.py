@@ -40,15 +40,19 @@ class MatchingConfig:
     """Thresholds for the matcher's decisions (confidences are 0..1)."""
 
     answer_threshold: float = 0.45
-    clarify_threshold: float = 0.2
+    clarify_threshold: float = 0.15
     clarify_margin: float = 0.1
     max_options: int = 3
     other_role_factor: float = 0.6
+    semantic: bool = True  # fuse word scores with similarity in meaning (the shipped wordllama model)
+    semantic_answer_threshold: float = 0.6  # answer threshold for the fused score
 
     def __post_init__(self) -> None:
-        if not 0 <= self.clarify_threshold <= self.answer_threshold <= 1:
+        answers = (self.answer_threshold, self.semantic_answer_threshold)
+        if not (0 <= self.clarify_threshold <= min(answers) and max(answers) <= 1):
             raise ValueError(
-                "thresholds must satisfy 0 <= clarify_threshold <= answer_threshold <= 1 — adjust them"
+                "thresholds must satisfy 0 <= clarify_threshold <= answer_threshold (and"
+                " semantic_answer_threshold) <= 1 — adjust them"
             )
 
 

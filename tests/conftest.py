@@ -64,6 +64,24 @@ def run_cli(
     )
 
 
+@pytest.fixture(scope="session")
+def words_only_config_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example config with the semantic layer switched off (matching on words alone)."""
+    text = (PROJECT_ROOT / "config.example.yaml").read_text(encoding="utf-8")
+    assert "  semantic: true" in text
+    path = tmp_path_factory.mktemp("words-only") / "config.yaml"
+    path.write_text(text.replace("  semantic: true", "  semantic: false"), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session", params=["semantic", "words-only"])
+def engine_both_ways(request: pytest.FixtureRequest, config: Config, words_only_config_file: Path) -> Engine:
+    """The bundled engine with the semantic layer on, then off."""
+    if request.param == "semantic":
+        return Engine.load(config)
+    return Engine.load(load_config(words_only_config_file))
+
+
 def write_config(
     folder: Path, store_path: str | Path = "policybot.sqlite3", name: str = "config.yaml"
 ) -> Path:

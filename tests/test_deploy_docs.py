@@ -45,10 +45,12 @@ def test_office_commands_are_documented_with_the_config_and_the_service_user() -
 
 
 def test_readme_matching_defaults_are_the_codes_defaults() -> None:
-    documented = dict(re.findall(r"`matching\.(\w+)` \|[^|]*\(default ([\d.]+)\)", README))
+    documented = dict(re.findall(r"`matching\.(\w+)` \|[^|]*\(default ([\d.]+|true|false)\)", README))
     defaults = {f.name: f.default for f in dataclasses.fields(MatchingConfig)}
     assert set(documented) == set(defaults)
-    assert {name: float(value) for name, value in documented.items()} == defaults
+    flags = {"true": True, "false": False}
+    values = {name: flags[v] if v in flags else float(v) for name, v in documented.items()}
+    assert values == defaults
 
 
 def test_readme_says_how_knowledge_edits_are_loaded_and_how_the_config_is_found() -> None:

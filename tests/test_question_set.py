@@ -6,6 +6,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from bot.cli.evaluate import SPECIAL, evaluate, format_report, load_question_set
 from bot.common.text import fold
 from bot.config import BUNDLED_KNOWLEDGE
@@ -16,9 +18,21 @@ from tests.conftest import run_cli
 QUESTIONS = Path(__file__).parent / "questions.yaml"
 
 
-def test_eval_meets_accuracy_rejection_and_wrong_answer_thresholds() -> None:
+@pytest.mark.parametrize("semantic", [True, False], ids=["semantic", "words-only"])
+def test_eval_meets_accuracy_rejection_and_wrong_answer_thresholds(
+    semantic: bool, words_only_config_file: Path
+) -> None:
+    config = [] if semantic else ["--config", str(words_only_config_file)]
     result = run_cli(
-        "eval", str(QUESTIONS), "--min-accuracy", "0.90", "--min-rejection", "0.90", "--max-wrong", "0.05"
+        "eval",
+        str(QUESTIONS),
+        *config,
+        "--min-accuracy",
+        "0.90",
+        "--min-rejection",
+        "0.90",
+        "--max-wrong",
+        "0.05",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.search(r"top-1 accuracy:\s+0\.9\d\d|top-1 accuracy:\s+1\.000", result.stdout)
@@ -30,8 +44,8 @@ def test_eval_fails_when_a_threshold_is_not_met() -> None:
     assert "FAIL: top-1 accuracy" in result.stdout
 
 
-def test_forward_and_smalltalk_requests_are_recognised(engine: Engine) -> None:
-    report = evaluate(engine, load_question_set(QUESTIONS))
+def test_forward_and_smalltalk_requests_are_recognised(engine_both_ways: Engine) -> None:
+    report = evaluate(engine_both_ways, load_question_set(QUESTIONS))
     assert report.special_accuracy("forward") >= 0.9, format_report(report)
     assert report.special_accuracy("smalltalk") >= 0.9, format_report(report)
 
@@ -56,3 +70,62 @@ def test_no_question_appears_verbatim_among_the_knowledge_examples() -> None:
     examples |= {fold(e) for e in knowledge.out_of_scope}
     copied = [q.text for q in load_question_set(QUESTIONS).questions if fold(q.text) in examples]
     assert copied == []
+
+
+REAL_DEV = Path(__file__).parent / "real" / "real_dev.yaml"
+
+
+def test_eval_counts_an_also_topic_as_right_and_an_offered_option_as_helped(tmp_path: Path) -> None:
+    questions = tmp_path / "set.yaml"
+    questions.write_text(
+        "questions:\n"
+        '  - {text: "can i post pics of the nativity on fb", role: parent, expect: policy_scope,\n'
+        "     also: [parents_photos], source: 'https://example.org/thread'}\n"
+        '  - {text: "what time is pickup", role: parent, expect: out_of_scope}\n',
+        encoding="utf-8",
+    )
+    result = run_cli("eval", str(questions), "--max-wrong", "0.0")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"answered correctly:\s+1\.000", result.stdout)
+    assert re.search(r"helped:\s+1\.000", result.stdout)
+    assert re.search(r"forward recall:", result.stdout)
+
+
+def test_eval_summary_hides_the_confusion_list_and_reports_each_set() -> None:
+    result = run_cli("eval", "--summary", str(QUESTIONS), str(REAL_DEV))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "most confused" not in result.stdout
+    assert "per topic" not in result.stdout
+    assert result.stdout.count("wrong-answer rate:") == 2
+    full = run_cli("eval", str(REAL_DEV))
+    assert "most confused (expected → got):" in full.stdout
+
+
+def test_real_question_sets_keep_their_source_on_every_item() -> None:
+    for path in (Path(__file__).parent / "real").glob("*.yaml"):
+        questions = load_question_set(path).questions
+        assert questions, path
+        assert all(q.source.startswith("http") for q in questions), path
+
+
+# Development floors (these sets were read while tuning); the held-out sets (tests/real/real_heldout.yaml,
+# tests/blind/blind5.yaml) are measured for the README only. Words-only is the fallback mode: looser floors.
+DEV_FLOORS = {
+    # set: (top-1 ≥, helped ≥, wrong ≤) with the semantic layer on / words only
+    "blind/blind1.yaml": ((0.93, 0.90, 0.04), (0.92, 0.90, 0.05)),
+    "blind/blind2.yaml": ((0.82, 0.88, 0.05), (0.80, 0.82, 0.12)),
+    "blind/blind3.yaml": ((0.90, 0.90, 0.04), (0.88, 0.82, 0.05)),
+    "blind/blind4.yaml": ((0.93, 0.94, 0.03), (0.92, 0.92, 0.05)),
+    "real/real_dev.yaml": ((0.50, 0.53, 0.10), (0.42, 0.50, 0.40)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DEV_FLOORS))
+def test_development_sets_keep_their_floors(engine_both_ways: Engine, name: str) -> None:
+    semantic = engine_both_ways.matcher.semantic is not None
+    top1, helped, wrong = DEV_FLOORS[name][0 if semantic else 1]
+    report = evaluate(engine_both_ways, load_question_set(Path(__file__).parent / name))
+    figures = format_report(report)
+    assert report.top1_accuracy >= top1, figures
+    assert report.helped >= helped, figures
+    assert report.wrong_answer_rate <= wrong, figures

@@ -97,11 +97,14 @@ def _parser() -> argparse.ArgumentParser:
     check.set_defaults(func=_check)
 
     ev = sub.add_parser("eval", help="measure the matcher on a labelled question set")
-    ev.add_argument("file", help="question set YAML (see tests/questions.yaml)")
+    ev.add_argument("file", nargs="+", help="question set YAML files (see tests/questions.yaml)")
     ev.add_argument("--config", help="config file", default=argparse.SUPPRESS)
     ev.add_argument("--min-accuracy", type=float, default=0.0, help="fail below this top-1 accuracy")
     ev.add_argument("--min-rejection", type=float, default=0.0, help="fail below this out-of-scope rejection")
     ev.add_argument("--max-wrong", type=float, default=1.0, help="fail above this wrong-answer rate")
+    ev.add_argument(
+        "--summary", action="store_true", help="figures only: no per-topic table or confusion list"
+    )
     ev.set_defaults(func=_eval)
 
     imp = sub.add_parser("import", help="import a policy document (.docx, .pdf, .html, .md, .txt)")
@@ -239,19 +242,27 @@ def _eval(args: argparse.Namespace) -> int:
     config = load(args)
     engine = Engine.load(config)
     try:
-        questions = load_question_set(args.file)
+        sets = [(path, load_question_set(path)) for path in args.file]
     except QuestionSetError as err:
         print(f"policybot eval: {err}", file=sys.stderr)
         return EXIT_ERROR
-    report = evaluate(engine, questions)
-    print(format_report(report))
     failures = []
-    if report.top1_accuracy < args.min_accuracy:
-        failures.append(f"top-1 accuracy {report.top1_accuracy:.3f} < {args.min_accuracy}")
-    if report.out_of_scope_rejection < args.min_rejection:
-        failures.append(f"out-of-scope rejection {report.out_of_scope_rejection:.3f} < {args.min_rejection}")
-    if report.wrong_answer_rate > args.max_wrong:
-        failures.append(f"wrong-answer rate {report.wrong_answer_rate:.3f} > {args.max_wrong}")
+    for path, questions in sets:
+        report = evaluate(engine, questions)
+        if len(sets) > 1:
+            print(f"== {path}")
+        print(format_report(report, details=not args.summary))
+        prefix = f"{path}: " if len(sets) > 1 else ""
+        if report.top1_accuracy < args.min_accuracy:
+            failures.append(f"{prefix}top-1 accuracy {report.top1_accuracy:.3f} < {args.min_accuracy}")
+        if report.out_of_scope_rejection < args.min_rejection:
+            failures.append(
+                f"{prefix}out-of-scope rejection {report.out_of_scope_rejection:.3f} < {args.min_rejection}"
+            )
+        if report.wrong_answer_rate > args.max_wrong:
+            failures.append(f"{prefix}wrong-answer rate {report.wrong_answer_rate:.3f} > {args.max_wrong}")
+        if len(sets) > 1:
+            print()
     for failure in failures:
         print(f"FAIL: {failure}")
     return EXIT_ERROR if failures else EXIT_OK

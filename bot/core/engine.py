@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,9 +13,12 @@ from bot.knowledge.loading import Knowledge, load_knowledge
 from bot.knowledge.render import Renderer
 from bot.matching.matcher import Match, Matcher
 from bot.matching.rules import Quote, RuleIndex
+from bot.matching.semantic import load_embedder
 from bot.safeguarding.detector import Detection, SafeguardingDetector
 
 SAFEGUARDING_FILE = "safeguarding.yaml"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -33,9 +37,14 @@ class Engine:
         """Load and compile everything; raises KnowledgeError / TemplateError on problems."""
         knowledge = load_knowledge(knowledge_dir or config.knowledge_path())
         detector = SafeguardingDetector.from_file(knowledge.folder / SAFEGUARDING_FILE)
-        return cls(
-            config, knowledge, Matcher(knowledge, config.matching), Renderer(knowledge, config), detector
-        )
+        embedder = load_embedder() if config.matching.semantic else None
+        if embedder is not None:
+            log.info("matching: words and meaning (semantic layer on, %s)", embedder.name)
+        else:
+            why = "switched off in the config" if not config.matching.semantic else "model unavailable"
+            log.info("matching: words only (semantic layer off: %s)", why)
+        matcher = Matcher(knowledge, config.matching, embedder)
+        return cls(config, knowledge, matcher, Renderer(knowledge, config), detector)
 
     def ask(self, text: str, role: str = "any", screened: bool = False) -> Reply:
         """Answer one message as a stateless question (what `policybot ask` prints).

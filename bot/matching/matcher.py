@@ -13,6 +13,8 @@ from bot.common.text import fold
 from bot.config import MatchingConfig
 from bot.knowledge.loading import Knowledge
 from bot.matching.normalise import Normaliser
+from bot.matching.semantic import Embedder, SemanticIndex, fuse
+from bot.matching.sentences import question_parts
 
 Decision = Literal["answer", "clarify", "fallback", "forward", "smalltalk"]
 
@@ -28,6 +30,7 @@ _UNKNOWN_WORD_IDF_FACTOR = 1.0
 _EXAMPLE_WEIGHT = 0.75  # best single example vs the topic's whole vocabulary
 _PRUNE_BELOW = 0.1  # classes that could not score this much are not scored at all
 _LEADERS = 4  # topics scored exactly before the rest are skipped by their bound (as many as shown)
+_SEMANTIC_CHARS = 1000  # the whole message is embedded up to here (its question parts are embedded too)
 
 
 @dataclass(frozen=True)
@@ -63,9 +66,15 @@ class _Doc:
 
 
 class Matcher:
-    """TF-IDF cosine over example questions with an inverted index, role-aware, calibrated to 0..1."""
+    """TF-IDF cosine over example questions with an inverted index, role-aware, calibrated to 0..1.
 
-    def __init__(self, knowledge: Knowledge, config: MatchingConfig) -> None:
+    With an embedder, each class's score is fused with the similarity in meaning to its examples
+    (semantic.fuse); without one, the matcher runs on words alone.
+    """
+
+    def __init__(
+        self, knowledge: Knowledge, config: MatchingConfig, embedder: Embedder | None = None
+    ) -> None:
         self.knowledge = knowledge
         self.config = config
         self.normaliser = Normaliser(knowledge.language)
@@ -110,6 +119,10 @@ class Matcher:
         for text in knowledge.out_of_scope:
             raw.append((OUT_OF_SCOPE, self.normaliser.tokens(text, correct=False)))
         self._index(raw)
+        self.semantic = None
+        if embedder is not None:
+            always = [OUT_OF_SCOPE, *self.forward_intents]  # the classes every question is weighed against
+            self.semantic = SemanticIndex(embedder, self._class_texts(), always)
         for tokens in self.smalltalk_tokens.values():
             tokens -= self.idf.keys()
         vocabulary = set(self.idf) | set(self.normaliser.single)
@@ -148,6 +161,15 @@ class Matcher:
             for token in tokens:
                 self.class_postings[token].append(key)
 
+    def _class_texts(self) -> dict[str, list[str]]:
+        """The texts each class is known by (what the semantic layer embeds)."""
+        texts: dict[str, list[str]] = {t.id: [*t.examples, t.title] for t in self.knowledge.topics.values()}
+        for intent in self.knowledge.intents.values():
+            if intent.action == "forward":
+                texts[intent.id] = list(intent.examples)
+        texts[OUT_OF_SCOPE] = list(self.knowledge.out_of_scope)
+        return texts
+
     def match(self, text: str, role: str = "any") -> Match:
         """Rank topics for a question and decide what to do with it."""
         folded = fold(text)
@@ -155,11 +177,13 @@ class Matcher:
         smalltalk = self._smalltalk(folded, words)
         if smalltalk is not None and not words:
             return Match("smalltalk", [], intent=smalltalk)
-        scores = self._scores(words)
+        lexical, scores = self._class_scores(text, words)
         if role == "any":
             role = self.infer_role(folded)
         cue = next((intent for phrase, intent in self.cues if _contains(folded, phrase)), None)
         ranked = self._rank(scores, role)
+        by_words = self._rank(lexical, role) if scores is not lexical else ranked
+        words_out_of_scope = lexical.get(OUT_OF_SCOPE, 0.0)
         out_of_scope = scores.pop(OUT_OF_SCOPE, 0.0)
         forward = max((scores.get(i, 0.0) for i in self.forward_intents), default=0.0)
         best = ranked[0].confidence if ranked else 0.0
@@ -172,7 +196,20 @@ class Matcher:
             intent = max(self.forward_intents, key=lambda i: scores.get(i, 0.0))
             return Match("forward", ranked, intent=intent, out_of_scope=out_of_scope, forward=forward)
         decision = self._decide(ranked, out_of_scope)
+        if decision == "clarify" and self._clear_by_words(ranked, by_words, words_out_of_scope):
+            decision = "answer"
         return Match(decision, ranked, out_of_scope=out_of_scope, forward=forward)
+
+    def _class_scores(self, text: str, words: list[str]) -> tuple[dict[str, float], dict[str, float]]:
+        """(lexical, final) class scores: each the best over the whole message and its question parts;
+        final is lexical fused with the semantic similarity when that is on (else the same dict)."""
+        parts = question_parts(text)
+        per_text = [self._scores(words), *(self._scores(self.normaliser.tokens(p)) for p in parts)]
+        lexical = _best_of(per_text)
+        if self.semantic is None:
+            return lexical, lexical
+        similar = self.semantic.similarities([text[:_SEMANTIC_CHARS], *parts])
+        return lexical, _best_of([fuse(lex, sim) for lex, sim in zip(per_text, similar, strict=True)])
 
     def infer_role(self, folded: str) -> str:
         """The role the wording points to ("my son" → parent), or "any" when it points to none or several."""
@@ -295,21 +332,48 @@ class Matcher:
         ta, tb = self.knowledge.topics[a], self.knowledge.topics[b]
         return (ta.policy, ta.section) == (tb.policy, tb.section) and set(ta.rules) == set(tb.rules)
 
+    def _runner_up(self, ranked: list[Scored]) -> float:
+        # A runner-up quoting exactly the same rules gives the same rule from the other side (a parent
+        # friending staff, staff friending a parent): being close to it is no reason to ask "Did you mean…".
+        rivals = [s for s in ranked[1:] if not self._same_rule(ranked[0].key, s.key)]
+        return rivals[0].confidence if rivals else 0.0
+
     def _decide(self, ranked: list[Scored], out_of_scope: float) -> Decision:
         if not ranked:
             return "fallback"
         best = ranked[0].confidence
-        # A runner-up quoting exactly the same rules gives the same rule from the other side (a parent
-        # friending staff, staff friending a parent): being close to it is no reason to ask "Did you mean…".
-        rivals = [s for s in ranked[1:] if not self._same_rule(ranked[0].key, s.key)]
-        runner_up = rivals[0].confidence if rivals else 0.0
         if out_of_scope >= best:
             return "fallback"
         if best < self.config.clarify_threshold:
             return "fallback"
-        if best >= self.config.answer_threshold and best - runner_up >= self.config.clarify_margin:
+        threshold = self.config.answer_threshold
+        if self.semantic is not None:
+            threshold = self.config.semantic_answer_threshold
+        if best >= threshold and best - self._runner_up(ranked) >= self.config.clarify_margin:
             return "answer"
         return "clarify"
+
+    def _clear_by_words(self, ranked: list[Scored], by_words: list[Scored], out_of_scope: float) -> bool:
+        """With the semantic layer on: the words alone clearly pick the same topic the fused score ranks
+        first (fusing narrows the gaps between close topics, so the words' own margin still counts)."""
+        if self.semantic is None or not ranked or not by_words or by_words[0].key != ranked[0].key:
+            return False
+        best = by_words[0].confidence
+        return (
+            best >= self.config.answer_threshold
+            and best > out_of_scope
+            and best - self._runner_up(by_words) >= self.config.clarify_margin
+        )
+
+
+def _best_of(scores: list[dict[str, float]]) -> dict[str, float]:
+    """Per class, the best score over several texts."""
+    best: dict[str, float] = {}
+    for table in scores:
+        for key, value in table.items():
+            if value > best.get(key, 0.0):
+                best[key] = value
+    return best
 
 
 def _contains(folded: str, phrase: str) -> bool:

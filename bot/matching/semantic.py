@@ -1,0 +1,153 @@
+"""Sentence-embedding similarity between a question and each class's examples (the matcher's second opinion).
+
+The model is the one shipped inside the `wordllama` wheel (256-dimension token embeddings, mean-pooled),
+loaded from the package's own files: nothing is downloaded, nothing is written. When the package is missing
+or its files cannot be read, `load_embedder` logs a warning and returns None: the matcher runs on words alone.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    import numpy as np
+
+log = logging.getLogger(__name__)
+
+MODEL_NAME = "wordllama l2_supercat 256-d"
+_DIM = 256
+
+
+class Embedder(Protocol):
+    """Turns texts into vectors (one row each)."""
+
+    name: str
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """An (n, dim) float32 array; rows need not be unit length."""
+        ...
+
+
+class _WordLlama:
+    """The shipped wordllama model behind the Embedder interface."""
+
+    name = MODEL_NAME
+
+    def __init__(self, model: object) -> None:
+        self._model = model
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        return self._model.embed(list(texts), norm=False)  # type: ignore[attr-defined]
+
+
+@cache
+def load_embedder() -> Embedder | None:
+    """The shipped model, once per process; None (with a warning) when it cannot be loaded."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    try:
+        import wordllama  # heavy (numpy, tokenizers): imported only when semantic matching is on
+
+        package = Path(wordllama.__file__).parent
+        # cache_dir points at the package so both the weights and the tokenizer resolve to its own
+        # files; disable_download makes a missing file an error instead of a download.
+        model = wordllama.WordLlama.load(cache_dir=package, disable_download=True, dim=_DIM)
+    except Exception as err:  # any failure means: run on words alone
+        log.warning("semantic matching unavailable (%s); matching on words alone", type(err).__name__)
+        return None
+    finally:
+        # Importing wordllama configures the root logger (basicConfig at INFO); undo that so our own
+        # logging setup, and "no message text in logs", hold.
+        root.handlers[:] = handlers
+        root.setLevel(level)
+    return _WordLlama(model)
+
+
+_EXACT_LIMIT = 4000
+"""Up to this many example vectors every class is scored exactly; beyond it (a knowledge base many times
+the bundled one) classes are shortlisted by their mean vector first, so a question reads a small part of
+the vectors instead of all of them (at 100× the bundled size, all of them are 30 MB a question)."""
+_SHORTLIST = 24
+
+
+class SemanticIndex:
+    """Each class's example vectors; a question's similarity to a class is its best example's cosine."""
+
+    def __init__(self, embedder: Embedder, texts: dict[str, list[str]], always: Sequence[str] = ()) -> None:
+        import numpy as np  # installed with wordllama; not needed when semantic matching is off
+
+        self._np = np
+        self.embedder = embedder
+        self.keys: list[str] = []
+        bounds: list[tuple[int, int]] = []
+        flat: list[str] = []
+        for key, items in texts.items():
+            items = [t for t in items if t.strip()]
+            if items:
+                self.keys.append(key)
+                bounds.append((len(flat), len(flat) + len(items)))
+                flat.extend(items)
+        self._bounds = bounds
+        self._starts = np.array([start for start, _ in bounds], dtype=np.intp)
+        self._vectors = self._unit(embedder.embed(flat)) if flat else np.zeros((0, 1), np.float32)
+        self._always = [i for i, key in enumerate(self.keys) if key in set(always)]
+        self._centroids = None
+        if len(self._vectors) > _EXACT_LIMIT:
+            self._centroids = self._unit(np.add.reduceat(self._vectors, self._starts, axis=0))
+
+    def _unit(self, vectors: np.ndarray) -> np.ndarray:
+        norms = self._np.linalg.norm(vectors, axis=1, keepdims=True)
+        return (vectors / self._np.maximum(norms, 1e-9)).astype(self._np.float32)
+
+    def _dot(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        # einsum, not a BLAS product: on a small busy machine BLAS worker threads contend with the
+        # tokenizer's and made a 0.1 ms product take 5–30 ms; these sizes need no threads.
+        return self._np.einsum("id,ed->ie", a, b)
+
+    def similarities(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        """For each text, class → best cosine with its examples (a text with no words scores nothing)."""
+        if not self.keys or not texts:
+            return [{} for _ in texts]
+        query = self.embedder.embed(texts)
+        nonzero = self._np.linalg.norm(query, axis=1) > 0
+        query = self._unit(query)
+        if self._centroids is not None:
+            return [self._shortlisted(row) if ok else {} for row, ok in zip(query, nonzero, strict=True)]
+        best = self._np.maximum.reduceat(self._dot(query, self._vectors), self._starts, axis=1)
+        return [
+            dict(zip(self.keys, row.tolist(), strict=True)) if ok else {}
+            for row, ok in zip(best, nonzero, strict=True)
+        ]
+
+    def _shortlisted(self, query: np.ndarray) -> dict[str, float]:
+        """The classes whose mean vector is closest (and the always-scored ones), scored exactly."""
+        assert self._centroids is not None
+        near = self._dot(query[None, :], self._centroids)[0]
+        count = min(_SHORTLIST, len(near))
+        chosen = set(self._np.argpartition(-near, count - 1)[:count].tolist()) | set(self._always)
+        out = {}
+        for i in sorted(chosen):
+            start, end = self._bounds[i]
+            out[self.keys[i]] = float(self._dot(query[None, :], self._vectors[start:end]).max())
+        return out
+
+
+LEXICAL_WEIGHT = 0.4
+"""α in α·lexical + (1−α)·similarity, chosen on the development sets (0.4–0.6 were close)."""
+_COSINE_FLOOR = 0.3
+"""Cosines at or below this mean "unrelated" for this model (unrelated questions sit around 0.3–0.5)."""
+_COSINE_SCALE = 1.5
+"""Stretches the cosines that matter (0.3–1.0) onto the lexical score's 0..1."""
+
+
+def fuse(lexical: dict[str, float], similar: dict[str, float]) -> dict[str, float]:
+    """Per class, α·lexical + (1−α)·the similarity rescaled to 0..1."""
+    fused = {}
+    for key in lexical.keys() | similar.keys():
+        meaning = min(1.0, max(0.0, (similar.get(key, 0.0) - _COSINE_FLOOR) * _COSINE_SCALE))
+        fused[key] = LEXICAL_WEIGHT * lexical.get(key, 0.0) + (1 - LEXICAL_WEIGHT) * meaning
+    return fused
