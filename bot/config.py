@@ -157,6 +157,32 @@ class SafeguardingConfig:
 
 
 @dataclass(frozen=True)
+class WebConfig:
+    """The web chat and the office dashboard (`policybot web`, or beside Telegram when `enabled`)."""
+
+    enabled: bool = False
+    host: str = "127.0.0.1"
+    port: int = 8080
+    public_url: str = ""  # e.g. https://bot.example.sch.uk/chat when behind a reverse proxy under a path
+    embed_origins: list[str] = field(default_factory=list)  # sites allowed to show the chat in a frame
+    secure_cookies: bool = True  # false only for plain-http testing away from localhost
+    session_idle_minutes: int = 7 * 24 * 60  # a parent's chat session; long enough to see the reply
+    office_session_minutes: int = 8 * 60
+    rate_limit: RateLimitConfig = field(default_factory=RateLimitConfig)  # per chat session
+    address_rate_limit: RateLimitConfig = field(
+        default_factory=lambda: RateLimitConfig(messages=120, per_seconds=60)
+    )
+    login_attempts: int = 5  # failed office logins per name and per address within 15 minutes
+
+
+@dataclass(frozen=True)
+class InsightsConfig:
+    """What is kept for the office's insights: counts per day, and unanswered question text for a while."""
+
+    retention_days: int = 90
+
+
+@dataclass(frozen=True)
 class LoggingConfig:
     """Logging. Message text stays out of logs unless `content` is true."""
 
@@ -177,6 +203,8 @@ class Config:
     smtp: SmtpConfig | None = None
     concerns: ConcernsConfig = field(default_factory=ConcernsConfig)
     safeguarding: SafeguardingConfig = field(default_factory=SafeguardingConfig)
+    web: WebConfig = field(default_factory=WebConfig)
+    insights: InsightsConfig = field(default_factory=InsightsConfig)
     logging: LoggingConfig = field(default_factory=LoggingConfig)
     source: str = ""  # set by load_config: the file it came from
 

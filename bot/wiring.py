@@ -36,6 +36,11 @@ def build_dialogue(config: Config, store: Store | None) -> Dialogue:
         concerns = ConcernFlow(store, config, messages)
     dialogue = Dialogue(engine, store, concerns)
     messages.follow(dialogue)
+    if store is not None:
+        from bot.insights.recorder import OutcomeRecorder
+
+        # Counts and unanswered questions for the office; taps naming unknown topics are not counted.
+        dialogue.on_outcome = OutcomeRecorder(store, lambda topic: topic in dialogue.engine.knowledge.topics)
     return dialogue
 
 

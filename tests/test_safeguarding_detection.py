@@ -212,6 +212,11 @@ BROKEN_FILES = {
         2,
         "gaps",
     ),
+    "gap_in_not_people": (
+        'not_people:\n  - "on * head"\ncategories:\n  - id: abuse\n    route: dsl\n    rules: ["hits me"]\n',
+        2,
+        "gaps",
+    ),
     "group_loop": (
         'groups:\n  a: ["@b"]\n  b: ["@a"]\ncategories:\n  - id: abuse\n    route: dsl\n    rules: ["@a"]\n',
         3,

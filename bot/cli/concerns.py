@@ -3,36 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from datetime import datetime, timedelta
 from typing import Any
 
 from bot.cli.context import days, load, note
 from bot.common.text import printable
+from bot.concerns.export import write_csv
 from bot.concerns.outbox import describe_health
 from bot.config import Config
 from bot.store.base import Store
 from bot.store.records import Concern, utc_now
 from bot.store.sqlite import SqliteStore
-
-CSV_COLUMNS = (
-    "reference",
-    "kind",
-    "priority",
-    "status",
-    "created_at",
-    "closed_at",
-    "role",
-    "child_class",
-    "name",
-    "contact",
-    "anonymous",
-    "redacted",
-    "deliveries",
-    "text",
-)
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -163,40 +145,11 @@ def _indented(text: str) -> str:
     return "\n".join("    " + line for line in printable(text).split("\n"))
 
 
-def _cell(value: str) -> str:
-    """Spreadsheets run cells starting with = + - @ as formulas; a leading apostrophe keeps them text.
-
-    Control characters and terminal escape sequences are dropped (the stored text keeps them).
-    """
-    value = printable(value)
-    return "'" + value if value.startswith(_FORMULA_START) else value
-
-
 def export_concerns(args: argparse.Namespace, config: Config | None = None) -> int:
-    """Write every concern as CSV to stdout."""
+    """Write every concern as CSV to stdout (the office dashboard's export uses the same rows)."""
     store = _open(args, config)
     try:
-        writer = csv.writer(sys.stdout)
-        writer.writerow(CSV_COLUMNS)
-        for c in store.list_concerns():
-            deliveries = "; ".join(f"{d.destination}={d.status}" for d in store.deliveries_for(c.id))
-            row = [
-                c.reference,
-                c.kind,
-                c.priority,
-                c.status,
-                c.created_at.isoformat(),
-                c.closed_at.isoformat() if c.closed_at else "",
-                c.role,
-                c.child_class,
-                c.name,
-                c.contact,
-                "yes" if c.anonymous else "no",
-                "yes" if c.redacted else "no",
-                deliveries,
-                c.text,
-            ]
-            writer.writerow([_cell(str(value)) for value in row])
+        write_csv(store, store.list_concerns(), sys.stdout)
     finally:
         store.close()
     return 0

@@ -120,6 +120,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--config", help="config file", default=argparse.SUPPRESS)
     run.set_defaults(func=_run)
 
+    from bot.cli.web import add_parsers as add_web
+
+    add_web(sub)
     try:
         from bot.cli.concerns import add_parser as add_concerns
     except ImportError:  # pragma: no cover - the concerns module ships with the package
@@ -279,8 +282,13 @@ def _run(args: argparse.Namespace, config: Config | None = None) -> int:
 
     config = config or load(args, store=True)
     _setup_logging(config)
+    companions = []
+    if config.web.enabled:
+        from bot.channels.web.app import WebCompanion
+
+        companions.append(WebCompanion(config))
     try:
-        return run_telegram(config)
+        return run_telegram(config, companions)
     except TelegramStartupError as err:
         print(f"policybot: {err}", file=sys.stderr)
         return EXIT_STARTUP

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from functools import wraps
 from typing import TYPE_CHECKING, Any
 
 from bot.common.schema import ProblemsError
@@ -19,6 +21,8 @@ from bot.core.replies import Option, Reply, UserContext
 if TYPE_CHECKING:
     from bot.core.ports import Concerns
     from bot.store.base import Store
+
+log = logging.getLogger(__name__)
 
 ROLES = ("parent", "staff", "pupil")
 
@@ -53,6 +57,29 @@ COMMANDS = ("start", "help", "topics", "contact", "privacy", "forget", "role", "
 FORGET_VALID_MINUTES = 10
 
 
+OutcomeObserver = Callable[[UserContext, str, str, list[Reply]], None]
+"""Told of every message ("text", text) and tap ("payload", payload) with the replies it got (insights)."""
+
+
+def _observed(kind: str) -> Callable[[Any], Any]:
+    """Tell `on_outcome` what happened; an observer's failure never costs the person their reply."""
+
+    def wrap(method: Callable[[Dialogue, UserContext, str], list[Reply]]) -> Any:
+        @wraps(method)
+        def observed(self: Dialogue, user: UserContext, value: str) -> list[Reply]:
+            replies = method(self, user, value)
+            if self.on_outcome is not None:
+                try:
+                    self.on_outcome(user, kind, value, replies)
+                except Exception:
+                    log.exception("recording an outcome failed")
+            return replies
+
+        return observed
+
+    return wrap
+
+
 @dataclass
 class Dialogue:
     """Turns a person's messages, taps and commands into replies; knows nothing of any channel."""
@@ -62,6 +89,7 @@ class Dialogue:
     concerns: Concerns | None = None
     misses: Misses = field(default_factory=Misses)
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    on_outcome: OutcomeObserver | None = None  # e.g. bot/insights' recorder; replies are not changed
 
     def __post_init__(self) -> None:
         self.alerts = AlertQuestion(self.engine, self.store, self.concerns)
@@ -90,6 +118,7 @@ class Dialogue:
 
     # -- entry points -------------------------------------------------------------------------------
 
+    @_observed("text")
     def handle(self, user: UserContext, text: str) -> list[Reply]:
         """A text message."""
         user = self._with_role(user)
@@ -110,6 +139,7 @@ class Dialogue:
             self.misses.helped(user.user_id)  # a forward reply offers a person itself
         return [reply]
 
+    @_observed("payload")
     def choose(self, user: UserContext, payload: str) -> list[Reply]:
         """A tapped option (or its number typed in the console)."""
         user = self._with_role(user)

@@ -88,6 +88,7 @@ class Renderer:
             "school": config.school,
             "concerns": config.concerns,
             "safeguarding": config.safeguarding,
+            "insights": config.insights,
             # Whether concerns / alerts have somewhere to go: never tell a person "sent" when they can't.
             "delivery": Reachable(config.can_deliver("concern"), config.can_deliver("safeguarding")),
         }

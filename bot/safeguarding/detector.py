@@ -82,6 +82,7 @@ class SafeguardingSpec:
     titles: list[str] = field(default_factory=list)
     relatives: str = ""
     reporter: str = ""
+    not_people: list[str] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings)
 
 
@@ -107,10 +108,12 @@ class SafeguardingDetector:
         categories: list[_Category],
         similar: SimilarityIndex | None = None,
         not_about: tuple[Pattern | None, Pattern | None] = (None, None),
+        not_people: tuple[Pattern, ...] = (),
     ) -> None:
         self.near = spec.settings.near
         self.vocabulary = vocabulary
         self.reporter, self.relatives = not_about
+        self.not_people = not_people
         self.spellings = _spellings(spec)
         self.similar = similar
         self.by_id = {c.id: c for c in categories}
@@ -180,12 +183,15 @@ class SafeguardingDetector:
         # "I'm a dinner lady and..." is the person writing
         relatives = {s for s, _ in spans(self.relatives, msg)} if self.relatives else set()
         reporter = {e for _, e in spans(self.reporter, msg)} if self.reporter else set()
+        # "kissed on the head", "people like his teacher": the words name no one the concern is about
+        not_people = [span for pattern in self.not_people for span in spans(pattern, msg, longest=True)]
         return [
             (c, s, e)
             for c, s, e in found
             if not any(os <= s and e <= oe and oe - os > e - s for _, os, oe in found)
             and e not in relatives
             and s not in reporter
+            and not any(ns <= s and e <= ne for ns, ne in not_people)
         ]
 
     def _route(
@@ -258,6 +264,7 @@ def _load(path: str | Path) -> tuple[SafeguardingDetector | None, list[str]]:
         compiler.pattern(spec.reporter, ("reporter",), gaps=False) if spec.reporter else None,
         compiler.pattern(spec.relatives, ("relatives",), gaps=False) if spec.relatives else None,
     )
+    not_people = [compiler.pattern(t, ("not_people", i), gaps=False) for i, t in enumerate(spec.not_people)]
     compiler.check_groups()
     if not 50 <= spec.settings.fuzzy_score <= 100:
         problems.add(("settings", "fuzzy_score"), "must be between 50 and 100 (85 tolerates one typo)")
@@ -277,7 +284,8 @@ def _load(path: str | Path) -> tuple[SafeguardingDetector | None, list[str]]:
         if found:
             return None, found
     kept = [p for p in exclude if p]
-    return SafeguardingDetector(spec, vocabulary, kept, categories, similar, not_about), []
+    people = tuple(p for p in not_people if p)
+    return SafeguardingDetector(spec, vocabulary, kept, categories, similar, not_about, people), []
 
 
 def _spellings(spec: SafeguardingSpec) -> dict[str, tuple[str, ...]]:

@@ -105,6 +105,45 @@ MIGRATIONS: list[str] = [
     ALTER TABLE deliveries_3 RENAME TO deliveries;
     CREATE INDEX deliveries_due ON deliveries (status, priority, next_attempt_at);
     """,
+    # 4: the web chat (sessions, replies waiting for the page), office accounts, and insights: counts per
+    # day and outcome (no user ids) and unanswered question text (no user ids, purged after retention).
+    """
+    CREATE TABLE web_sessions (
+        id TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        last_seen TEXT NOT NULL
+    );
+    CREATE TABLE web_inbox (
+        id INTEGER PRIMARY KEY,
+        session TEXT NOT NULL,
+        text TEXT NOT NULL,
+        html TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX web_inbox_by_session ON web_inbox (session);
+    CREATE TABLE office_users (
+        name TEXT PRIMARY KEY,
+        password_hash TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('office', 'dsl')),
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE outcome_counts (
+        day TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        topic TEXT NOT NULL DEFAULT '',
+        count INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (day, outcome, topic)
+    );
+    CREATE TABLE unanswered (
+        id INTEGER PRIMARY KEY,
+        text TEXT NOT NULL,
+        reason TEXT NOT NULL CHECK (reason IN ('fallback', 'none_of_these', 'unhelpful')),
+        topic TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'dismissed', 'added', 'new_topic')),
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX unanswered_by_status ON unanswered (status, created_at);
+    """,
 ]
 
 

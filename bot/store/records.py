@@ -127,3 +127,49 @@ class FeedbackCount:
 
     helpful: int = 0
     unhelpful: int = 0
+
+
+UnansweredReason = Literal["fallback", "none_of_these", "unhelpful"]
+UnansweredStatus = Literal["open", "dismissed", "added", "new_topic"]
+OfficeRole = Literal["office", "dsl"]
+
+
+@dataclass(frozen=True)
+class OfficeUser:
+    """An account for the office dashboard; `password_hash` is a scrypt hash, never the password."""
+
+    name: str
+    password_hash: str
+    role: OfficeRole
+
+
+@dataclass(frozen=True)
+class WebMessage:
+    """A message waiting for a web chat page to fetch it (the office's reply to a concern)."""
+
+    id: int
+    text: str
+    html: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Unanswered:
+    """A question the bot could not answer well, kept without who asked; `topic` is the nearest one."""
+
+    id: int
+    text: str
+    reason: UnansweredReason
+    topic: str
+    status: UnansweredStatus
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class OutcomeCount:
+    """How many times an outcome (answered, fallback, helpful…) happened on a day, per topic."""
+
+    day: str
+    outcome: str
+    topic: str
+    count: int

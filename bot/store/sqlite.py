@@ -25,6 +25,7 @@ from bot.store.records import (
     utc_now,
 )
 from bot.store.rows import concern_from_row, optional_time, to_text, to_time
+from bot.store.sqlite_web import WebTablesMixin
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,7 @@ BUSY_TIMEOUT_SECONDS = 2.0
 message gets an apology) — short, so a locked file never stalls the bot for long."""
 
 
-class SqliteStore(DeliveryQueue):
+class SqliteStore(DeliveryQueue, WebTablesMixin):
     """The Store on one SQLite file in WAL mode, safe to share between the event loop and worker threads.
 
     The deliveries table's queries are in `DeliveryQueue` (bot/store/deliveries.py).
@@ -93,11 +94,12 @@ class SqliteStore(DeliveryQueue):
         return conn
 
     def close(self) -> None:
-        """Close every thread's connection."""
-        with self._connections_lock:
+        """Close every thread's connection (waiting for a write under way in another thread to finish:
+        closing a connection while another thread writes through it crashes the sqlite3 module)."""
+        with self._write_lock, self._connections_lock:
             connections, self._connections = self._connections, []
-        for conn in connections:
-            conn.close()
+            for conn in connections:
+                conn.close()
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:

@@ -10,7 +10,7 @@ import asyncio
 import logging
 import re
 import signal
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
@@ -72,6 +72,7 @@ PURGE_EVERY = timedelta(days=1)
 # Chats handled at once; a few more HTTP connections than that (httpcore slows down with huge pools).
 CONCURRENT_UPDATES = 32
 BOOTSTRAP_RETRIES = 5  # ride out a short network blip at start-up before giving up with exit status 2
+COMPANIONS_KEY = "companions"
 MENU_ORDER = ("start", "help", "topics", "concern", "cancel", "contact", "role", "privacy", "forget")
 
 
@@ -243,6 +244,8 @@ async def _started(app: Application) -> None:
         app.bot_data["outbox_task"] = asyncio.create_task(
             ch.outbox.run_forever(stop), name="policybot-outbox"
         )
+    for companion in app.bot_data.get(COMPANIONS_KEY, []):
+        await companion.start(ch.dialogue, ch.store, ch.outbox)  # e.g. the web chat on this event loop
     if app.job_queue is not None:
         app.job_queue.run_repeating(
             _expire_idle, interval=EXPIRE_EVERY, first=EXPIRE_EVERY, name="expire-idle"
@@ -286,9 +289,11 @@ def _reload_on_sighup(app: Application, ch: Channel) -> None:
 
 
 async def _stopping(app: Application) -> None:
-    """Before shutdown: stop the outbox worker (it finishes the delivery under way)."""
+    """Before shutdown: stop companions, then the outbox worker (it finishes the delivery under way)."""
     if app.bot_data.pop("sighup", False):
         asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
+    for companion in app.bot_data.pop(COMPANIONS_KEY, []):
+        await companion.stop()
     stop, task = app.bot_data.pop("outbox_stop", None), app.bot_data.pop("outbox_task", None)
     if stop is not None and task is not None:
         stop.set()
@@ -371,8 +376,12 @@ def webhook_settings(config: Config) -> dict[str, Any] | None:
     }
 
 
-def run_telegram(config: Config) -> int:
-    """Run the bot until SIGINT/SIGTERM; raises TelegramStartupError for problems the admin must fix."""
+def run_telegram(config: Config, companions: Sequence[Any] = ()) -> int:
+    """Run the bot until SIGINT/SIGTERM; raises TelegramStartupError for problems the admin must fix.
+
+    `companions` are other services on the same event loop (the web channel, when `web.enabled`): each has
+    `async start(dialogue, store, outbox)` and `async stop()`, and shares this bot's outbox.
+    """
     from bot.store.base import StoreError
     from bot.wiring import build_dialogue, open_store
 
@@ -386,6 +395,7 @@ def run_telegram(config: Config) -> int:
         check_destinations(config)
         dialogue = build_dialogue(config, store)
         app = build_application(config, dialogue, store)
+        app.bot_data[COMPANIONS_KEY] = list(companions)
         where = config.telegram.base_url or "api.telegram.org"
         quiet = _QuietBootstrap()
         logging.getLogger("telegram.ext").addFilter(quiet)

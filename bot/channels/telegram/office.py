@@ -110,11 +110,19 @@ async def relay(update: Update, ch: Channel, reference: str, text: str) -> None:
     staff = update.effective_user.full_name if update.effective_user else "the school office"
     reply = await asyncio.to_thread(ch.store.add_office_reply, concern.reference, text, staff)
     log.info("update %s: office replied to %s%s", update.update_id, concern.reference, ch.loggable(text))
-    if reply_destination(concern) is None or concern.channel != "telegram" or ch.outbox is None:
+    if not _relayable(concern, ch):
         await _say(update, ch, "telegram_office_reply_not_telegram", reference=concern.reference)
         return
     await ch.outbox.queue_reply(concern, reply)
     await _say(update, ch, "telegram_office_reply_sent", reference=concern.reference)
+
+
+def _relayable(concern: Concern, ch: Channel) -> bool:
+    """Whether the person can get a reply: raised on Telegram, or on a channel served beside it (web)."""
+    destination = reply_destination(concern)
+    if destination is None or ch.outbox is None:
+        return False
+    return concern.channel == "telegram" or destination.split(":", 1)[0] in ch.outbox.senders
 
 
 def _refuse(update: Update, command: str) -> None:
@@ -164,7 +172,7 @@ async def close_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         return
     await asyncio.to_thread(ch.store.close_concern, concern.reference)
     log.info("update %s: office closed %s", update.update_id, concern.reference)
-    if concern.channel == "telegram" and reply_destination(concern) is not None and ch.outbox is not None:
+    if _relayable(concern, ch):
         note = ch.texts.text("telegram_concern_closed_note", reference=concern.reference)
         staff = update.effective_user.full_name if update.effective_user else "the school office"
         reply = await asyncio.to_thread(ch.store.add_office_reply, concern.reference, note, staff)

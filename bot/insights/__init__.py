@@ -1,0 +1,1 @@
+"""What people asked and how it went: outcome counts, unanswered questions, figures and charts."""
