@@ -103,11 +103,14 @@ class Dialogue:
         messages.follow(self)
         return messages
 
-    def reload(self, engine: Engine) -> None:
-        """Switch to a newly loaded engine; the parts made from the engine are made again from it.
+    def reload(self, engine: Engine | None = None) -> None:
+        """Switch to a newly loaded engine (by default: the same knowledge folder, loaded again); the parts
+        made from the engine are made again from it.
 
-        Raises (and keeps the engine it had) if the new knowledge lacks what those parts need.
+        Raises (and keeps the engine it had) if the new knowledge has problems or lacks what those parts need.
         """
+        if engine is None:
+            engine = Engine.load(self.engine.config, self.engine.knowledge.folder)
         previous, self.engine = self.engine, engine
         try:
             self.__post_init__()
