@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from bot.config import Config
-from bot.core.dialogue import Dialogue
+from bot.core.dialogue import CurrentMessages, Dialogue
 from bot.core.engine import Engine
 
 if TYPE_CHECKING:
@@ -28,18 +28,33 @@ def open_store(config: Config) -> Store:
 def build_dialogue(config: Config, store: Store | None) -> Dialogue:
     """Load the knowledge and build the dialogue core around it."""
     engine = Engine.load(config)
+    messages = CurrentMessages(engine)  # follows the dialogue's engine through reloads
     concerns = None
     if store is not None:
         from bot.concerns.flow import ConcernFlow
 
-        concerns = ConcernFlow(store, config, engine.renderer)
+        concerns = ConcernFlow(store, config, messages)
     dialogue = Dialogue(engine, store, concerns)
+    messages.follow(dialogue)
     if store is not None:
         from bot.insights.recorder import OutcomeRecorder
 
         # Counts and unanswered questions for the office; taps naming unknown topics are not counted.
         dialogue.on_outcome = OutcomeRecorder(store, lambda topic: topic in dialogue.engine.knowledge.topics)
     return dialogue
+
+
+def reload_knowledge(dialogue: Dialogue, config: Config) -> str:
+    """Load the knowledge folder again and switch the dialogue to it; returns a one-line summary.
+
+    Raises the loading error (KnowledgeError, TemplateError: `file:line` problems) and leaves the dialogue on
+    the knowledge it had, so a broken edit never takes the bot down.
+    """
+    engine = Engine.load(config)
+    dialogue.reload(engine)
+    knowledge = engine.knowledge
+    titles = ", ".join(p.title for p in knowledge.policies.values())
+    return f"{len(knowledge.policies)} policies ({titles}), {len(knowledge.topics)} topics"
 
 
 def build_outbox(config: Config, store: Store, messages: Messages) -> Outbox:
@@ -64,7 +79,7 @@ def outbox_in_background(dialogue: Dialogue, config: Config) -> Iterator[Outbox 
     if dialogue.store is None or dialogue.concerns is None:
         yield None
         return
-    outbox = build_outbox(config, dialogue.store, dialogue.engine.renderer)
+    outbox = build_outbox(config, dialogue.store, dialogue.messages)
     loop = asyncio.new_event_loop()
     stop = asyncio.Event()
     dialogue.concerns.on_stored = lambda _concern: loop.call_soon_threadsafe(outbox.wake)

@@ -28,6 +28,7 @@ ALLOWED: dict[str, set[str]] = {
     "knowledge": FOUNDATION,
     "matching": FOUNDATION | {"knowledge"},
     "safeguarding": FOUNDATION | {"knowledge"},
+    "importing": FOUNDATION,
     "store": {"common"},
     "core": FOUNDATION | {"knowledge", "matching", "safeguarding", "store-interface"},
     "concerns": FOUNDATION | {"knowledge", "core", "store-interface"},
@@ -40,7 +41,13 @@ ALLOWED: dict[str, set[str]] = {
     "__init__": set(),
 }
 # Third-party or standard modules only some rooms may touch.
-RESTRICTED = {"telegram": {"channels"}, "aiohttp": {"channels"}, "sqlite3": {"store"}}
+RESTRICTED = {
+    "telegram": {"channels"},
+    "aiohttp": {"channels"},
+    "sqlite3": {"store"},
+    "docx": {"importing"},
+    "pypdf": {"importing"},
+}
 
 
 def room(module: str) -> str:

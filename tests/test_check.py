@@ -128,14 +128,19 @@ def test_check_reports_broken_config_yaml(tmp_path: Path) -> None:
     assert re.search(r"config\.yaml:\d+: ", result.stdout), result.stdout
 
 
-def test_check_reports_a_rule_no_topic_answers(knowledge_copy: Path) -> None:
+def test_check_warns_about_a_rule_no_topic_answers_and_strict_fails(
+    tmp_path: Path, knowledge_copy: Path
+) -> None:
+    config = str(config_with(tmp_path, "  telegram_chat_ids: []", "  telegram_chat_ids: [-1001234567890]"))
     policy = knowledge_copy / "policies" / "social-media.yaml"
     data = yaml.safe_load(policy.read_text(encoding="utf-8"))
     data["sections"][0]["rules"].append({"id": "brand_new_rule", "text": "A new rule."})
     policy.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    result = run_cli("check", "--knowledge", str(knowledge_copy))
-    assert result.returncode == 1
-    assert "brand_new_rule: no topic answers this rule" in result.stdout
+    result = run_cli("check", "--config", config, "--knowledge", str(knowledge_copy))
+    assert result.returncode == 0, result.stdout
+    assert "warning: " in result.stdout and "brand_new_rule: no topic answers this rule" in result.stdout
+    strict = run_cli("check", "--config", config, "--knowledge", str(knowledge_copy), "--strict")
+    assert strict.returncode == 1, strict.stdout
 
 
 def test_starting_with_broken_knowledge_prints_problems_not_a_traceback(
@@ -153,3 +158,36 @@ def test_starting_with_broken_knowledge_prints_problems_not_a_traceback(
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "intents.yaml:" in result.stderr
+
+
+def test_check_flags_an_example_that_a_topic_of_another_policy_claims(
+    tmp_path: Path, knowledge_copy: Path
+) -> None:
+    config = str(config_with(tmp_path, "  telegram_chat_ids: []", "  telegram_chat_ids: [-1001234567890]"))
+    topics = knowledge_copy / "topics" / "complaints.yaml"
+    text = topics.read_text(encoding="utf-8").replace(
+        '      - "is there a complaint form"\n',
+        '      - "is there a complaint form"\n      - "Can I post photos of the nativity on Facebook?"\n',
+    )
+    topics.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--config", config, "--knowledge", str(knowledge_copy))
+    assert result.returncode == 0, result.stdout
+    assert "a topic of another policy" in result.stdout, result.stdout
+    assert "(the two policies clash here)" in result.stdout
+
+
+def test_check_rejects_a_topic_id_used_by_two_policies_naming_both_files(knowledge_copy: Path) -> None:
+    topics = knowledge_copy / "topics" / "complaints.yaml"
+    text = topics.read_text(encoding="utf-8").replace(
+        "  - id: complaints_records\n", "  - id: parents_photos\n"
+    )
+    text = text.replace("related: [complaints_records]", "related: [parents_photos]")
+    text = text.replace("complaints_records]", "parents_photos]")
+    topics.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--knowledge", str(knowledge_copy))
+    assert result.returncode == 1, result.stdout
+    assert "topic 'parents_photos' is defined twice" in result.stdout
+    assert (
+        "social-media.yaml, policy 'social-media'" in result.stdout
+        or "complaints.yaml, policy" in result.stdout
+    )

@@ -6,7 +6,17 @@ import json
 
 from tests.conftest import run_cli
 
-KEYS = ["question", "action", "topic", "section", "confidence", "answer", "alternatives", "offer_forward"]
+KEYS = [
+    "question",
+    "action",
+    "topic",
+    "section",
+    "confidence",
+    "answer",
+    "alternatives",
+    "offer_forward",
+    "policy",
+]
 ACTIONS = {"answer", "clarify", "fallback", "forward", "smalltalk", "safeguarding"}
 
 
@@ -19,9 +29,11 @@ def _check_contract(obj: dict) -> None:
     for alt in obj["alternatives"]:
         assert list(alt) == ["topic", "section", "confidence"]
     if obj["action"] == "answer":
-        assert obj["topic"] and obj["section"]
-    if obj["topic"] is None:
+        assert obj["section"]  # topic is null when the answer quotes rules no curated topic covers
+    if obj["topic"] is None and obj["action"] != "answer":
         assert obj["section"] is None
+    if obj["action"] == "answer":
+        assert obj["policy"]
 
 
 def test_ask_json_answers_a_parent_photo_question_with_the_parents_section() -> None:
@@ -34,6 +46,7 @@ def test_ask_json_answers_a_parent_photo_question_with_the_parents_section() -> 
     assert obj["action"] == "answer"
     assert obj["topic"] == "parents_photos"
     assert obj["section"] == "Comments posted by parents/carers on social media sites"
+    assert obj["policy"] == "Social Media Policy"
     assert "<" not in obj["answer"] or "<b>" not in obj["answer"]  # plain text, not HTML
 
 

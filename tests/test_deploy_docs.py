@@ -53,6 +53,7 @@ def test_readme_matching_defaults_are_the_codes_defaults() -> None:
     assert values == defaults
 
 
-def test_readme_says_knowledge_edits_need_a_restart_and_how_the_config_is_found() -> None:
-    assert "restart it after an\nedit" in README
+def test_readme_says_how_knowledge_edits_are_loaded_and_how_the_config_is_found() -> None:
+    assert "loads edited knowledge **without a restart**" in README and "systemctl reload policybot" in README
+    assert "ExecReload=/bin/kill -HUP $MAINPID" in UNIT
     assert "`config.yaml` in the current folder" in README and "POLICYBOT_CONFIG" in README

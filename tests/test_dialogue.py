@@ -68,12 +68,18 @@ def test_stale_or_forged_payloads_get_a_polite_reply(dialogue: Dialogue) -> None
         assert replies and all(r.text for r in replies), payload
 
 
-def test_topics_browsing_lists_sections_then_their_topics(dialogue: Dialogue) -> None:
-    (sections,) = dialogue.command(PARENT, "topics")
-    assert len(sections.options) == 6
+def test_topics_browsing_lists_policies_then_sections_then_their_topics(dialogue: Dialogue) -> None:
+    (policies,) = dialogue.command(PARENT, "topics")
+    assert [o.payload for o in policies.options] == ["p:complaints", "p:social-media"]
+    assert [o.label for o in policies.options] == ["Complaints Procedure", "Social Media Policy"]
+    (sections,) = dialogue.choose(PARENT, "p:social-media")
+    assert len(sections.options) == 6 and "Social Media Policy" in sections.text
     payload = next(o.payload for o in sections.options if o.label.startswith("Comments posted by parents"))
     (topics,) = dialogue.choose(PARENT, payload)
     assert "t:parents_photos" in [o.payload for o in topics.options]
+    (stages,) = dialogue.choose(PARENT, "s:complaints.stage_two")
+    assert "Stage 2: the governors' complaints panel" in stages.text
+    assert "t:complaints_stage_two" in [o.payload for o in stages.options]
 
 
 def pick(replies: list[Reply], choice: str) -> str:

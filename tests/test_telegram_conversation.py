@@ -88,7 +88,9 @@ async def test_out_of_scope_question_offers_the_office_and_the_button_starts_a_c
 
 async def test_topics_browse_from_section_to_topic_to_answer(tmp_path):
     async with running_bot(tmp_path) as bot:
-        sections = await bot.command(PARENT, "topics")
+        policies = await bot.command(PARENT, "topics")
+        policy = next(p for p in payloads(policies) if p.startswith("p:"))
+        sections = await bot.tap(PARENT, policy, on=policies)
         section = next(p for p in payloads(sections) if p.startswith("s:"))
         topics = await bot.tap(PARENT, section, on=sections)
         topic = next(p for p in payloads(topics) if p.startswith("t:"))

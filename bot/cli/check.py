@@ -8,9 +8,10 @@ from pathlib import Path
 from bot.common.text import fold
 from bot.config import Config, ConfigError, load_config
 from bot.core.engine import SAFEGUARDING_FILE
-from bot.knowledge.loading import Knowledge, KnowledgeError, load_knowledge
+from bot.knowledge.loading import Knowledge, KnowledgeError, load_knowledge, uncovered_rules
 from bot.knowledge.render import Renderer, TemplateError
 from bot.matching.matcher import Matcher
+from bot.matching.rules import out_of_scope_answered
 from bot.safeguarding.detector import check_file as check_safeguarding
 
 OVERLAP_CONFIDENCE = 0.9
@@ -53,13 +54,26 @@ def run_check(config_path: str | Path | None, knowledge_dir: str | Path | None) 
     matcher = Matcher(knowledge, config.matching)
     result.warnings.extend(_overlaps(knowledge, matcher))
     result.warnings.extend(_duplicates(knowledge))
+    result.warnings.extend(uncovered_rules(knowledge))
+    result.warnings.extend(out_of_scope_warnings(knowledge))
     examples = sum(len(t.examples) for t in knowledge.topics.values())
+    titles = "; ".join(
+        f"{p.title}: {len(p.sections)} sections, {sum(len(s.rules) for s in p.sections)} rules, "
+        f"{sum(t.policy == p.id for t in knowledge.topics.values())} topics"
+        for p in knowledge.policies.values()
+    )
     result.summary = (
-        f"{len(knowledge.policies)} policies, "
+        f"{titles} — {len(knowledge.policies)} policies, "
         f"{sum(len(p.sections) for p in knowledge.policies.values())} sections, "
         f"{len(knowledge.topics)} topics, {examples} example questions, "
         f"{len(renderer.messages)} messages"
     )
+    examples_only = [p.title for p in knowledge.policies.values() if p.example]
+    if examples_only:
+        result.summary += (
+            ". Marked as examples to replace with the school's own (policybot import): "
+            + ", ".join(examples_only)
+        )
     return result
 
 
@@ -86,9 +100,11 @@ REQUIRED_MESSAGES = (
     "help",
     "contact",
     "topics",
+    "topics_policies",
     "section_topics",
     "clarify",
     "fallback",
+    "rule_answer",
     "empty_message",
     "no_words",
     "no_forwarding",
@@ -124,12 +140,31 @@ def _overlaps(knowledge: Knowledge, matcher: Matcher) -> list[str]:
                 continue
             own = next((s.confidence for s in ranked if s.key == topic.id), 0.0)
             if ranked[0].confidence >= OVERLAP_CONFIDENCE * max(own, 1e-9) and ranked[0].confidence > own:
+                rival = knowledge.topics[ranked[0].key]
+                clash = (
+                    f" of another policy, the {knowledge.policies[rival.policy].title} "
+                    "(the two policies clash "
+                    "here: say in the examples which one people mean)"
+                    if rival.policy != topic.policy
+                    else ""
+                )
                 warnings.append(
                     f"{topic.file}:{topic.line}: topics.{topic.id}.examples: “{example}” scores higher for "
-                    f"'{ranked[0].key}' ({ranked[0].confidence:.2f}) than for its own topic ({own:.2f}) — "
-                    "reword it or move it"
+                    f"'{ranked[0].key}'{clash} ({ranked[0].confidence:.2f}) than for its own topic "
+                    f"({own:.2f}) — reword it or move it"
                 )
     return warnings
+
+
+def out_of_scope_warnings(knowledge: Knowledge) -> list[str]:
+    """Out-of-scope examples that a policy's rules answer: they keep the bot from quoting those rules."""
+    where = knowledge.folder / "intents.yaml"
+    return [
+        f"{where}: out_of_scope: “{example}” looks answered by the {knowledge.policies[quote.policy].title} "
+        f"(section “{knowledge.policies[quote.policy].section(quote.section).heading}”) — "  # type: ignore[union-attr]
+        "if it is, remove it from out_of_scope so such questions get that answer; if not, keep it"
+        for example, quote in out_of_scope_answered(knowledge)
+    ]
 
 
 def _duplicates(knowledge: Knowledge) -> list[str]:
@@ -139,9 +174,16 @@ def _duplicates(knowledge: Knowledge) -> list[str]:
         for example in topic.examples:
             key = fold(example)
             if key in seen and seen[key] != topic.id:
+                other = knowledge.topics[seen[key]]
+                clash = (
+                    f", a topic of another policy, the {knowledge.policies[other.policy].title} (the two "
+                    "policies clash here)"
+                    if other.policy != topic.policy and other.policy in knowledge.policies
+                    else ""
+                )
                 warnings.append(
                     f"{topic.file}:{topic.line}: topics.{topic.id}.examples: “{example}” is also an example "
-                    f"of '{seen[key]}' — keep it in one topic"
+                    f"of '{seen[key]}'{clash} — keep it in one topic"
                 )
             seen.setdefault(key, topic.id)
     return warnings

@@ -27,6 +27,7 @@ JSON_KEYS = (
     "answer",
     "alternatives",
     "offer_forward",
+    "policy",
 )
 
 
@@ -105,6 +106,15 @@ def _parser() -> argparse.ArgumentParser:
         "--summary", action="store_true", help="figures only: no per-topic table or confusion list"
     )
     ev.set_defaults(func=_eval)
+
+    imp = sub.add_parser("import", help="import a policy document (.docx, .pdf, .html, .md, .txt)")
+    imp.add_argument("file", help="the policy document")
+    imp.add_argument("--knowledge", help="knowledge folder to write into (default: from the config)")
+    imp.add_argument("--name", help="the policy's id and file name (default: from the file name)")
+    imp.add_argument("--title", help="the policy's title (default: from the document)")
+    imp.add_argument("--force", action="store_true", help="overwrite an existing policy of that name")
+    imp.add_argument("--config", help="config file", default=argparse.SUPPRESS)
+    imp.set_defaults(func=_import)
 
     run = sub.add_parser("run", help="run the Telegram bot (polling, or webhook when configured)")
     run.add_argument("--config", help="config file", default=argparse.SUPPRESS)
@@ -202,6 +212,7 @@ def ask_result(question: str, reply: Any) -> dict[str, Any]:
             {"topic": c.topic, "section": c.section, "confidence": c.confidence} for c in reply.alternatives
         ],
         "offer_forward": bool(reply.offer_forward),
+        "policy": reply.policy,
     }
     assert tuple(result) == JSON_KEYS
     return result
@@ -258,6 +269,12 @@ def _eval(args: argparse.Namespace) -> int:
     for failure in failures:
         print(f"FAIL: {failure}")
     return EXIT_ERROR if failures else EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from bot.cli.importing import run_import
+
+    return run_import(args)
 
 
 def _run(args: argparse.Namespace, config: Config | None = None) -> int:

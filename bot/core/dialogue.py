@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from functools import wraps
 from typing import TYPE_CHECKING, Any
 
+from bot.common.schema import ProblemsError
 from bot.common.text import MAX_INPUT_CHARS, clean, fold, has_letters
 from bot.core.alerts import KEY as ALERT_KEY
 from bot.core.alerts import AlertQuestion
@@ -24,6 +25,34 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ROLES = ("parent", "staff", "pupil")
+
+
+class CurrentMessages:
+    """The `Messages` of whatever engine the dialogue runs now, so a reload reaches every user of them.
+
+    The concern flow, the outbox's senders and the channels hold this instead of a renderer.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._dialogue: Dialogue | None = None
+
+    def follow(self, dialogue: Dialogue) -> None:
+        """From now on, use the engine the dialogue runs (which a reload replaces)."""
+        self._dialogue = dialogue
+
+    def _renderer(self) -> Any:
+        return (self._dialogue.engine if self._dialogue is not None else self._engine).renderer
+
+    def render(self, name: str, **context: Any) -> tuple[str, str]:
+        """(plain text, html) of a named message, from the current knowledge."""
+        return self._renderer().render(name, **context)
+
+    def has(self, name: str) -> bool:
+        """Whether the current knowledge has a message of this name."""
+        return self._renderer().has(name)
+
+
 COMMANDS = ("start", "help", "topics", "contact", "privacy", "forget", "role", "concern", "cancel")
 FORGET_VALID_MINUTES = 10
 
@@ -67,6 +96,29 @@ class Dialogue:
         words = self.engine.renderer.message("cancel_words").text
         self.cancel_words = {fold(w) for w in words.replace("\n", ",").split(",") if fold(w)}
 
+    @property
+    def messages(self) -> CurrentMessages:
+        """Messages that follow the engine through reloads."""
+        messages = CurrentMessages(self.engine)
+        messages.follow(self)
+        return messages
+
+    def reload(self, engine: Engine | None = None) -> None:
+        """Switch to a newly loaded engine (by default: the same knowledge folder, loaded again); the parts
+        made from the engine are made again from it.
+
+        Raises (and keeps the engine it had) if the new knowledge has problems or lacks what those parts need.
+        """
+        if engine is None:
+            engine = Engine.load(self.engine.config, self.engine.knowledge.folder)
+        previous, self.engine = self.engine, engine
+        try:
+            self.__post_init__()
+        except ProblemsError:
+            self.engine = previous
+            self.__post_init__()
+            raise
+
     # -- entry points -------------------------------------------------------------------------------
 
     @_observed("text")
@@ -98,6 +150,8 @@ class Dialogue:
         if kind == "t" and value in self.engine.knowledge.topics:
             self.misses.helped(user.user_id)
             return [self.engine.answer(value, role=user.role), *self._concern_reminder(user)]
+        if kind == "p":
+            return [self._sections(value)]
         if kind == "s":
             return self._section(value)
         if kind == "r" and value in ROLES:
@@ -241,18 +295,25 @@ class Dialogue:
             self.store.set_role(user.user_id, role)
         return self.engine.reply("role", "role_set", role=role)
 
-    def _sections(self) -> Reply:
-        reply = self.engine.reply("info", "topics")
-        options = [
-            Option(section.heading, f"s:{section.id}")
-            for policy in self.engine.knowledge.policies.values()
-            for section in policy.sections
-        ]
+    def _sections(self, policy_id: str = "") -> Reply:
+        """/topics: the policies to browse (or, with one policy or one chosen, its sections)."""
+        policies = self.engine.knowledge.policies
+        if not policy_id and len(policies) > 1:
+            reply = self.engine.reply("info", "topics_policies")
+            return replace(reply, options=[Option(p.title, f"p:{p.id}") for p in policies.values()])
+        policy = policies.get(policy_id) or next(iter(policies.values()))
+        if policy_id and policy_id not in policies:
+            return self.engine.reply("info", "stale_button")
+        reply = self.engine.reply("info", "topics", policy=policy)
+        options = [Option(section.heading, f"s:{policy.id}.{section.id}") for section in policy.sections]
         return replace(reply, options=options)
 
-    def _section(self, section_id: str) -> list[Reply]:
+    def _section(self, value: str) -> list[Reply]:
         knowledge = self.engine.knowledge
+        policy_id, _, section_id = value.rpartition(".")
         for policy in knowledge.policies.values():
+            if policy_id and policy.id != policy_id:
+                continue
             section = policy.section(section_id)
             if section is None:
                 continue

@@ -12,6 +12,7 @@ from bot.core.replies import Candidate, Option, Reply
 from bot.knowledge.loading import Knowledge, load_knowledge
 from bot.knowledge.render import Renderer
 from bot.matching.matcher import Match, Matcher
+from bot.matching.rules import Quote, RuleIndex
 from bot.matching.semantic import load_embedder
 from bot.safeguarding.detector import Detection, SafeguardingDetector
 
@@ -29,6 +30,7 @@ class Engine:
     matcher: Matcher
     renderer: Renderer
     detector: SafeguardingDetector
+    rules: RuleIndex | None = None  # built on first need: most questions are answered by a topic
 
     @classmethod
     def load(cls, config: Config, knowledge_dir: str | Path | None = None) -> Engine:
@@ -58,7 +60,31 @@ class Engine:
         if not has_letters(cleaned):
             return self.reply("fallback", "no_words")
         match = self.matcher.match(cleaned[:MAX_INPUT_CHARS], role)
-        return self.reply_for(match, role)
+        quote = self.quote_for(cleaned[:MAX_INPUT_CHARS], match)
+        return self.quote(quote) if quote is not None else self.reply_for(match, role)
+
+    def quote_for(self, text: str, match: Match) -> Quote | None:
+        """The rules to quote when no curated topic fits the question but a rule does (else None).
+
+        Only when the matcher would fall back, would offer the office without being asked to (no cue such
+        as "I want to complain"), or would ask "Did you mean…" among topics that fit less well than a rule
+        of a policy with no topics of its own; and the rule beats the out-of-scope examples and the forward
+        intent.
+        """
+        unasked_forward = match.decision == "forward" and not match.cued
+        unsure = match.decision == "clarify" and match.best is not None
+        if not (match.decision == "fallback" or unasked_forward or unsure):
+            return None
+        if self.rules is None:
+            self.rules = RuleIndex(self.knowledge)
+        quote = self.rules.find(text)
+        if quote is None or quote.confidence <= max(
+            match.out_of_scope, match.forward if unasked_forward else 0
+        ):
+            return None
+        if unsure and (quote.policy in self.rules.curated or quote.confidence < match.best.confidence):  # type: ignore[union-attr]
+            return None
+        return quote
 
     def reply(self, action: str, message: str, offer_forward: bool = False, **context: object) -> Reply:
         """A reply made from a named message template."""
@@ -102,9 +128,31 @@ class Engine:
             rendered.html,
             topic=topic.id,
             section=self.knowledge.section_of(topic).heading,
+            policy=self.knowledge.policy_of(topic).title,
             confidence=round(confidence, 3),
             options=[*related, self.option("button_forward", "fwd")],
             alternatives=alternatives or [],
+        )
+
+    def quote(self, quote: Quote) -> Reply:
+        """An answer that quotes the policy's rules directly (no curated topic covers the question)."""
+        policy = self.knowledge.policies[quote.policy]
+        section = policy.section(quote.section)
+        assert section is not None
+        by_id = {rule.id: rule for rule in section.rules}
+        rendered = self.renderer.message(
+            "rule_answer", policy=policy, section=section, rules=[by_id[r] for r in quote.rules]
+        )
+        return Reply(
+            "answer",
+            rendered.text,
+            rendered.html,
+            section=section.heading,
+            policy=policy.title,
+            rules=list(quote.rules),
+            confidence=quote.confidence,
+            options=[self.option("button_forward", "fwd")],
+            offer_forward=True,
         )
 
     def candidates(self, match: Match) -> list[Candidate]:

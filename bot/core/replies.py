@@ -29,10 +29,10 @@ class Option:
     `payload` is short ASCII (≤ 60 bytes) that the channel hands back to `Dialogue.choose`:
     `t:<topic id>` answer a topic, `fwd` start a concern (`fwd:none`: "None of these"),
     `c:<choice>:<token>` concern steps (done, skip, anon, send, edit, change_text…, back, cancel),
-    `sg:named|anon|no:<token>` the safeguarding alert question, `r:<role>` set role, `s:<section id>`
-    browse a section, `fb:<topic id>:1|0` feedback, `forget:yes:<minute offered>` / `forget:no`. A
-    `<token>` names the menu the choice was offered on (bot/core/menus.py): once that menu has moved on,
-    the choice is refused.
+    `sg:named|anon|no:<token>` the safeguarding alert question, `r:<role>` set role, `p:<policy id>`
+    browse a policy, `s:<policy id>.<section id>` browse a section, `fb:<topic id>:1|0` feedback,
+    `forget:yes:<minute offered>` / `forget:no`. A `<token>` names the menu the choice was offered on
+    (bot/core/menus.py): once that menu has moved on, the choice is refused.
     """
 
     label: str
@@ -72,3 +72,5 @@ class Reply:
     options: list[Option] = field(default_factory=list)
     alternatives: list[Candidate] = field(default_factory=list)
     offer_forward: bool = False
+    policy: str | None = None  # the title of the policy answered from
+    rules: list[str] = field(default_factory=list)  # rule ids quoted when answering from the rules alone

@@ -38,13 +38,15 @@ class Section:
 
 @dataclass(frozen=True)
 class Policy:
-    """A policy document."""
+    """A policy document. `example` marks a bundled sample the school should replace with its own."""
 
     id: str
     title: str
     school: str
     source: str
     sections: list[Section]
+    source_date: str = ""
+    example: bool = False
     file: str = ""
 
     def section(self, section_id: str) -> Section | None:
@@ -129,6 +131,10 @@ class Knowledge:
         assert section is not None  # checked at load time
         return section
 
+    def policy_of(self, topic: Topic) -> Policy:
+        """The policy a topic belongs to."""
+        return self.policies[topic.policy]
+
     def rules_of(self, topic: Topic) -> list[Rule]:
         """The verbatim rules a topic quotes, in the topic's order."""
         by_id = {rule.id: rule for rule in self.section_of(topic).rules}
@@ -183,8 +189,15 @@ def load_knowledge(folder: str | Path) -> Knowledge:
             if topic is None:
                 continue
             if topic.id in topics:
+                other = topics[topic.id]
                 problems.append(
                     f"{doc.where((*at, 'id'))}: {_dot(at)}.id: topic '{topic.id}' is defined twice"
+                    + (
+                        f" (also in {other.file}, policy '{other.policy}') — topic ids are shared by all "
+                        f"policies: rename one, e.g. {topic_file.policy.replace('-', '_')}_{topic.id}"
+                        if other.file != str(path)
+                        else ""
+                    )
                 )
             topics[topic.id] = Topic(
                 **{**topic.__dict__, "policy": topic_file.policy, "file": str(path), "line": doc.line(at)}
@@ -252,13 +265,13 @@ def _topic_where(knowledge: Knowledge, topic: Topic, key: str) -> str:
 def cross_check(
     knowledge: Knowledge, topics_complete: bool = True, policies_complete: bool = True
 ) -> list[str]:
-    """Cross-file problems: unknown sections, rules and related topics, too few examples, uncovered rules.
+    """Cross-file problems: unknown policies, sections, rules and related topics, too few examples.
 
-    When a topic or policy file could not be read, the checks that need it (every rule is answered, related
-    topics and topics' policies exist) are skipped: they would only echo that file's own problem.
+    When a topic or policy file could not be read, the checks that need it (related topics and topics'
+    policies exist) are skipped: they would only echo that file's own problem. Rules no topic answers are
+    not a problem (they are quoted): `uncovered_rules` lists them for `policybot check` to warn about.
     """
     problems: list[str] = []
-    covered: set[tuple[str, str, str]] = set()
     missing: set[str] = set()
     for topic in knowledge.topics.values():
         policy = knowledge.policies.get(topic.policy)
@@ -285,7 +298,6 @@ def cross_check(
                     f"{_topic_where(knowledge, topic, 'rules')}: rule '{rule_id}' is not in section "
                     f"'{section.id}' — use one of: {', '.join(sorted(rule_ids))}"
                 )
-            covered.add((policy.id, section.id, rule_id))
         if not topic.rules:
             problems.append(
                 f"{_topic_where(knowledge, topic, 'rules')}: list at least one rule the answer quotes"
@@ -302,12 +314,35 @@ def cross_check(
                 )
         if not fold(topic.title):
             problems.append(f"{_topic_where(knowledge, topic, 'title')}: the title is empty")
-    for policy in knowledge.policies.values() if topics_complete else ():
+    for policy in knowledge.policies.values():
         for section in policy.sections:
+            if not section.rules:
+                problems.append(
+                    f"{policy.file}: sections.{section.id}.rules: a section needs at least one rule"
+                )
+            seen: set[str] = set()
             for rule in section.rules:
-                if (policy.id, section.id, rule.id) not in covered:
+                if rule.id in seen:
                     problems.append(
-                        f"{policy.file}: sections.{section.id}.rules.{rule.id}: no topic answers this rule — "
-                        "add a topic that lists it under rules"
+                        f"{policy.file}: sections.{section.id}.rules.{rule.id}: rule id used twice in the "
+                        "section — rename one"
                     )
+                seen.add(rule.id)
     return problems
+
+
+def uncovered_rules(knowledge: Knowledge) -> list[str]:
+    """Rules no topic quotes: PolicyBot answers them only by quoting them (a warning, not an error)."""
+    covered = {
+        (topic.policy, topic.section, rule_id)
+        for topic in knowledge.topics.values()
+        for rule_id in topic.rules
+    }
+    return [
+        f"{policy.file}: sections.{section.id}.rules.{rule.id}: no topic answers this rule — questions "
+        "about it get the rule quoted; add a topic that lists it under rules for a plainer answer"
+        for policy in knowledge.policies.values()
+        for section in policy.sections
+        for rule in section.rules
+        if (policy.id, section.id, rule.id) not in covered
+    ]

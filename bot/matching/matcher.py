@@ -50,6 +50,8 @@ class Match:
     ranked: list[Scored]  # topics only, best first
     intent: str | None = None  # smalltalk/forward intent id
     out_of_scope: float = 0.0
+    forward: float = 0.0  # the best "wants a person" intent's score
+    cued: bool = False  # a forward cue ("I want to complain") was said outright
 
     @property
     def best(self) -> Scored | None:
@@ -203,16 +205,16 @@ class Matcher:
         if smalltalk is not None and (best < self.config.answer_threshold or short):
             return Match("smalltalk", ranked, intent=smalltalk)
         if cue is not None and forward >= best * _CUE_FACTOR:
-            return Match("forward", ranked, intent=cue, out_of_scope=out_of_scope)
+            return Match("forward", ranked, intent=cue, out_of_scope=out_of_scope, forward=forward, cued=True)
         if forward > best + _FORWARD_MARGIN and forward >= self.config.clarify_threshold:
             intent = max(self.forward_intents, key=lambda i: scores.get(i, 0.0))
-            return Match("forward", ranked, intent=intent, out_of_scope=out_of_scope)
+            return Match("forward", ranked, intent=intent, out_of_scope=out_of_scope, forward=forward)
         decision = self._decide(ranked, out_of_scope)
         if decision == "clarify" and self._clear_by_words(ranked, by_words, words_out_of_scope, tables, role):
             decision = "answer"
         if decision == "answer" and not self._whole_agrees(ranked, tables, role):
             decision = "clarify"
-        return Match(decision, ranked, out_of_scope=out_of_scope)
+        return Match(decision, ranked, out_of_scope=out_of_scope, forward=forward)
 
     def _class_scores(self, text: str, words: list[str]) -> _Tables:
         """Class scores, each the best over the whole message and its question parts; the final ones are

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import signal
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import timedelta
@@ -47,6 +48,8 @@ from bot.channels.telegram.office import (
     TelegramSender,
     close_command,
     office_replied,
+    reload_command,
+    reload_knowledge_now,
     reply_command,
     when_stored,
 )
@@ -158,6 +161,8 @@ def guard_library_logs(config: Config) -> None:
 
 
 def _renderer(dialogue: Any) -> Any:
+    if hasattr(dialogue, "messages") and hasattr(dialogue, "engine"):
+        return dialogue.messages  # follows the engine through /reload and SIGHUP
     return getattr(getattr(dialogue, "engine", None), "renderer", None)
 
 
@@ -196,6 +201,7 @@ def build_application(
     app.add_handler(CommandHandler(list(COMMANDS), commanded))
     app.add_handler(CommandHandler("reply", reply_command))
     app.add_handler(CommandHandler("close", close_command))
+    app.add_handler(CommandHandler("reload", reload_command))
     app.add_handler(CallbackQueryHandler(tapped))
     message = filters.UpdateType.MESSAGE
     if config.office.telegram_chat_ids:
@@ -227,6 +233,7 @@ async def _started(app: Application) -> None:
     """After initialize: publish the command menu, start the outbox worker and the periodic jobs."""
     ch: Channel = app.bot_data[CHANNEL_KEY]
     await _publish_commands(app, ch)
+    _reload_on_sighup(app, ch)
     if ch.outbox is not None:
         loop, outbox = asyncio.get_running_loop(), ch.outbox
         concerns = getattr(ch.dialogue, "concerns", None)
@@ -265,8 +272,26 @@ async def _publish_commands(app: Application, ch: Channel) -> None:
             log.warning("office chat %s: cannot set its command menu (%s) — is the bot in it?", chat_id, err)
 
 
+def _reload_on_sighup(app: Application, ch: Channel) -> None:
+    """`kill -HUP` (systemctl reload) loads the knowledge again; a broken edit keeps the old one."""
+    if not hasattr(signal, "SIGHUP"):
+        return
+    loop = asyncio.get_running_loop()
+
+    def hup() -> None:
+        app.bot_data["reload_task"] = loop.create_task(reload_knowledge_now(ch, "SIGHUP"))
+
+    try:
+        loop.add_signal_handler(signal.SIGHUP, hup)
+    except (RuntimeError, ValueError):  # not the main thread: no signals here
+        return
+    app.bot_data["sighup"] = True
+
+
 async def _stopping(app: Application) -> None:
     """Before shutdown: stop companions, then the outbox worker (it finishes the delivery under way)."""
+    if app.bot_data.pop("sighup", False):
+        asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
     for companion in app.bot_data.pop(COMPANIONS_KEY, []):
         await companion.stop()
     stop, task = app.bot_data.pop("outbox_stop", None), app.bot_data.pop("outbox_task", None)

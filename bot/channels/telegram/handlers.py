@@ -281,7 +281,7 @@ async def tapped(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     await query.answer()
     # Browsing buttons stay usable; one-shot steps (role, concern, alert, forget) lose theirs.
-    await _drop_keyboard(query, feedback_only=payload.startswith(("t:", "s:")))
+    await _drop_keyboard(query, feedback_only=payload.startswith(("t:", "s:", "p:")))
     chat_id = query.message.chat.id if query.message is not None else query.from_user.id
     await respond(context, chat_id, replies)
 

@@ -180,6 +180,39 @@ async def close_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     await _say(update, ch, "telegram_office_closed", reference=concern.reference)
 
 
+async def reload_knowledge_now(ch: Channel, why: str) -> tuple[bool, str]:
+    """Reload the knowledge off the event loop: (True, summary) or (False, the problems, one a line)."""
+    from bot.common.schema import ProblemsError
+    from bot.wiring import reload_knowledge
+
+    try:
+        summary = await asyncio.to_thread(reload_knowledge, ch.dialogue, ch.config)
+    except (ProblemsError, OSError) as err:
+        problems = getattr(err, "problems", None) or [str(err)]
+        log.error("reload (%s) failed — still running the previous knowledge: %s", why, "; ".join(problems))
+        return False, "\n".join(problems)
+    log.info("reload (%s): knowledge loaded again: %s", why, summary)
+    return True, summary
+
+
+async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/reload — an office admin loads edited knowledge without a restart."""
+    ch = channel(context)
+    user = update.effective_user
+    if user is None or user.id not in ch.config.office.admin_user_ids:
+        _refuse(update, "reload")
+        await _say(update, ch, "telegram_office_refused")
+        return
+    ok, details = await reload_knowledge_now(ch, f"/reload by {user.id}")
+    problems = details.splitlines()
+    if ok:
+        await _say(update, ch, "telegram_reload_done", summary=details)
+    else:
+        await _say(
+            update, ch, "telegram_reload_failed", problems=problems[:10], more=max(0, len(problems) - 10)
+        )
+
+
 async def office_replied(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """In an office chat, a reply to the bot's message about a concern answers that concern."""
     ch, message = channel(context), update.effective_message

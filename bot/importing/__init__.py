@@ -1,0 +1,1 @@
+"""Turning a policy document (.docx, .pdf, .html, .md, .txt) into knowledge files."""
