@@ -141,3 +141,12 @@ def test_importing_the_core_loads_no_channel_and_no_sqlite() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_no_module_is_over_four_hundred_lines() -> None:
+    long = {
+        str(path.relative_to(PROJECT_ROOT)): n
+        for path in bot_files()
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert long == {}, "split these by responsibility"

@@ -13,12 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.channels.telegram.app import (
-    TelegramStartupError,
-    check_destinations,
-    run_telegram,
-    webhook_settings,
-)
+from bot.channels.telegram.app import run_telegram
+from bot.channels.telegram.startup import TelegramStartupError, check_destinations, webhook_settings
 from bot.config import PROJECT_ROOT, TelegramConfig, WebhookConfig, load_config
 from tests.fake_botapi import FakeBotApi
 from tests.telegram_harness import TOKEN, running_bot

@@ -7,25 +7,21 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal
 
-from rapidfuzz import fuzz
-
 from bot.common.text import fold
 from bot.config import MatchingConfig
 from bot.knowledge.loading import Knowledge
 from bot.matching.normalise import Normaliser
 from bot.matching.semantic import Embedder, SemanticIndex, fuse
 from bot.matching.sentences import question_parts
+from bot.matching.smalltalk import SHORT, SmallTalk
 
 Decision = Literal["answer", "clarify", "fallback", "forward", "smalltalk"]
 
 OUT_OF_SCOPE = "__out_of_scope__"
 """The class of knowledge's out-of-scope examples: winning it means "not something the policy covers"."""
 
-_SMALLTALK_MAX_WORDS = 6
-_SMALLTALK_RATIO = 84.0
 _CUE_FACTOR = 0.8
 _FORWARD_MARGIN = 0.05
-_SMALLTALK_SHORT = 3  # words: a message this short that is mostly greeting or thanks is small talk
 _UNKNOWN_WORD_IDF_FACTOR = 1.0
 _EXAMPLE_WEIGHT = 0.75  # best single example vs the topic's whole vocabulary
 _PRUNE_BELOW = 0.1  # classes that could not score this much are not scored at all
@@ -93,26 +89,12 @@ class Matcher:
         self.normaliser = Normaliser(knowledge.language)
         self.audience = {t.id: set(t.audience) for t in knowledge.topics.values()}
         self.forward_intents = {i.id for i in knowledge.intents.values() if i.action == "forward"}
-        self.smalltalk_examples = [
-            (fold(example), intent.id)
-            for intent in knowledge.intents.values()
-            if intent.action == "smalltalk"
-            for example in intent.examples
-        ]
         self.role_cues = [
             (fold(phrase), role)
             for role, phrases in knowledge.language.role_cues.items()
             for phrase in phrases
         ]
-        self.smalltalk_words: dict[str, set[str]] = defaultdict(set)
-        for example, intent_id in self.smalltalk_examples:
-            self.smalltalk_words[intent_id].update(example.split())
-        topic_words = {w for t in knowledge.topics.values() for e in t.examples for w in fold(e).split()}
-        self.smalltalk_only = {w for words in self.smalltalk_words.values() for w in words} - topic_words
-        # Small-talk words after synonyms ("ta very much" → thanks) that no policy question uses.
-        self.smalltalk_tokens: dict[str, set[str]] = defaultdict(set)
-        for example, intent_id in self.smalltalk_examples:
-            self.smalltalk_tokens[intent_id].update(self.normaliser.tokens(example, correct=False))
+        self.smalltalk = SmallTalk(knowledge, self.normaliser)
         self.cues = [
             (fold(cue), intent.id)
             for intent in knowledge.intents.values()
@@ -136,8 +118,7 @@ class Matcher:
         if embedder is not None:
             always = [OUT_OF_SCOPE, *self.forward_intents]  # the classes every question is weighed against
             self.semantic = SemanticIndex(embedder, self._class_texts(), always)
-        for tokens in self.smalltalk_tokens.values():
-            tokens -= self.idf.keys()
+        self.smalltalk.forget_policy_words(self.idf.keys())
         vocabulary = set(self.idf) | set(self.normaliser.single)
         self.normaliser.learn(vocabulary)
 
@@ -187,7 +168,7 @@ class Matcher:
         """Rank topics for a question and decide what to do with it."""
         folded = fold(text)
         words = self.normaliser.tokens(text)
-        smalltalk = self._smalltalk(folded, words)
+        smalltalk = self.smalltalk.intent(folded, words)
         if smalltalk is not None and not words:
             return Match("smalltalk", [], intent=smalltalk)
         tables = self._class_scores(text, words)
@@ -201,7 +182,7 @@ class Matcher:
         out_of_scope = scores.pop(OUT_OF_SCOPE, 0.0)
         forward = max((scores.get(i, 0.0) for i in self.forward_intents), default=0.0)
         best = ranked[0].confidence if ranked else 0.0
-        short = len([w for w in folded.split() if w not in self.normaliser.stopwords]) <= _SMALLTALK_SHORT
+        short = len([w for w in folded.split() if w not in self.normaliser.stopwords]) <= SHORT
         if smalltalk is not None and (best < self.config.answer_threshold or short):
             return Match("smalltalk", ranked, intent=smalltalk)
         if cue is not None and forward >= best * _CUE_FACTOR:
@@ -240,33 +221,6 @@ class Matcher:
         """The role the wording points to ("my son" → parent), or "any" when it points to none or several."""
         roles = {role for phrase, role in self.role_cues if _contains(folded, phrase)}
         return roles.pop() if len(roles) == 1 else "any"
-
-    def _smalltalk(self, folded: str, words: list[str]) -> str | None:
-        if not folded or len(folded.split()) > _SMALLTALK_MAX_WORDS:
-            return None
-        best, intent = 0.0, None
-        for example, intent_id in self.smalltalk_examples:
-            score = fuzz.ratio(folded, example)
-            if score > best:
-                best, intent = score, intent_id
-        if best >= _SMALLTALK_RATIO:
-            return intent
-        # Every word, after synonyms, is a small-talk word that no policy question uses.
-        if words and len(words) <= _SMALLTALK_SHORT:
-            fits = [i for i, tokens in sorted(self.smalltalk_tokens.items()) if set(words) <= tokens]
-            if fits:
-                return fits[0]
-        # "ta thats great", "cheers mate", "thank u so much x": a short message (filler words aside)
-        # mostly made of one intent's words.
-        said = [w for w in folded.split() if w not in self.normaliser.stopwords] or folded.split()
-        if len(said) > _SMALLTALK_SHORT:
-            return None
-        fits = [(sum(w in words for w in said), i) for i, words in sorted(self.smalltalk_words.items())]
-        count, intent = max(fits, default=(0, None))
-        # ...and with a word no policy question uses ("cheers", "hiya"), so "photos ok" stays a question.
-        if count * 2 >= len(said) and any(w in self.smalltalk_only for w in said):
-            return intent
-        return None
 
     def _scores(self, words: list[str]) -> dict[str, float]:
         """Score classes: cosine with their best example, blended with how much of the question they cover.

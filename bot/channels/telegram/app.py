@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 import signal
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
@@ -53,6 +52,15 @@ from bot.channels.telegram.office import (
     reply_command,
     when_stored,
 )
+from bot.channels.telegram.startup import (
+    ALLOWED_UPDATES,
+    QuietBootstrap,
+    TelegramStartupError,
+    check_destinations,
+    check_token,
+    guard_library_logs,
+    webhook_settings,
+)
 from bot.core.dialogue import COMMANDS
 from bot.store.records import utc_now
 
@@ -63,9 +71,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("bot.telegram")
 
-TOKEN_FORMAT = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
-SECRET_FORMAT = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
-ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 OFFICE_COMMANDS = ("reply", "close")
 EXPIRE_EVERY = timedelta(minutes=1)
 PURGE_EVERY = timedelta(days=1)
@@ -74,10 +79,6 @@ CONCURRENT_UPDATES = 32
 BOOTSTRAP_RETRIES = 5  # ride out a short network blip at start-up before giving up with exit status 2
 COMPANIONS_KEY = "companions"
 MENU_ORDER = ("start", "help", "topics", "concern", "cancel", "contact", "role", "privacy", "forget")
-
-
-class TelegramStartupError(Exception):
-    """The Telegram channel cannot start; the message is one line saying what to fix."""
 
 
 class PerChatUpdateProcessor(BaseUpdateProcessor):
@@ -109,55 +110,6 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
 
     async def shutdown(self) -> None:
         """Nothing to release."""
-
-
-class _QuietBootstrap(logging.Filter):
-    """PTB logs a traceback when start-up fails; run_telegram reports it as one line instead."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not (record.levelno >= logging.ERROR and "Bootstrap" in record.getMessage())
-
-
-def check_token(token: str) -> str:
-    """The token if it looks like one; otherwise TelegramStartupError saying how to provide it."""
-    if not token:
-        raise TelegramStartupError(
-            "no Telegram bot token — set telegram.token in the config or the TELEGRAM_BOT_TOKEN environment "
-            "variable (BotFather gives you one)"
-        )
-    if not TOKEN_FORMAT.match(token.strip()):
-        raise TelegramStartupError(
-            "the Telegram bot token is malformed — it should look like 123456789:AAE… exactly as BotFather "
-            "gave it (no quotes or spaces)"
-        )
-    return token.strip()
-
-
-def check_destinations(config: Config) -> None:
-    """Refuse to run when concerns or alerts have nowhere to go, unless the config allows it."""
-    problems = config.delivery_problems()
-    if not problems:
-        return
-    if not config.concerns.allow_no_destination:
-        raise TelegramStartupError(
-            f"{'; '.join(problems)} — or set concerns.allow_no_destination: true to run without delivery"
-        )
-    log.warning("running without delivery (concerns.allow_no_destination): %s", "; ".join(problems))
-
-
-def guard_library_logs(config: Config) -> None:
-    """Keep secrets and message text out of library logs.
-
-    httpx logs every request URL (which contains the bot token) at INFO; PTB logs whole updates, with the
-    message text, at DEBUG — allowed only when `logging.content` is on.
-    """
-    for name in ("httpx", "httpcore"):
-        logger = logging.getLogger(name)
-        if logger.getEffectiveLevel() < logging.WARNING:
-            logger.setLevel(logging.WARNING)
-    telegram = logging.getLogger("telegram")
-    if not config.logging.content and telegram.getEffectiveLevel() < logging.INFO:
-        telegram.setLevel(logging.INFO)
 
 
 def _renderer(dialogue: Any) -> Any:
@@ -352,30 +304,6 @@ async def serving(
                 await app.post_stop(app)
 
 
-def webhook_settings(config: Config) -> dict[str, Any] | None:
-    """The arguments for run_webhook/start_webhook, or None in polling mode."""
-    hook = config.telegram.webhook
-    if hook is None:
-        return None
-    if not SECRET_FORMAT.match(hook.secret_token):
-        raise TelegramStartupError(
-            "telegram.webhook.secret_token must be set to 1–256 characters of A-Z, a-z, 0-9, _ or - "
-            "(a long random string) so that only Telegram can post updates"
-        )
-    if not hook.url.startswith("https://") and not config.telegram.base_url:
-        raise TelegramStartupError(
-            f"telegram.webhook.url must be an https:// address Telegram can reach (got {hook.url!r})"
-        )
-    return {
-        "listen": hook.listen,
-        "port": hook.port,
-        "url_path": hook.path.strip("/"),
-        "secret_token": hook.secret_token,
-        "webhook_url": hook.url,
-        "allowed_updates": ALLOWED_UPDATES,
-    }
-
-
 def run_telegram(config: Config, companions: Sequence[Any] = ()) -> int:
     """Run the bot until SIGINT/SIGTERM; raises TelegramStartupError for problems the admin must fix.
 
@@ -397,7 +325,7 @@ def run_telegram(config: Config, companions: Sequence[Any] = ()) -> int:
         app = build_application(config, dialogue, store)
         app.bot_data[COMPANIONS_KEY] = list(companions)
         where = config.telegram.base_url or "api.telegram.org"
-        quiet = _QuietBootstrap()
+        quiet = QuietBootstrap()
         logging.getLogger("telegram.ext").addFilter(quiet)
         try:
             if webhook is not None:
