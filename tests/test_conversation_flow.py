@@ -250,6 +250,26 @@ def test_typed_cancel_or_stop_leaves_the_concern(dialogue: Dialogue, store: Sqli
     assert store.list_concerns() == []
 
 
+@pytest.mark.parametrize("typed", ["Done", "done!", "that's it", "I'm done"])
+def test_typed_done_finishes_the_text_like_the_button(
+    dialogue: Dialogue, store: SqliteStore, typed: str
+) -> None:
+    write_concern(dialogue, PARENT, "The gate was left open at pick-up")
+    replies = dialogue.handle(PARENT, typed)
+    state = store.get_state(PARENT.user_id)
+    assert state is not None and state["step"] != "text", replies[0].text
+    assert state["parts"] == ["The gate was left open at pick-up"]
+
+
+def test_done_typed_before_any_text_is_not_taken_as_the_concern(
+    dialogue: Dialogue, store: SqliteStore
+) -> None:
+    dialogue.command(PARENT, "concern")
+    dialogue.handle(PARENT, "done")
+    state = store.get_state(PARENT.user_id)
+    assert state is not None and state["step"] == "text"
+
+
 def test_cancel_command_in_the_console_leaves_the_concern(dialogue: Dialogue, store: SqliteStore) -> None:
     out = io.StringIO()
     lines = iter(["/concern", "The car park is dangerous", "/cancel", "thx", "/quit"])

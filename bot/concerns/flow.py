@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.common.text import clean
+from bot.common.text import clean, fold
 from bot.concerns.details import is_plain_detail, word_list
 from bot.concerns.outbox import destinations_for
 from bot.concerns.prompts import SEPARATOR, Prompts
@@ -59,6 +59,7 @@ class ConcernFlow:
         self.on_stored = on_stored  # e.g. wake the outbox so delivery starts at once
         self.timeout = timedelta(minutes=config.concerns.idle_timeout_minutes)
         self.detail_words = word_list(messages.render("concern_detail_words")[0])
+        self.done_words = {fold(w) for w in word_list(messages.render("concern_done_words")[0])}
         self.prompts = Prompts(messages)
 
     # -- entry points -------------------------------------------------------------------------------
@@ -77,6 +78,10 @@ class ConcernFlow:
         """Whether `text` must be screened for safeguarding: always, except a plain class, name or contact
         given at a details step (bot/concerns/details.py says why)."""
         return self.step(user_id) not in DETAIL_STEPS or not is_plain_detail(text, self.detail_words)
+
+    def finishes(self, text: str) -> bool:
+        """Whether a whole message means "I've finished writing" (`concern_done_words`), like tapping Done."""
+        return fold(text) in self.done_words
 
     def conversation(self, user_id: str) -> list[str]:
         """The messages of the concern in progress, in order (empty when there is none)."""
@@ -132,6 +137,8 @@ class ConcernFlow:
         if state is None:
             return notices or [self.prompts.reply("concern_nothing_pending")]
         step = state["step"]
+        if step == "text" and self.finishes(text) and state["parts"]:
+            return [self._next_after_text(user, state)]  # typed "done": the same as tapping Done
         if step == "text":
             return self._add_text(user, state, text)
         if step in DETAIL_STEPS:

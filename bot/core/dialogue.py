@@ -230,7 +230,8 @@ class Dialogue:
         it; everything else is (nothing a person writes for the office is dropped), and when it is also a
         clear policy question, the answer is offered as a button beside Done."""
         assert self.concerns is not None
-        if self.concerns.step(user.user_id) != "text" or not has_letters(cleaned):
+        writing = self.concerns.step(user.user_id) == "text"
+        if not writing or not has_letters(cleaned) or self.concerns.finishes(cleaned):
             return self.concerns.handle_text(user, text)
         match = self.engine.matcher.match(cleaned[:MAX_INPUT_CHARS], user.role)
         if match.decision == "smalltalk":
