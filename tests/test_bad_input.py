@@ -51,6 +51,12 @@ def test_emoji_only_message_says_words_are_needed(engine: Engine) -> None:
     assert "words" in reply.text.lower()
 
 
+@pytest.mark.parametrize("text", ["{{ 7*7 }}", "1234567890", "?!?!...,,,", "2 + 2"])
+def test_a_message_with_no_words_is_not_answered_as_a_question(engine: Engine, text: str) -> None:
+    reply = engine.ask(text, "parent")
+    assert reply.action == "fallback" and "words" in reply.text.lower(), (reply.action, reply.topic)
+
+
 def test_template_looking_text_is_never_rendered(engine: Engine) -> None:
     for text in ("{{ 7*7 }}", "{{ config }}", "{% raw %}x{% endraw %}", "{{ school.name }}"):
         reply = engine.ask(text)

@@ -93,6 +93,11 @@ def words(text: str) -> list[str]:
     return folded.split() if folded else []
 
 
+def has_words(text: str) -> bool:
+    """Whether the text has a word to read (letters in any script); digits and symbols are not a question."""
+    return any(unicodedata.category(ch)[0] == "L" for ch in text)
+
+
 def has_letters(text: str) -> bool:
     """Whether the text has anything a matcher could read (letters or digits in any script)."""
     return any(unicodedata.category(ch)[0] in "LN" for ch in text)

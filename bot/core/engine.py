@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.common.text import MAX_INPUT_CHARS, clean, has_letters
+from bot.common.text import MAX_INPUT_CHARS, clean, has_words
 from bot.config import Config
 from bot.core.replies import Candidate, Option, Reply
 from bot.knowledge.loading import Knowledge, load_knowledge
@@ -57,7 +57,7 @@ class Engine:
         detection = None if screened else self.detector.detect(cleaned)
         if detection is not None:
             return self.safeguarding_reply(detection, role=role)
-        if not has_letters(cleaned):
+        if not has_words(cleaned):
             return self.reply("fallback", "no_words")
         match = self.matcher.match(cleaned[:MAX_INPUT_CHARS], role)
         quote = self.quote_for(cleaned[:MAX_INPUT_CHARS], match)
