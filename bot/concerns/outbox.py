@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from bot.config import Config
-from bot.store.base import Store
+from bot.store.base import Store, StoreError
 from bot.store.records import Concern, ConcernKind, Delivery, OfficeReply, OutboxHealth, utc_now
 
 log = logging.getLogger(__name__)
@@ -312,10 +312,14 @@ class Outbox:
                 delivered = await self.run_once()
                 pause = 0 if delivered else await self._idle_seconds()
                 failures = 0
-            except Exception:  # e.g. the database is locked: log it, keep the worker alive, try again
+            except Exception as err:  # e.g. the database is locked: log it, keep the worker alive, try again
                 failures += 1
                 pause = min(self.error_backoff * 2 ** (failures - 1), ERROR_BACKOFF_MAX)
-                log.exception("outbox round failed (%d in a row); trying again in %.0f s", failures, pause)
+                why = "outbox round failed (%d in a row); trying again in %.0f s"
+                if isinstance(err, StoreError):  # a known storage problem: one line saying what it is
+                    log.warning(why + ": %s", failures, pause, err)
+                else:  # a bug: the traceback is for the logs (the person never sees it)
+                    log.exception(why, failures, pause)
             await self._sleep(stop_event, pause)
 
     async def _log_health(self) -> None:
