@@ -6,7 +6,6 @@ import asyncio
 import logging
 import re
 import time
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -23,6 +22,7 @@ from bot.channels.telegram.format import (
     to_messages,
     without_feedback,
 )
+from bot.common.ratelimit import SlidingWindow
 from bot.core.dialogue import COMMANDS
 from bot.core.replies import Reply, UserContext
 
@@ -46,17 +46,15 @@ class RateGate:
     messages: int
     per_seconds: float
     clock: Callable[[], float] = time.monotonic
-    _seen: dict[int, deque[float]] = field(default_factory=dict)
+    _window: SlidingWindow = field(init=False)
     _noticed: set[int] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self._window = SlidingWindow(self.messages, self.per_seconds, self.clock)
 
     def check(self, user_id: int) -> str:
         """'ok' to go ahead, 'notify' for the first blocked update of a spell, 'drop' after that."""
-        now = self.clock()
-        seen = self._seen.setdefault(user_id, deque())
-        while seen and seen[0] <= now - self.per_seconds:
-            seen.popleft()
-        if len(seen) < self.messages:
-            seen.append(now)
+        if self._window.allow(user_id):
             self._noticed.discard(user_id)
             return "ok"
         if user_id in self._noticed:
@@ -66,17 +64,11 @@ class RateGate:
 
     def wait_seconds(self, user_id: int) -> int:
         """Roughly how long until `user_id` may ask again."""
-        seen = self._seen.get(user_id)
-        if not seen:
-            return 0
-        return max(1, round(seen[0] + self.per_seconds - self.clock()))
+        return self._window.wait_seconds(user_id)
 
     def prune(self) -> None:
         """Forget people whose window is empty (keeps memory flat)."""
-        cutoff = self.clock() - self.per_seconds
-        for user_id in [u for u, seen in self._seen.items() if not seen or seen[-1] <= cutoff]:
-            del self._seen[user_id]
-            self._noticed.discard(user_id)
+        self._noticed.difference_update(self._window.prune())
 
 
 @dataclass

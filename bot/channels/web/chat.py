@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
-from bot.channels.web.limits import SlidingWindow
+from bot.common.ratelimit import SlidingWindow
 from bot.concerns.office_messages import delivery_message
 from bot.core.dialogue import COMMANDS
 from bot.core.replies import Reply, UserContext
