@@ -11,6 +11,8 @@ from bot.common.text import fold
 from bot.config import MatchingConfig
 from bot.knowledge.loading import Knowledge
 from bot.matching.normalise import Normaliser
+from bot.matching.postings import EXAMPLE_WEIGHT as _EXAMPLE_WEIGHT
+from bot.matching.postings import Postings
 from bot.matching.semantic import Embedder, SemanticIndex, fuse
 from bot.matching.sentences import question_parts
 from bot.matching.smalltalk import SHORT, SmallTalk
@@ -23,7 +25,6 @@ OUT_OF_SCOPE = "__out_of_scope__"
 _CUE_FACTOR = 0.8
 _FORWARD_MARGIN = 0.05
 _UNKNOWN_WORD_IDF_FACTOR = 1.0
-_EXAMPLE_WEIGHT = 0.75  # best single example vs the topic's whole vocabulary
 _PRUNE_BELOW = 0.1  # classes that could not score this much are not scored at all
 _LEADERS = 4  # topics scored exactly before the rest are skipped by their bound (as many as shown)
 _SEMANTIC_CHARS = 1000  # the whole message is embedded up to here (its question parts are embedded too)
@@ -65,13 +66,6 @@ class _Tables:
     lexical: dict[str, float]
     whole: dict[str, float] | None
     meaning: dict[str, float]
-
-
-@dataclass
-class _Doc:
-    key: str  # class key
-    weights: dict[str, float]
-    norm: float
 
 
 class Matcher:
@@ -123,7 +117,7 @@ class Matcher:
         self.normaliser.learn(vocabulary)
 
     def _index(self, raw: list[tuple[str, list[str]]]) -> None:
-        """IDF over classes, each class's example vectors, and token → classes postings."""
+        """IDF over classes, and the examples' word vectors indexed by word (postings.Postings)."""
         classes: dict[str, set[str]] = defaultdict(set)
         for key, tokens in raw:
             classes[key].update(tokens)
@@ -132,28 +126,10 @@ class Matcher:
             for token in tokens:
                 df[token] += 1
         n = len(classes)
+        del classes  # a set of words per class: large at scale, and not needed past here
         self.idf = {token: math.log(1 + n / count) for token, count in df.items()}
         self.unknown_idf = math.log(1 + n) * _UNKNOWN_WORD_IDF_FACTOR
-        self.class_docs: dict[str, list[_Doc]] = defaultdict(list)
-        for key, tokens in raw:
-            weights = {t: self.idf[t] for t in set(tokens)}
-            if weights:
-                self.class_docs[key].append(
-                    _Doc(key, weights, math.sqrt(sum(w * w for w in weights.values())))
-                )
-        self.class_weights = {key: {t: self.idf[t] for t in tokens} for key, tokens in classes.items()}
-        # For each class and word, the most that word can add to an example's cosine (weight / length).
-        self.peak: dict[str, dict[str, float]] = {}
-        for key, docs in self.class_docs.items():
-            peak: dict[str, float] = {}
-            for doc in docs:
-                for token, weight in doc.weights.items():
-                    peak[token] = max(peak.get(token, 0.0), weight / doc.norm)
-            self.peak[key] = peak
-        self.class_postings: dict[str, list[str]] = defaultdict(list)
-        for key, tokens in classes.items():
-            for token in tokens:
-                self.class_postings[token].append(key)
+        self.postings = Postings(raw, self.idf, self.audience)
 
     def _class_texts(self) -> dict[str, list[str]]:
         """The texts each class is known by (what the semantic layer embeds)."""
@@ -225,18 +201,33 @@ class Matcher:
     def _scores(self, words: list[str]) -> dict[str, float]:
         """Score classes: cosine with their best example, blended with how much of the question they cover.
 
-        A class whose words carry weight W of the question's |q|² scores at most 0.75·cos + 0.25·W/|q|², where
-        an example's cosine is at most Σ q·peak/|q| (peak: the most each word adds to any of its examples'
-        cosines). Classes are scored exactly in order of that bound, skipping topics once it falls below
-        what the leaders already have (they could not reach the top even after role weighting). Intents and
-        out-of-scope are always scored.
+        Only classes whose upper bounds (postings.Candidate) reach _PRUNE_BELOW are looked at. Topics are
+        scored exactly in order of the loose bound, skipping those whose bounds fall below what the leaders
+        already have (they could not reach the top even after role weighting). Intents and out-of-scope are
+        always scored.
         """
         if not words:
             return {}
         query = {w: self.idf.get(w, self.unknown_idf) for w in set(words)}
         norm2 = sum(w * w for w in query.values())
-        # The commonest words, while together they carry too little of the question's weight for a class
-        # sharing only them to reach _PRUNE_BELOW, do not bring classes in; they still count for the rest.
+        topics, others = self.postings.candidates(query, norm2, self._common(query, norm2), _PRUNE_BELOW)
+        scores = {key: score for key, _, _, score in others}
+        leaders: list[float] = []  # best scores taken so far, highest first
+        for key, loose, tight, score in topics:
+            floor = _PRUNE_BELOW
+            if len(leaders) >= _LEADERS:
+                floor = max(floor, leaders[-1] * self.config.other_role_factor)
+            if loose < floor:
+                break  # the rest are ordered below this one, and the floor only rises
+            if tight < floor:
+                continue
+            scores[key] = score
+            leaders = sorted([*leaders, score], reverse=True)[:_LEADERS]
+        return scores
+
+    def _common(self, query: dict[str, float], norm2: float) -> list[str]:
+        """The commonest words, while together they carry too little of the question's weight for a class
+        sharing only them to reach _PRUNE_BELOW: they do not bring classes in, but count for the rest."""
         common: list[str] = []
         carried = 0.0
         for token in sorted(query, key=query.__getitem__):
@@ -245,53 +236,7 @@ class Matcher:
                 break
             common.append(token)
             carried += query[token] ** 2
-        covered: dict[str, float] = defaultdict(float)
-        for token, weight in query.items():
-            if token not in common:
-                for key in self.class_postings.get(token, ()):
-                    covered[key] += weight * weight
-        for key in covered:
-            weights = self.class_weights[key]
-            covered[key] += sum(query[t] ** 2 for t in common if t in weights)
-        norm = math.sqrt(norm2)
-        # Two bounds: a loose one from the coverage alone (cheap, used to order and stop) and, per class
-        # reached, the tight one from each word's peak (to skip exact scoring).
-        loose = sorted(
-            (
-                (_EXAMPLE_WEIGHT * min(1.0, math.sqrt(c) / norm) + (1 - _EXAMPLE_WEIGHT) * c / norm2, key)
-                for key, c in covered.items()
-                if key in self.peak
-            ),
-            reverse=True,
-        )
-        scores: dict[str, float] = {}
-        leaders: list[float] = []  # best exact scores so far, highest first
-        for bound, key in loose:
-            if bound < _PRUNE_BELOW:
-                break
-            is_topic = key in self.audience
-            floor = _PRUNE_BELOW
-            if is_topic and len(leaders) >= _LEADERS:
-                floor = max(floor, leaders[-1] * self.config.other_role_factor)
-            if bound < floor:
-                continue
-            peak = self.peak[key]
-            cosine = sum(q * peak[t] for t, q in query.items() if t in peak) / norm
-            if _EXAMPLE_WEIGHT * min(1.0, cosine) + (1 - _EXAMPLE_WEIGHT) * covered[key] / norm2 < floor:
-                continue
-            scores[key] = self._exact(query, norm2, covered[key], key)
-            if is_topic:
-                leaders = sorted([*leaders, scores[key]], reverse=True)[:_LEADERS]
-        return scores
-
-    def _exact(self, query: dict[str, float], norm2: float, covered: float, key: str) -> float:
-        best = 0.0
-        asked = query.keys()
-        for doc in self.class_docs[key]:
-            shared = asked & doc.weights.keys()
-            if shared:
-                best = max(best, sum(query[t] * doc.weights[t] for t in shared) / doc.norm)
-        return _EXAMPLE_WEIGHT * best / math.sqrt(norm2) + (1 - _EXAMPLE_WEIGHT) * covered / norm2
+        return common
 
     def _rank(self, scores: dict[str, float], role: str) -> list[Scored]:
         ranked = []
