@@ -14,6 +14,7 @@ from bot.config import PROJECT_ROOT, Config
 from bot.knowledge.loading import load_knowledge
 from bot.matching.matcher import Matcher
 from bot.matching.postings import EXAMPLE_WEIGHT, Postings
+from bot.matching.rules import RuleIndex
 from bot.matching.sentences import question_parts
 
 QUESTION_SETS = [
@@ -113,6 +114,12 @@ def test_skipping_classes_by_their_bounds_never_changes_the_topics_shown(
             }, part
             checked += 1
     assert checked > len(questions)  # the question sentences of long messages were checked too
+
+
+def test_the_best_rules_are_the_first_of_all_rules_ranked(config: Config, questions: list) -> None:
+    index = RuleIndex(load_knowledge(config.knowledge_path()))
+    for text, _ in questions:
+        assert index.scores(text, limit=3) == index.scores(text)[:3], text
 
 
 def test_a_question_sharing_no_word_with_the_knowledge_reaches_no_class() -> None:

@@ -8,11 +8,13 @@ normalisation (synonyms, stop words, spelling) as the topic matcher.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass
 
 from bot.knowledge.loading import Knowledge
 from bot.matching.normalise import Normaliser
+from bot.matching.postings import Inverted
 
 HEADING_WEIGHT = 0.6  # a word of the section heading counts this much of a word of the rule itself
 TITLE_WEIGHT = 0.4  # ...and a word of the policy's title this much
@@ -41,7 +43,6 @@ class _RuleDoc:
     section: str
     index: int
     rule: str
-    weights: dict[str, float]
     norm: float
 
 
@@ -49,6 +50,9 @@ class RuleIndex:
     """Every rule of every policy, indexed by its normalised words."""
 
     def __init__(self, knowledge: Knowledge) -> None:
+        import numpy as np  # imported with the index, not with the module
+
+        self._np = np
         self.knowledge = knowledge
         self.normaliser = Normaliser(knowledge.language)
         raw: list[tuple[str, str, int, str, dict[str, float]]] = []
@@ -77,42 +81,53 @@ class RuleIndex:
         self.idf = {token: math.log(1 + n / count) for token, count in df.items()}
         self.unknown_idf = math.log(1 + n)
         self.docs: list[_RuleDoc] = []
-        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.ids: dict[str, int] = {}
+        word, rule, weight, part = array("i"), array("i"), array("d"), array("d")
         for policy_id, section_id, index, rule_id, share in raw:
             weights = {t: self.idf[t] * s for t, s in share.items()}
             norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-            for token in weights:
-                self.postings[token].append(len(self.docs))
-            self.docs.append(_RuleDoc(policy_id, section_id, index, rule_id, weights, norm))
+            word.extend(self.ids.setdefault(t, len(self.ids)) for t in weights)
+            rule.extend([len(self.docs)] * len(weights))
+            weight.extend(weights.values())
+            part.extend(w / self.idf[t] for t, w in weights.items())
+            self.docs.append(_RuleDoc(policy_id, section_id, index, rule_id, norm))
+        word_ids, rules = np.frombuffer(word, dtype=np.int32), np.frombuffer(rule, dtype=np.int32)
+        # word → rules with its weight in each, and with the part of its weight it has (title and heading
+        # words count less)
+        self._weights = Inverted(len(self.ids), word_ids, rules, np.frombuffer(weight, dtype=np.float64))
+        self._parts = Inverted(len(self.ids), word_ids, rules, np.frombuffer(part, dtype=np.float64))
+        self._norms = np.array([doc.norm for doc in self.docs], dtype=np.float64)
         self.normaliser.learn(set(self.idf) | set(self.normaliser.single))
         self.curated = {topic.policy for topic in knowledge.topics.values()}
 
-    def scores(self, text: str) -> list[tuple[float, int]]:
-        """(confidence, rule position) for every rule sharing a word with the question, best first."""
+    def scores(self, text: str, limit: int | None = None) -> list[tuple[float, int]]:
+        """(confidence, rule position) for every rule sharing a word with the question (or the best
+        `limit` of them), best first."""
+        np = self._np
         words = set(self.normaliser.tokens(text))
         if not words:
             return []
         query = {w: self.idf.get(w, self.unknown_idf) for w in words}
         norm2 = sum(q * q for q in query.values())
-        found: dict[int, float] = defaultdict(float)
-        for word, q in query.items():
-            for position in self.postings.get(word, ()):
-                found[position] += q * self.docs[position].weights[word]
-        out = []
-        for position, dot in found.items():
-            doc = self.docs[position]
-            covered = sum(query[w] ** 2 * (doc.weights[w] / self.idf[w]) for w in query if w in doc.weights)
-            cosine = dot / (math.sqrt(norm2) * doc.norm)
-            score = _COVERAGE * covered / norm2 + (1 - _COVERAGE) * cosine
-            if sum(w in doc.weights for w in query) < _MIN_SHARED:
-                score *= _ONE_WORD  # one shared word ("time") is thin evidence however short the question
-            out.append((score, position))
-        out.sort(key=lambda item: (-item[0], item[1]))
-        return out
+        known = [w for w in query if w in self.ids]
+        ids, size = [self.ids[w] for w in known], len(self.docs)
+        dot = self._weights.total(ids, [query[w] for w in known], size, by_value=True)
+        covered = self._parts.total(ids, [query[w] ** 2 for w in known], size, by_value=True)
+        shared = self._weights.total(ids, [1.0] * len(known), size, by_value=False)
+        found = np.flatnonzero(shared > 0)
+        cosine = dot[found] / (math.sqrt(norm2) * self._norms[found])
+        score = _COVERAGE * covered[found] / norm2 + (1 - _COVERAGE) * cosine
+        # One shared word ("time") is thin evidence however short the question.
+        score = np.where(shared[found] < _MIN_SHARED, score * _ONE_WORD, score)
+        if limit is not None and len(found) > limit:
+            keep = score >= np.partition(score, len(score) - limit)[len(score) - limit]
+            found, score = found[keep], score[keep]
+        order = np.lexsort((found, -score))[:limit]
+        return list(zip(score[order].tolist(), found[order].tolist(), strict=True))
 
     def find(self, text: str, min_confidence: float = MIN_CONFIDENCE) -> Quote | None:
         """The best rule (with a close second from its section, and its lead-in) if it is good enough."""
-        ranked = self.scores(text)
+        ranked = self.scores(text, limit=3)
         if not ranked:
             return None
         best_score, best = ranked[0]
