@@ -1,5 +1,6 @@
-"""Matching at scale: the lexical scores are the plain formula, and skipping classes by their bounds never
-changes what a person is shown — on the bundled knowledge and on one five times its size."""
+"""Matching at scale: the lexical scores are the plain formula, skipping classes by their bounds never
+changes what a person is shown (on the bundled knowledge and on one five times its size), and the semantic
+shortlist of a knowledge base ten times the bundled one keeps the topic comparing everything would pick."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from bot.bench.engine_bench import synthetic_knowledge
 from bot.cli.evaluate import load_question_set
 from bot.config import PROJECT_ROOT, Config
 from bot.knowledge.loading import load_knowledge
+from bot.matching import semantic
 from bot.matching.matcher import Matcher
 from bot.matching.postings import EXAMPLE_WEIGHT, Postings
 from bot.matching.rules import RuleIndex
@@ -126,3 +128,24 @@ def test_a_question_sharing_no_word_with_the_knowledge_reaches_no_class() -> Non
     postings = Postings([("c", ["photo", "post"])], {"photo": 1.0, "post": 2.0}, topics={"c"})
     topics, others = postings.candidates({"dinner": 3.0}, 9.0, common=(), floor=0.1)
     assert (list(topics), others) == ([], [])
+
+
+def test_beyond_the_exact_limit_the_shortlist_keeps_the_topic_comparing_everything_ranks_first(
+    config: Config,
+    questions: list[tuple[str, str]],
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    folder = tmp_path_factory.mktemp("ten") / "knowledge"
+    knowledge = load_knowledge(synthetic_knowledge(config.knowledge_path(), 10, folder))
+    examples = sum(len(t.examples) + 1 for t in knowledge.topics.values())
+    assert examples > semantic._EXACT_LIMIT  # so classes are shortlisted before their examples are compared
+    embedder = semantic.load_embedder()
+    shortlisted = Matcher(knowledge, config.matching, embedder)
+    monkeypatch.setattr(semantic, "_EXACT_LIMIT", examples * 2)
+    everything = Matcher(knowledge, config.matching, embedder)
+    for text, role in questions:
+        full = everything.match(text, role)
+        if full.best is not None and full.best.confidence >= config.matching.answer_threshold:
+            short = shortlisted.match(text, role).best
+            assert short is not None and short.key == full.best.key, text

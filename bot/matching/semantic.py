@@ -8,7 +8,7 @@ or its files cannot be read, `load_embedder` logs a warning and returns None: th
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -69,8 +69,9 @@ def load_embedder() -> Embedder | None:
 
 _EXACT_LIMIT = 4000
 """Up to this many example vectors every class is scored exactly; beyond it (a knowledge base many times
-the bundled one) classes are shortlisted by their mean vector first, so a question reads a small part of
-the vectors instead of all of them (at 100× the bundled size, all of them are 30 MB a question)."""
+the bundled one) a question is compared with a shortlist of classes — those whose mean vector is closest,
+and those its words scored — so it reads a small part of the vectors instead of all of them (at 100× the
+bundled size, all of them are 30 MB a question)."""
 _SHORTLIST = 24
 
 
@@ -94,6 +95,7 @@ class SemanticIndex:
         self._starts = np.array([start for start, _ in bounds], dtype=np.intp)
         self._sizes = np.array([end - start for start, end in bounds], dtype=np.intp)
         self._key_array = np.array(self.keys, dtype=object)
+        self._position = {key: i for i, key in enumerate(self.keys)}
         self._vectors = self._unit(embedder.embed(flat)) if flat else np.zeros((0, 1), np.float32)
         self._always = np.array([i for i, key in enumerate(self.keys) if key in set(always)], dtype=np.intp)
         self._centroids = None
@@ -112,8 +114,15 @@ class SemanticIndex:
         # tokenizer's and made a 0.1 ms product take 5–30 ms; these sizes need no threads.
         return self._np.einsum("id,ed->ie", a, b)
 
-    def similarities(self, texts: Sequence[str]) -> list[dict[str, float]]:
-        """For each text, class → best cosine with its examples (a text with no words scores nothing)."""
+    def similarities(
+        self, texts: Sequence[str], scored: Sequence[Iterable[str]] = ()
+    ) -> list[dict[str, float]]:
+        """For each text, class → best cosine with its examples (a text with no words scores nothing).
+
+        Beyond _EXACT_LIMIT vectors only shortlisted classes are compared; `scored` (one per text) names
+        classes to shortlist besides the nearest: those the words scored, so that every class with a
+        words' score has its similarity too (without it, fusing counted its meaning as nothing).
+        """
         if not self.keys or not texts:
             return [{} for _ in texts]
         query = self.embedder.embed(texts)
@@ -121,9 +130,10 @@ class SemanticIndex:
         query = self._unit(query)
         if self._centroids is not None:
             near = self._np.einsum("id,de->ie", query, self._centroids)  # every text at once
+            extra = list(scored) or [()] * len(texts)
             return [
-                self._shortlisted(row, close) if ok else {}
-                for row, close, ok in zip(query, near, nonzero, strict=True)
+                self._shortlisted(row, close, more) if ok else {}
+                for row, close, more, ok in zip(query, near, extra, nonzero, strict=True)
             ]
         best = self._np.maximum.reduceat(self._dot(query, self._vectors), self._starts, axis=1)
         return [
@@ -131,12 +141,15 @@ class SemanticIndex:
             for row, ok in zip(best, nonzero, strict=True)
         ]
 
-    def _shortlisted(self, query: np.ndarray, near: np.ndarray) -> dict[str, float]:
-        """The classes whose mean vector is closest (`near`: the query's cosine with each), and the
-        always-scored ones, scored exactly: their examples gathered into one product."""
+    def _shortlisted(self, query: np.ndarray, near: np.ndarray, more: Iterable[str]) -> dict[str, float]:
+        """The classes whose mean vector is closest (`near`: the query's cosine with each), the
+        always-scored ones and `more`, scored exactly: their examples gathered into one product."""
         np = self._np
         count = min(_SHORTLIST, len(near))
-        chosen = np.union1d(np.argpartition(-near, count - 1)[:count], self._always)  # sorted
+        named = [self._position[key] for key in more if key in self._position]
+        chosen = np.unique(
+            np.concatenate([np.argpartition(-near, count - 1)[:count], self._always, named]).astype(np.intp)
+        )
         sizes = self._sizes[chosen]
         firsts = np.cumsum(sizes) - sizes  # where each class's rows start among those gathered
         rows = np.arange(sizes.sum()) + np.repeat(self._starts[chosen] - firsts, sizes)
