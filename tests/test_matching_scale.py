@@ -12,6 +12,7 @@ import pytest
 from bot.bench.engine_bench import synthetic_knowledge
 from bot.cli.evaluate import load_question_set
 from bot.config import PROJECT_ROOT, Config
+from bot.core.engine import Engine
 from bot.knowledge.loading import load_knowledge
 from bot.matching import semantic
 from bot.matching.matcher import Matcher
@@ -149,3 +150,22 @@ def test_beyond_the_exact_limit_the_shortlist_keeps_the_topic_comparing_everythi
         if full.best is not None and full.best.confidence >= config.matching.answer_threshold:
             short = shortlisted.match(text, role).best
             assert short is not None and short.key == full.best.key, text
+
+
+def test_meaning_scores_below_the_floor_are_left_out_and_no_other_changes(
+    engine: Engine, questions: list[tuple[str, str]]
+) -> None:
+    index = engine.matcher.semantic
+    assert index is not None
+    always = {"__out_of_scope__", *engine.matcher.forward_intents}
+    for text, _ in questions[::7]:
+        texts = [text, *question_parts(text)]
+        named = [{"parents_photos"} for _ in texts]
+        full = index.similarities(texts)
+        kept = index.similarities(texts, scored=named, floor=0.1)
+        for everything, some in zip(full, kept, strict=True):
+            if not everything:
+                assert some == {}
+                continue
+            wanted = {k for k, v in everything.items() if v >= 0.1} | always | {"parents_photos"}
+            assert some == {k: everything[k] for k in wanted}, text

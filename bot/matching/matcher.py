@@ -195,7 +195,8 @@ class Matcher:
         lexical = _best_of(per_text)
         if self.semantic is None:
             return _Tables(lexical, lexical, per_text[0] if parts else None, {})
-        similar = self.semantic.similarities([text[:_SEMANTIC_CHARS], *parts], scored=per_text)
+        texts = [text[:_SEMANTIC_CHARS], *parts]
+        similar = self.semantic.similarities(texts, scored=per_text, floor=_PRUNE_BELOW)
         fused = [fuse(lex, sim) for lex, sim in zip(per_text, similar, strict=True)]
         return _Tables(_best_of(fused), lexical, fused[0] if parts else None, similar[0])
 

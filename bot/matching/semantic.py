@@ -119,51 +119,58 @@ class SemanticIndex:
         return self._np.einsum("id,ed->ie", a, b)
 
     def similarities(
-        self, texts: Sequence[str], scored: Sequence[Iterable[str]] = ()
+        self, texts: Sequence[str], scored: Sequence[Iterable[str]] = (), floor: float = 0.0
     ) -> list[dict[str, float]]:
         """For each text, class → meaning score 0..1 (a text with no words scores nothing).
 
         Beyond _EXACT_LIMIT vectors only shortlisted classes are compared with their examples; `scored`
         (one per text) names classes to shortlist besides the nearest: those the words scored, so that
-        every class with a words' score has its best example's cosine too.
+        every class with a words' score has its best example's cosine too. A class scoring below `floor`
+        is left out (as if it scored nothing) unless it is always scored or named in `scored`: a table of
+        every class for every text was most of a question's time at 100× the bundled size.
         """
+        np = self._np
         if not self.keys or not texts or self._discriminant is None:
             return [{} for _ in texts]
         query = self.embedder.embed(texts)
-        nonzero = self._np.linalg.norm(query, axis=1) > 0
+        nonzero = np.linalg.norm(query, axis=1) > 0
         query = self._unit(query)
-        likely = self._discriminant.posteriors(query)
-        if self._centroids is not None:
-            near = self._np.einsum("id,de->ie", query, self._centroids)  # every text at once
-            extra = list(scored) or [()] * len(texts)
-            cosines = [
-                self._shortlisted(row, close, more) if ok else {}
-                for row, close, more, ok in zip(query, near, extra, nonzero, strict=True)
-            ]
+        likely = self._discriminant.posteriors(query).astype(np.float64)
+        named = [[self._position[key] for key in keys if key in self._position] for keys in scored]
+        named = named or [[] for _ in texts]
+        if self._centroids is None:
+            best = np.maximum.reduceat(self._dot(query, self._vectors), self._starts, axis=1)
+            cosines = best.astype(np.float64)
         else:
-            best = self._np.maximum.reduceat(self._dot(query, self._vectors), self._starts, axis=1)
-            cosines = [dict(zip(self.keys, row.tolist(), strict=True)) for row in best]
-        return [
-            {key: meaning(float(p), cos.get(key)) for key, p in zip(self.keys, row.tolist(), strict=True)}
-            if ok
-            else {}
-            for row, cos, ok in zip(likely, cosines, nonzero, strict=True)
-        ]
+            near = np.einsum("id,de->ie", query, self._centroids)  # every text at once
+            cosines = np.full(likely.shape, _COSINE_FLOOR)  # not compared: nothing beyond the posterior
+            for i in np.flatnonzero(nonzero).tolist():
+                chosen, best = self._shortlisted(query[i], near[i], named[i])
+                cosines[i, chosen] = best
+        scores = meaning(likely, cosines)
+        keep = scores >= floor
+        keep[:, self._always] = True
+        out: list[dict[str, float]] = []
+        for i, ok in enumerate(nonzero.tolist()):
+            keep[i, named[i]] = True
+            found = np.flatnonzero(keep[i]) if ok else []
+            out.append(dict(zip(self._key_array[found].tolist(), scores[i, found].tolist(), strict=True)))
+        return out
 
-    def _shortlisted(self, query: np.ndarray, near: np.ndarray, more: Iterable[str]) -> dict[str, float]:
+    def _shortlisted(
+        self, query: np.ndarray, near: np.ndarray, named: list[int]
+    ) -> tuple[np.ndarray, np.ndarray]:
         """The classes whose mean vector is closest (`near`: the query's cosine with each), the
-        always-scored ones and `more`, scored exactly: their examples gathered into one product."""
+        always-scored ones and `named`, and their best examples' cosines: one product over their examples."""
         np = self._np
         count = min(_SHORTLIST, len(near))
-        named = [self._position[key] for key in more if key in self._position]
         chosen = np.unique(
             np.concatenate([np.argpartition(-near, count - 1)[:count], self._always, named]).astype(np.intp)
         )
         sizes = self._sizes[chosen]
         firsts = np.cumsum(sizes) - sizes  # where each class's rows start among those gathered
         rows = np.arange(sizes.sum()) + np.repeat(self._starts[chosen] - firsts, sizes)
-        best = np.maximum.reduceat(self._dot(query[None, :], self._vectors[rows])[0], firsts)
-        return dict(zip(self._key_array[chosen].tolist(), best.tolist(), strict=True))
+        return chosen, np.maximum.reduceat(self._dot(query[None, :], self._vectors[rows])[0], firsts)
 
 
 LEXICAL_WEIGHT = 0.4
@@ -179,10 +186,13 @@ POSTERIOR_WEIGHT = 0.5
 (each alone ranked worse on the development sets than the two together)."""
 
 
-def meaning(posterior: float, cosine: float | None) -> float:
-    """A class's meaning score 0..1 from its posterior and its best example's cosine (None: not compared,
-    when a large knowledge base shortlisted other classes)."""
-    near = 0.0 if cosine is None else min(1.0, max(0.0, (cosine - _COSINE_FLOOR) * _COSINE_SCALE))
+def meaning(posterior: np.ndarray, cosine: np.ndarray) -> np.ndarray:
+    """Classes' meaning scores 0..1 from their posteriors and their best examples' cosines (float64 arrays
+    alike; a class not compared with its examples, when a large knowledge base shortlisted others, has the
+    cosine _COSINE_FLOOR: nothing beyond its posterior)."""
+    import numpy as np
+
+    near = np.clip((cosine - _COSINE_FLOOR) * _COSINE_SCALE, 0.0, 1.0)
     return POSTERIOR_WEIGHT * posterior + (1 - POSTERIOR_WEIGHT) * near
 
 
