@@ -18,6 +18,7 @@ from bot.knowledge.loading import KnowledgeError
 from bot.safeguarding.patterns import Compiler, Pattern, Rule
 from bot.safeguarding.scanning import Message, Vocabulary, read, read_words, rule_spans, spans
 from bot.safeguarding.similarity import EXAMPLES_FILE, SimilarityIndex, load_examples
+from bot.safeguarding.triggers import NeedsIndex
 
 Route = Literal["dsl", "headteacher", "chair_of_governors"]
 ROUTE_RANK = {"dsl": 0, "headteacher": 1, "chair_of_governors": 2}
@@ -123,6 +124,9 @@ class SafeguardingDetector:
         self.exclude = exclude
         self.categories = categories
         self.about = sorted((c for c in categories if c.about), key=lambda c: -ROUTE_RANK[c.route])
+        ordered = [(order, c, rule) for order, c in enumerate(categories) for rule in c.rules]
+        self.rules = NeedsIndex(ordered, lambda entry: entry[2].needs)
+        self.excludes = NeedsIndex(exclude, lambda pattern: pattern.needs)
 
     @classmethod
     def from_file(cls, path: str | Path) -> SafeguardingDetector:
@@ -132,36 +136,40 @@ class SafeguardingDetector:
             raise KnowledgeError(problems)
         return detector
 
-    def detect(self, text: str) -> Detection | None:
-        """The most serious concern in a message, or None when it reads as an ordinary question."""
+    def detect(self, text: str, *, shortcuts: bool = True) -> Detection | None:
+        """The most serious concern in a message, or None when it reads as an ordinary question.
+
+        `shortcuts=False` tries every rule and compares with every example, skipping nothing (the tests
+        check that the shortcuts never change the answer).
+        """
         if not isinstance(text, str) or not text:
             return None
         msg = read(text, self.vocabulary, self.spellings)
         if not msg.keys:
             return None
-        msg.mask(self.exclude)
+        msg.mask(self.excludes.candidates(msg.where.keys()) if shortcuts else self.exclude)
         best: tuple[int, int, Detection] | None = None
         mentions: list[tuple[_Category, int, int]] | None = None
-        for order, category in enumerate(self.categories):
-            for rule in category.rules:
-                for span in rule_spans(rule, msg):
-                    if mentions is None:
-                        mentions = self._mentions(msg)
-                    found = self._route(category, rule, span, mentions, msg)
-                    rank = ROUTE_RANK[found.route]
-                    if best is None or (rank, -order) > best[:2]:
-                        best = (rank, -order, found)
+        rules = self.rules.candidates(msg.where.keys()) if shortcuts else self.rules.items
+        for order, category, rule in rules:
+            for span in rule_spans(rule, msg):
+                if mentions is None:
+                    mentions = self._mentions(msg)
+                found = self._route(category, rule, span, mentions, msg)
+                rank = ROUTE_RANK[found.route]
+                if best is None or (rank, -order) > best[:2]:
+                    best = (rank, -order, found)
         if best:
             return best[2]
-        return self._similar(text, msg.words) if self.similar else None
+        return self._similar(text, msg.words, shortcuts) if self.similar else None
 
-    def _similar(self, text: str, said: list[str]) -> Detection | None:
+    def _similar(self, text: str, said: list[str], shortcuts: bool = True) -> Detection | None:
         """The second layer: a message that reads like the example disclosures though no rule fired.
 
         It reads the words as the rules did: without contact details, names or excluded phrases.
         """
         assert self.similar is not None
-        found = self.similar.classify_words(said)
+        found = self.similar.classify_words(said, shortcuts=shortcuts)
         if found is None:
             return None
         voted, closeness, lean = found

@@ -117,6 +117,11 @@ def _first(nodes: tuple[Any, ...]) -> tuple[frozenset[str], bool]:
     return frozenset(out), True
 
 
+def _always_a_word(node: Any) -> bool:
+    """Whether a choice always matches at least one word (no option of it can match none)."""
+    return isinstance(node, Alt) and None not in node.firsts
+
+
 def _choice(options: list[tuple[Any, ...]]) -> Any:
     """One node for a choice between sequences: one-word choices merge into a single set test."""
     words: set[str] = set()
@@ -158,7 +163,8 @@ class Compiler:
         if empty:
             self.problems.add(at, f"'{text}' can match nothing — it needs a word that is not optional")
             return None
-        needs = tuple(_keys((n,)) for n in nodes if isinstance(n, (frozenset, Alt)))
+        # A choice that can match no words ("(really?|badly)") is not needed by every match.
+        needs = tuple(_keys((n,)) for n in nodes if isinstance(n, frozenset) or _always_a_word(n))
         return Pattern(text, nodes, first, needs)
 
     def check_groups(self) -> None:

@@ -248,7 +248,8 @@ def _candidates(pattern: Pattern, msg: Message) -> list[int]:
     """Positions where a match of `pattern` could start, in order."""
     found = msg.candidates.get(pattern.source)
     if found is None:
-        found = sorted({p for key in pattern.first if key in msg.where for p in msg.where[key]})
+        where = msg.where
+        found = sorted({p for key in where.keys() & pattern.first for p in where[key]})
         msg.candidates[pattern.source] = found
     return found
 

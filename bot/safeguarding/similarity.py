@@ -35,6 +35,9 @@ MAX_WORDS = MAX_INPUT_CHARS // 5
 ORDINARY_POSTINGS_CAP = 200
 """At most this many ordinary messages are kept per word: the ones where it weighs most."""
 
+RARE_POSTINGS = 20
+"""Before scoring a message against every disclosure, features in at most this many are scored alone."""
+
 SHARPNESS_FLOOR = 0.0
 """Weight kept by a word that is equally common in disclosures and ordinary messages (cross-validated)."""
 
@@ -138,6 +141,12 @@ class SimilarityIndex:
             postings = self.disclosure_postings if doc < n_disclosures else self.ordinary_postings
             for feature, weight in self._weigh(feats).items():
                 postings.setdefault(feature, []).append((doc, weight))
+        # The most the k nearest disclosures can share of each feature: a message whose features cannot add
+        # up to `min_similarity` even with these is not compared with every disclosure (see `_score`).
+        self.top_k_weight = {
+            feature: sum(heapq.nlargest(settings.k, (weight for _, weight in postings)))
+            for feature, postings in self.disclosure_postings.items()
+        }
         # Only the nearest few ordinary messages count, and those weigh a shared word heavily: a word found
         # in thousands of them (as with many policies loaded) keeps just the ones where it weighs most.
         for postings in self.ordinary_postings.values():
@@ -176,7 +185,7 @@ class SimilarityIndex:
         norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
         return {f: w / norm for f, w in vector.items() if w}
 
-    def nearest(self, said: list[str]) -> Nearest | None:
+    def nearest(self, said: list[str], *, shortcuts: bool = True) -> Nearest | None:
         """The stretch of the message close enough to disclosures that leans most towards them, or None."""
         stems = self._query_stems(said[:MAX_WORDS])
         if sum(1 for s in stems if s) < max(1, self.settings.min_words):
@@ -185,7 +194,7 @@ class SimilarityIndex:
         starts = range(0, max(1, len(stems) - step), step) if len(stems) > WINDOW else [0]
         best: tuple[float, Nearest] | None = None
         for start in starts:
-            found = self._score(stems[start : start + WINDOW])
+            found = self._score(stems[start : start + WINDOW], shortcuts)
             if found is None:
                 continue
             lean = self.lean(found)
@@ -193,12 +202,14 @@ class SimilarityIndex:
                 best = (lean, found)
         return best[1] if best else None
 
-    def _score(self, stems: list[str]) -> Nearest | None:
+    def _score(self, stems: list[str], shortcuts: bool = True) -> Nearest | None:
         """The nearest examples of each kind, or None when the nearest disclosures are not close enough."""
         query = self._weigh(features(stems))
         if not query:
             return None
         k = self.settings.k
+        if shortcuts and not self._may_be_close(query):
+            return None
         labels = self.labels
         near_disclosures = heapq.nlargest(
             k, ((s, labels[d]) for d, s in self._totals(query, self.disclosure_postings).items())
@@ -207,6 +218,23 @@ class SimilarityIndex:
             return None
         near_ordinary = heapq.nlargest(k, self._totals(query, self.ordinary_postings).values())
         return Nearest(near_disclosures, near_ordinary)
+
+    def _may_be_close(self, query: dict[str, float]) -> bool:
+        """Whether the k nearest disclosures could reach `min_similarity`, by an upper bound (cheaply).
+
+        The k nearest share at most the k largest weights of each feature, and no weight is negative, so
+        their summed cosines cannot exceed the sum of those. When that bound is not enough, the features
+        found in few disclosures are scored exactly and only the common ones ("my", "and") are bounded.
+        A little is allowed for rounding: a message near the line is always scored in full.
+        """
+        k, top = self.settings.k, self.top_k_weight
+        floor = self.settings.min_similarity * k - 1e-9
+        if sum(weight * top.get(f, 0.0) for f, weight in query.items()) < floor:
+            return False
+        postings = self.disclosure_postings
+        rare = {f: weight for f, weight in query.items() if len(postings.get(f, ())) <= RARE_POSTINGS}
+        common = sum(weight * top.get(f, 0.0) for f, weight in query.items() if f not in rare)
+        return sum(heapq.nlargest(k, self._totals(rare, postings).values())) + common >= floor
 
     @staticmethod
     def _totals(query: dict[str, float], postings: dict[str, list[tuple[int, float]]]) -> dict[int, float]:
@@ -221,12 +249,15 @@ class SimilarityIndex:
         k = self.settings.k
         return (sum(s for s, _ in found.disclosures) - sum(found.ordinary)) / k
 
-    def classify_words(self, said: list[str]) -> tuple[list[str], float, float] | None:
+    def classify_words(
+        self, said: list[str], *, shortcuts: bool = True
+    ) -> tuple[list[str], float, float] | None:
         """(categories of the nearest disclosures, most votes first; closeness; lean), or None if ordinary.
 
         `said` is the message as the detector read it: folded words, spellings applied, "" where skipped.
+        `shortcuts=False` scores every window against the disclosures even when the bound says it is too far.
         """
-        found = self.nearest(said)
+        found = self.nearest(said, shortcuts=shortcuts)
         if found is None or not found.disclosures:
             return None
         k = self.settings.k
