@@ -1,17 +1,18 @@
 """Sentence-embedding similarity between a question and each class's examples (the matcher's second opinion).
 
 The model is the one shipped inside the `wordllama` wheel (256-dimension token embeddings, mean-pooled),
-loaded from the package's own files: nothing is downloaded, nothing is written. When the package is missing
+read from the package's own files: nothing is downloaded, nothing is written. When the package is missing
 or its files cannot be read, `load_embedder` logs a warning and returns None: the matcher runs on words alone.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     import numpy as np
@@ -19,7 +20,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MODEL_NAME = "wordllama l2_supercat 256-d"
-_DIM = 256
+_WEIGHTS = Path("weights", "l2_supercat_256.safetensors")  # inside the wordllama package
+_TOKENIZER = Path("tokenizers", "l2_supercat_tokenizer_config.json")
+_TABLE = "embedding.weight"
+_BATCH = 64
+"""Texts are tokenised this many at a time, each batch padded to its longest text (as wordllama does)."""
 
 
 class Embedder(Protocol):
@@ -32,39 +37,60 @@ class Embedder(Protocol):
         ...
 
 
-class _WordLlama:
-    """The shipped wordllama model behind the Embedder interface."""
+class _TokenMeans:
+    """The shipped model: a text's vector is the mean of its tokens' rows in the embedding table.
+
+    This is the arithmetic of wordllama's own `embed(texts, norm=False)`, batch for batch, so the vectors are
+    the same to the bit (tests/test_semantic.py compares them). Importing the package itself would also bring
+    its download and training machinery (an HTTP client, pydantic, toml): more than half a fresh start.
+    """
 
     name = MODEL_NAME
 
-    def __init__(self, model: object) -> None:
-        self._model = model
+    def __init__(self, table: np.ndarray, tokenizer: Any) -> None:
+        import numpy as np
+
+        self._np = np
+        self._table = np.ascontiguousarray(table, dtype=np.float32)
+        self._tokenizer = tokenizer
+        tokenizer.enable_padding()
+        tokenizer.no_truncation()
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        return self._model.embed(list(texts), norm=False)  # type: ignore[attr-defined]
+        np = self._np
+        texts = list(texts)
+        rows, dim = self._table.shape
+        out = np.empty((len(texts), dim), dtype=np.float32)
+        for start in range(0, len(texts), _BATCH):
+            encoded = self._tokenizer.encode_batch(texts[start : start + _BATCH], add_special_tokens=False)
+            ids = np.array([e.ids for e in encoded], dtype=np.int32)
+            mask = np.array([e.attention_mask for e in encoded], dtype=np.float32)
+            np.clip(ids, 0, rows - 1, out=ids)
+            tokens = self._table[ids] * mask[..., np.newaxis]  # padding rows become zeros
+            counts = np.maximum(mask.sum(axis=1, keepdims=True), 1.0).astype(np.float32)
+            out[start : start + len(encoded)] = np.sum(tokens, axis=1, dtype=np.float32) / counts
+        return out
 
 
 @cache
 def load_embedder() -> Embedder | None:
     """The shipped model, once per process; None (with a warning) when it cannot be loaded."""
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
     try:
-        import wordllama  # heavy (numpy, tokenizers): imported only when semantic matching is on
+        # Found, not imported: only its files are read (see _TokenMeans).
+        spec = importlib.util.find_spec("wordllama")
+        if spec is None or not spec.submodule_search_locations:
+            raise ModuleNotFoundError("wordllama is not installed")
+        package = Path(next(iter(spec.submodule_search_locations)))
+        from safetensors import safe_open  # heavy (numpy): imported only when semantic matching is on
+        from tokenizers import Tokenizer
 
-        package = Path(wordllama.__file__).parent
-        # cache_dir points at the package so both the weights and the tokenizer resolve to its own
-        # files; disable_download makes a missing file an error instead of a download.
-        model = wordllama.WordLlama.load(cache_dir=package, disable_download=True, dim=_DIM)
+        tokenizer = Tokenizer.from_file(str(package / _TOKENIZER))
+        with safe_open(str(package / _WEIGHTS), framework="np", device="cpu") as weights:
+            table = weights.get_tensor(_TABLE)
+        return _TokenMeans(table, tokenizer)
     except Exception as err:  # any failure means: run on words alone
         log.warning("semantic matching unavailable (%s); matching on words alone", type(err).__name__)
         return None
-    finally:
-        # Importing wordllama configures the root logger (basicConfig at INFO); undo that so our own
-        # logging setup, and "no message text in logs", hold.
-        root.handlers[:] = handlers
-        root.setLevel(level)
-    return _WordLlama(model)
 
 
 _EXACT_LIMIT = 4000

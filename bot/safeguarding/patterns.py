@@ -69,16 +69,19 @@ class Rule:
 def _split(text: str, sep: str = " ") -> list[str] | None:
     """Split on `sep` outside brackets; None when the brackets do not pair up."""
     parts, depth, current = [], 0, ""
-    for ch in text:
-        depth += (ch == "(") - (ch == ")")
-        if depth < 0:
-            return None
-        if ch == sep and depth == 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += ch
-    parts.append(current)
+    if "(" in text or ")" in text:
+        for ch in text:
+            depth += (ch == "(") - (ch == ")")
+            if depth < 0:
+                return None
+            if ch == sep and depth == 0:
+                parts.append(current)
+                current = ""
+            else:
+                current += ch
+        parts.append(current)
+    else:  # no brackets (most patterns): every `sep` splits
+        parts = text.split(sep)
     return None if depth else [p for p in parts if p.strip()] if sep == " " else parts
 
 

@@ -74,6 +74,7 @@ class Nearest:
 # ---- turning text into features -------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=50_000)  # the same few thousand words, over and over
 def stem(word: str) -> str:
     """A rough English stem, enough that "hits", "hitting" and "hit" meet; every number is "#".
 
@@ -144,7 +145,9 @@ class SimilarityIndex:
         # The most the k nearest disclosures can share of each feature: a message whose features cannot add
         # up to `min_similarity` even with these is not compared with every disclosure (see `_score`).
         self.top_k_weight = {
-            feature: sum(heapq.nlargest(settings.k, (weight for _, weight in postings)))
+            feature: sum(w for _, w in postings)
+            if len(postings) <= settings.k
+            else sum(heapq.nlargest(settings.k, (w for _, w in postings)))
             for feature, postings in self.disclosure_postings.items()
         }
         # Only the nearest few ordinary messages count, and those weigh a shared word heavily: a word found
