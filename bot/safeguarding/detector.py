@@ -15,9 +15,10 @@ from bot.common.schema import Problems, build
 from bot.common.text import fold
 from bot.common.yamlfile import Path_, YamlError, load_yaml
 from bot.knowledge.loading import KnowledgeError
+from bot.safeguarding.examples import EXAMPLES_FILE, load_examples
 from bot.safeguarding.patterns import Compiler, Pattern, Rule
 from bot.safeguarding.scanning import Message, Vocabulary, read, read_words, rule_spans, spans
-from bot.safeguarding.similarity import EXAMPLES_FILE, SimilarityIndex, load_examples
+from bot.safeguarding.similarity import SimilarityIndex
 from bot.safeguarding.triggers import NeedsIndex
 
 Route = Literal["dsl", "headteacher", "chair_of_governors"]
@@ -280,7 +281,7 @@ def _load(path: str | Path) -> tuple[SafeguardingDetector | None, list[str]]:
         return None, problems.items
     settings = spec.settings
     vocabulary = Vocabulary(
-        compiler, settings.fuzzy_score, settings.fuzzy_min_letters, spec.ordinary_words, spec.titles
+        compiler.lexicon(), settings.fuzzy_score, settings.fuzzy_min_letters, spec.ordinary_words, spec.titles
     )
     similar = None
     examples = Path(path).parent / EXAMPLES_FILE

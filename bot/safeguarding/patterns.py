@@ -56,6 +56,15 @@ class Pattern:
 
 
 @dataclass(frozen=True)
+class Lexicon:
+    """Every literal key the compiled patterns use: words (and `=exact` words), stems and number ranges."""
+
+    words: frozenset[str]
+    stems: frozenset[str]
+    numbers: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Rule:
     """A phrase (one part, within 0) or `all:` parts that must occur within `within` words."""
 
@@ -169,6 +178,10 @@ class Compiler:
         # A choice that can match no words ("(really?|badly)") is not needed by every match.
         needs = tuple(_keys((n,)) for n in nodes if isinstance(n, frozenset) or _always_a_word(n))
         return Pattern(text, nodes, first, needs)
+
+    def lexicon(self) -> Lexicon:
+        """The literal keys of every pattern compiled so far."""
+        return Lexicon(frozenset(self.words), frozenset(self.stems), frozenset(self.numbers))
 
     def check_groups(self) -> None:
         """Report problems in groups no rule uses yet."""
