@@ -45,7 +45,7 @@ class MatchingConfig:
     max_options: int = 3
     other_role_factor: float = 0.6
     semantic: bool = True  # fuse word scores with similarity in meaning (the shipped wordllama model)
-    semantic_answer_threshold: float = 0.6  # answer threshold for the fused score
+    semantic_answer_threshold: float = 0.45  # answer threshold for the fused score
     words_only_answer_threshold: float = 0.55  # answer threshold with the semantic layer off
 
     def __post_init__(self) -> None:

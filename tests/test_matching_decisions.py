@@ -47,7 +47,6 @@ def test_unhappy_with_a_complaint_gets_the_complaint_route_and_an_offer_to_forwa
     ("text", "role", "wrong"),
     [
         ("all my friends have got snap why cant i", "pupil", "pupil_friending_staff"),
-        ("is it ok for teachers to have offensive posts on their own page", "any", "staff_reporting_misuse"),
     ],
 )
 def test_words_picking_a_topic_the_meaning_ranks_low_ask_instead_of_answering(
@@ -84,3 +83,28 @@ def test_a_question_sentence_alone_does_not_answer_when_the_whole_message_points
 def test_words_only_does_not_answer_a_loose_word_match(words_only_engine: Engine, text: str) -> None:
     reply = words_only_engine.ask(text, "parent")
     assert reply.action != "answer", (reply.action, reply.topic, reply.confidence)
+
+
+@pytest.mark.parametrize("word", ["facebook", "whatsapp", "tiktok"])
+def test_one_word_that_several_topics_share_asks_instead_of_answering(engine: Engine, word: str) -> None:
+    reply = engine.ask(word, "parent")
+    assert reply.action == "clarify", (reply.action, reply.topic)
+
+
+def test_one_word_that_belongs_to_one_topic_is_answered(engine: Engine) -> None:
+    reply = engine.ask("bullying", "parent")
+    assert (reply.action, reply.topic) == ("answer", "cyberbullying_policy")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i would like to make a formal complaint please",
+        "i'd like to make a formal complaint about a member of staff",
+    ],
+)
+def test_saying_outright_that_you_want_to_complain_starts_a_concern(
+    engine_both_ways: Engine, text: str
+) -> None:
+    reply = engine_both_ways.ask(text, "parent")
+    assert reply.action == "forward", (reply.action, reply.topic)

@@ -67,6 +67,7 @@ class Topic:
     answer: str
     keywords: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
+    stories: list[str] = field(default_factory=list)  # longer messages, the way people write them
     policy: str = ""
     file: str = ""
     line: int = 0
@@ -89,6 +90,7 @@ class Intent:
     examples: list[str]
     reply: str = ""
     cues: list[str] = field(default_factory=list)
+    stories: list[str] = field(default_factory=list)  # longer messages, the way people write them
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ class IntentFile:
 
     intents: list[Intent]
     out_of_scope: list[str] = field(default_factory=list)
+    out_of_scope_stories: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,7 @@ class Knowledge:
     language: Language
     templates: Path
     docs: dict[str, YamlDoc] = field(default_factory=dict)
+    out_of_scope_stories: list[str] = field(default_factory=list)
 
     def section_of(self, topic: Topic) -> Section:
         """The section a topic is answered from."""
@@ -205,12 +209,14 @@ def load_knowledge(folder: str | Path) -> Knowledge:
 
     intents: dict[str, Intent] = {}
     out_of_scope: list[str] = []
+    out_of_scope_stories: list[str] = []
     intents_path = folder / "intents.yaml"
     if intents_path.exists():
         got = read(intents_path, IntentFile)
         if got and got[0]:
             intents = {intent.id: intent for intent in got[0].intents if intent}
             out_of_scope = list(got[0].out_of_scope)
+            out_of_scope_stories = list(got[0].out_of_scope_stories)
 
     language = Language()
     language_path = folder / "language.yaml"
@@ -228,6 +234,7 @@ def load_knowledge(folder: str | Path) -> Knowledge:
         language=language,
         templates=folder / "templates",
         docs=docs,
+        out_of_scope_stories=out_of_scope_stories,
     )
     # A broken file would make every rule it answers look unanswered: report its own problem, not the echo.
     problems.extend(

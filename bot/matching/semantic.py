@@ -14,6 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from bot.matching.discriminant import Discriminant
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -101,7 +103,8 @@ _SHORTLIST = 24
 
 
 class SemanticIndex:
-    """Each class's example vectors; a question's similarity to a class is its best example's cosine."""
+    """Each class's example vectors; a question's meaning score for a class (0..1) blends how likely the
+    class is given all its examples (discriminant.Discriminant's posterior) with its best example's cosine."""
 
     def __init__(self, embedder: Embedder, texts: dict[str, list[str]], always: Sequence[str] = ()) -> None:
         import numpy as np  # installed with wordllama; not needed when semantic matching is off
@@ -121,6 +124,7 @@ class SemanticIndex:
         self._starts = np.array([start for start, _ in bounds], dtype=np.intp)
         self._vectors = self._unit(embedder.embed(flat)) if flat else np.zeros((0, 1), np.float32)
         self._always = [i for i, key in enumerate(self.keys) if key in set(always)]
+        self._discriminant = Discriminant(self._vectors, bounds) if flat else None
         self._centroids = None
         if len(self._vectors) > _EXACT_LIMIT:
             self._centroids = self._unit(np.add.reduceat(self._vectors, self._starts, axis=0))
@@ -135,18 +139,23 @@ class SemanticIndex:
         return self._np.einsum("id,ed->ie", a, b)
 
     def similarities(self, texts: Sequence[str]) -> list[dict[str, float]]:
-        """For each text, class → best cosine with its examples (a text with no words scores nothing)."""
-        if not self.keys or not texts:
+        """For each text, class → meaning score 0..1 (a text with no words scores nothing)."""
+        if not self.keys or not texts or self._discriminant is None:
             return [{} for _ in texts]
         query = self.embedder.embed(texts)
         nonzero = self._np.linalg.norm(query, axis=1) > 0
         query = self._unit(query)
+        likely = self._discriminant.posteriors(query)
         if self._centroids is not None:
-            return [self._shortlisted(row) if ok else {} for row, ok in zip(query, nonzero, strict=True)]
-        best = self._np.maximum.reduceat(self._dot(query, self._vectors), self._starts, axis=1)
+            cosines = [self._shortlisted(row) if ok else {} for row, ok in zip(query, nonzero, strict=True)]
+        else:
+            best = self._np.maximum.reduceat(self._dot(query, self._vectors), self._starts, axis=1)
+            cosines = [dict(zip(self.keys, row.tolist(), strict=True)) for row in best]
         return [
-            dict(zip(self.keys, row.tolist(), strict=True)) if ok else {}
-            for row, ok in zip(best, nonzero, strict=True)
+            {key: meaning(float(p), cos.get(key)) for key, p in zip(self.keys, row.tolist(), strict=True)}
+            if ok
+            else {}
+            for row, cos, ok in zip(likely, cosines, nonzero, strict=True)
         ]
 
     def _shortlisted(self, query: np.ndarray) -> dict[str, float]:
@@ -170,10 +179,21 @@ _COSINE_SCALE = 1.5
 """Stretches the cosines that matter (0.3–1.0) onto the lexical score's 0..1."""
 
 
+POSTERIOR_WEIGHT = 0.5
+"""How much of the meaning score is the discriminant's posterior; the rest is the best example's cosine
+(each alone ranked worse on the development sets than the two together)."""
+
+
+def meaning(posterior: float, cosine: float | None) -> float:
+    """A class's meaning score 0..1 from its posterior and its best example's cosine (None: not compared,
+    when a large knowledge base shortlisted other classes)."""
+    near = 0.0 if cosine is None else min(1.0, max(0.0, (cosine - _COSINE_FLOOR) * _COSINE_SCALE))
+    return POSTERIOR_WEIGHT * posterior + (1 - POSTERIOR_WEIGHT) * near
+
+
 def fuse(lexical: dict[str, float], similar: dict[str, float]) -> dict[str, float]:
-    """Per class, α·lexical + (1−α)·the similarity rescaled to 0..1."""
-    fused = {}
-    for key in lexical.keys() | similar.keys():
-        meaning = min(1.0, max(0.0, (similar.get(key, 0.0) - _COSINE_FLOOR) * _COSINE_SCALE))
-        fused[key] = LEXICAL_WEIGHT * lexical.get(key, 0.0) + (1 - LEXICAL_WEIGHT) * meaning
-    return fused
+    """Per class, α·lexical + (1−α)·meaning."""
+    return {
+        key: LEXICAL_WEIGHT * lexical.get(key, 0.0) + (1 - LEXICAL_WEIGHT) * similar.get(key, 0.0)
+        for key in lexical.keys() | similar.keys()
+    }
