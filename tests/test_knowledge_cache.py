@@ -1,8 +1,9 @@
-"""What a fresh start reads back from the cache instead of compiling is exactly what it would have compiled.
+"""What a fresh start reads back from the cache instead of working it out is what it would have worked out.
 
-The compiled safeguarding files are kept in the cache folder (bot/common/cache.py and
-bot/safeguarding/stored.py) under a hash of the knowledge folder and of the code. Any edit means compiling
-afresh; a damaged, unwritable or switched-off cache only means compiling every time.
+The compiled safeguarding files (bot/safeguarding/stored.py) and the example texts' vectors
+(bot/matching/semantic.py) are kept in the cache folder (bot/common/cache.py) under a hash of what they come
+from and of the code. Any edit means working them out afresh; a damaged, unwritable or switched-off cache
+only means working them out every time. Nothing people write is kept.
 """
 
 from __future__ import annotations
@@ -10,11 +11,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from bot.common import cache
-from bot.config import BUNDLED_KNOWLEDGE
+from bot.config import BUNDLED_KNOWLEDGE, Config
+from bot.core.engine import Engine
 from bot.knowledge.loading import KnowledgeError
+from bot.matching.semantic import _TokenMeans, load_embedder
 from bot.safeguarding import stored
 from bot.safeguarding.detector import SafeguardingDetector, _compile
 from tests.test_safeguarding_shortcuts import SETS, _texts
@@ -134,3 +138,28 @@ def test_the_cache_folder_is_private(cache_dir: Path) -> None:
     cache.save(stored.KIND, "0" * 64, ("entry",))
     assert cache_dir.stat().st_mode & 0o077 == 0
     assert all(entry.stat().st_mode & 0o077 == 0 for entry in _entries(cache_dir))
+
+
+# ---- the example vectors (bot/matching/semantic.py) -------------------------------------------------------
+
+
+def test_example_vectors_read_back_are_the_ones_computed(cache_dir: Path, engine: Engine) -> None:
+    embedder = load_embedder()
+    assert isinstance(embedder, _TokenMeans)
+    texts = [text for texts in engine.matcher._class_texts().values() for text in texts]
+    computed = embedder.embed_examples(texts)
+    assert len(list(cache_dir.glob("example-vectors-*"))) == 1
+    read_back = embedder.embed_examples(texts)
+    assert np.array_equal(read_back, computed) and np.array_equal(computed, embedder.embed(texts))
+    edited = embedder.embed_examples([*texts[:-1], texts[-1] + " (edited)"])
+    assert len(list(cache_dir.glob("example-vectors-*"))) == 2
+    assert not np.array_equal(edited[-1], computed[-1])
+
+
+def test_what_people_ask_is_never_kept(cache_dir: Path, config: Config) -> None:
+    engine = Engine.load(config)
+    kept = sorted(cache_dir.iterdir())
+    assert [p.name.split("-")[0] for p in kept] == ["example", "safeguarding"]
+    for question in ("my dad hits me", "can i post pics of the nativity on fb", "x " * 500):
+        engine.ask(question, "parent")
+    assert sorted(cache_dir.iterdir()) == kept

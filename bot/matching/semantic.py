@@ -7,6 +7,7 @@ or its files cannot be read, `load_embedder` logs a warning and returns None: th
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import logging
 from collections.abc import Sequence
@@ -14,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from bot.common import cache as startup_cache
 from bot.matching.discriminant import Discriminant
 
 if TYPE_CHECKING:
@@ -25,6 +27,7 @@ MODEL_NAME = "wordllama l2_supercat 256-d"
 _WEIGHTS = Path("weights", "l2_supercat_256.safetensors")  # inside the wordllama package
 _TOKENIZER = Path("tokenizers", "l2_supercat_tokenizer_config.json")
 _TABLE = "embedding.weight"
+_KIND = "example-vectors"  # their entries in the start-up cache
 _BATCH = 64
 """Texts are tokenised this many at a time, each batch padded to its longest text (as wordllama does)."""
 
@@ -49,7 +52,7 @@ class _TokenMeans:
 
     name = MODEL_NAME
 
-    def __init__(self, table: np.ndarray, tokenizer: Any) -> None:
+    def __init__(self, table: np.ndarray, tokenizer: Any, files: Sequence[Path] = ()) -> None:
         import numpy as np
 
         self._np = np
@@ -57,6 +60,29 @@ class _TokenMeans:
         self._tokenizer = tokenizer
         tokenizer.enable_padding()
         tokenizer.no_truncation()
+        # Which model files these are, for the cache of example vectors: an installed package's files
+        # change only when it is reinstalled, which changes their size or time.
+        stamps = [f"{f.name}:{f.stat().st_size}:{f.stat().st_mtime_ns}" for f in files]
+        self._identity = " ".join([MODEL_NAME, *stamps])
+
+    def embed_examples(self, texts: Sequence[str]) -> np.ndarray:
+        """`embed` for the knowledge's own example texts, kept between runs in the start-up cache
+        (bot/common/cache.py) under a hash of the texts, the model files and this module: a fresh start
+        reads them back instead of embedding them again. Never used for what people write."""
+        np = self._np
+        texts = list(texts)
+        digest = hashlib.sha256()
+        for text in texts:
+            data = text.encode("utf-8", "surrogatepass")
+            digest.update(len(data).to_bytes(8, "little") + data)
+        key = startup_cache.fingerprint(f"{_KIND} {self._identity} {digest.hexdigest()}", Path(__file__))
+        dim = self._table.shape[1]
+        kept = startup_cache.load(_KIND, key)
+        if isinstance(kept, bytes) and len(kept) == len(texts) * dim * 4:
+            return np.frombuffer(kept, dtype=np.float32).reshape(len(texts), dim).copy()
+        vectors = self.embed(texts)
+        startup_cache.save(_KIND, key, vectors.tobytes())
+        return vectors
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         np = self._np
@@ -89,10 +115,15 @@ def load_embedder() -> Embedder | None:
         tokenizer = Tokenizer.from_file(str(package / _TOKENIZER))
         with safe_open(str(package / _WEIGHTS), framework="np", device="cpu") as weights:
             table = weights.get_tensor(_TABLE)
-        return _TokenMeans(table, tokenizer)
+        return _TokenMeans(table, tokenizer, [package / _WEIGHTS, package / _TOKENIZER])
     except Exception as err:  # any failure means: run on words alone
         log.warning("semantic matching unavailable (%s); matching on words alone", type(err).__name__)
         return None
+
+
+def _embed_examples(embedder: Embedder, texts: list[str]) -> np.ndarray:
+    """The example texts' vectors: from the start-up cache for the shipped model."""
+    return embedder.embed_examples(texts) if isinstance(embedder, _TokenMeans) else embedder.embed(texts)
 
 
 _EXACT_LIMIT = 4000
@@ -122,7 +153,7 @@ class SemanticIndex:
                 flat.extend(items)
         self._bounds = bounds
         self._starts = np.array([start for start, _ in bounds], dtype=np.intp)
-        self._vectors = self._unit(embedder.embed(flat)) if flat else np.zeros((0, 1), np.float32)
+        self._vectors = self._unit(_embed_examples(embedder, flat)) if flat else np.zeros((0, 1), np.float32)
         self._always = [i for i, key in enumerate(self.keys) if key in set(always)]
         self._discriminant = Discriminant(self._vectors, bounds) if flat else None
         self._centroids = None
