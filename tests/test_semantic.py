@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -157,3 +158,29 @@ def test_vectors_are_the_packages_own_to_the_bit(engine: Engine) -> None:
     texts += ["", "🙂", "x" * 3000, "can i post pics of the nativity on fb", "Mrs O'Neill’s class — año"]
     for batch in (texts, texts[:1], texts[:100], texts[-3:]):
         assert np.array_equal(ours.embed(batch), theirs.embed(batch, norm=False))
+
+
+def test_meaning_scores_do_not_depend_on_how_many_blas_threads_numpy_uses(tmp_path: Path) -> None:
+    # load_embedder asks for one BLAS thread (idle OpenBLAS threads spun a core during start-up); the
+    # scores must be those the default would give.
+    code = (
+        "from bot.config import load_config\n"
+        "from bot.core.engine import Engine\n"
+        "semantic = Engine.load(load_config()).matcher.semantic\n"
+        "questions = ['can i post pics of the nativity on fb', 'a mum sent me a friend request']\n"
+        "print([sorted(row.items()) for row in semantic.similarities(questions)])\n"
+    )
+    runs = []
+    for threads in ("1", "2"):
+        env = {**os.environ, "OPENBLAS_NUM_THREADS": threads, "PYTHONPATH": str(PROJECT_ROOT)}
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=PROJECT_ROOT,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        runs.append(result.stdout)
+    assert runs[0] == runs[1]
