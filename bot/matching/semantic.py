@@ -1,7 +1,8 @@
 """Sentence-embedding similarity between a question and each class's examples (the matcher's second opinion).
 
 The model is the one shipped inside the `wordllama` wheel (256-dimension token embeddings, mean-pooled),
-read from the package's own files: nothing is downloaded, nothing is written. When the package is missing
+read from the package's own files: nothing is downloaded. The vectors of the knowledge's own example texts
+are kept in the start-up cache (bot/common/cache.py); nothing else is written. When the package is missing
 or its files cannot be read, `load_embedder` logs a warning and returns None: the matcher runs on words alone.
 """
 
