@@ -6,16 +6,22 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from bot.common.cache import ENVIRONMENT as CACHE_ENVIRONMENT
 from bot.config import BUNDLED_KNOWLEDGE, EXAMPLE_CONFIG, PROJECT_ROOT, Config, load_config
 from bot.core.engine import Engine
 
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
 os.environ.setdefault("no_proxy", "127.0.0.1,localhost")
+# The tests keep what they compile in a cache of their own (also for the programs they start), never in
+# the user's: a cache someone left behind must not decide a result.
+_CACHE = tempfile.TemporaryDirectory(prefix="policybot-test-cache-")
+os.environ[CACHE_ENVIRONMENT] = _CACHE.name
 
 
 @pytest.fixture(scope="session")

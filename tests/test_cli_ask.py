@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
-from tests.conftest import run_cli
+from tests.conftest import EXAMPLE_CONFIG, PROJECT_ROOT, run_cli
 
 KEYS = [
     "question",
@@ -96,3 +99,23 @@ def test_ask_batch_details_from_the_review_are_not_safeguarding_but_a_threat_to_
     actions = [json.loads(line)["action"] for line in result.stdout.splitlines()]
     assert "safeguarding" not in actions[:-1], actions
     assert actions[-1] == "safeguarding"
+
+
+def test_answering_one_question_loads_no_store_outbox_channel_or_model_package() -> None:
+    # What a fresh `policybot ask` imports is most of its start-up time: only what answering needs.
+    code = (
+        "import sys\n"
+        "from bot.cli.main import main\n"
+        "main(['ask', 'can i post pics of the nativity on fb', '--role', 'parent', '--json'])\n"
+        "heavy = ('asyncio', 'sqlite3', 'telegram', 'aiohttp', 'bot.concerns.outbox',"
+        " 'wordllama', 'requests')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    env = {**os.environ, "POLICYBOT_CONFIG": str(EXAMPLE_CONFIG)}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT_ROOT, env=env, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert json.loads(lines[0])["topic"] == "parents_photos"
+    assert lines[-1] == "[]"

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.core.engine import Engine
+from tests.conftest import run_cli
 
 
 @pytest.mark.parametrize(
@@ -108,3 +111,12 @@ def test_saying_outright_that_you_want_to_complain_starts_a_concern(
 ) -> None:
     reply = engine_both_ways.ask(text, "parent")
     assert reply.action == "forward", (reply.action, reply.topic)
+
+
+def test_every_run_decides_the_same_whatever_the_hash_seed() -> None:
+    """Scores are sums over sets of words, whose order changes with Python's hash seed: a score that lands
+    exactly on a threshold must not flip between answering and asking from one run to the next."""
+    questions = Path(__file__).parent / "questions.yaml"
+    runs = [run_cli("eval", str(questions), env={"PYTHONHASHSEED": seed}, timeout=120) for seed in ("1", "2")]
+    assert runs[0].returncode == runs[1].returncode == 0, runs[0].stderr
+    assert runs[0].stdout == runs[1].stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -125,3 +126,61 @@ def test_words_only_config_switch_is_documented_in_the_example_config() -> None:
     text = (PROJECT_ROOT / "config.example.yaml").read_text(encoding="utf-8")
     assert "semantic: true" in text
     assert load_config().matching.semantic is True
+
+
+def test_loading_the_model_reads_its_files_without_importing_its_download_machinery(tmp_path: Path) -> None:
+    result = _python(
+        "import sys\n"
+        "from bot.matching.semantic import load_embedder\n"
+        "assert load_embedder() is not None\n"
+        "print(sorted(m for m in ('wordllama', 'requests', 'pydantic', 'toml') if m in sys.modules))\n",
+        tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_vectors_are_the_packages_own_to_the_bit(engine: Engine) -> None:
+    import numpy as np
+
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    try:
+        import wordllama  # configures the root logger on import: put it back
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)
+    package = Path(wordllama.__file__).parent
+    theirs = wordllama.WordLlama.load(cache_dir=package, disable_download=True, dim=256)
+    ours = load_embedder()
+    assert ours is not None
+    texts = [text for texts in engine.matcher._class_texts().values() for text in texts]
+    texts += ["", "🙂", "x" * 3000, "can i post pics of the nativity on fb", "Mrs O'Neill’s class — año"]
+    for batch in (texts, texts[:1], texts[:100], texts[-3:]):
+        assert np.array_equal(ours.embed(batch), theirs.embed(batch, norm=False))
+
+
+def test_meaning_scores_do_not_depend_on_how_many_blas_threads_numpy_uses(tmp_path: Path) -> None:
+    # load_embedder asks for one BLAS thread (idle OpenBLAS threads spun a core during start-up); the
+    # scores must be those the default would give.
+    code = (
+        "from bot.config import load_config\n"
+        "from bot.core.engine import Engine\n"
+        "semantic = Engine.load(load_config()).matcher.semantic\n"
+        "questions = ['can i post pics of the nativity on fb', 'a mum sent me a friend request']\n"
+        "print([sorted(row.items()) for row in semantic.similarities(questions)])\n"
+    )
+    runs = []
+    for threads in ("1", "2"):
+        env = {**os.environ, "OPENBLAS_NUM_THREADS": threads, "PYTHONPATH": str(PROJECT_ROOT)}
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=PROJECT_ROOT,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        runs.append(result.stdout)
+    assert runs[0] == runs[1]

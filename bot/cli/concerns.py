@@ -5,16 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.cli.context import days, load, note
 from bot.common.text import printable
-from bot.concerns.export import write_csv
-from bot.concerns.outbox import describe_health
 from bot.config import Config
-from bot.store.base import Store
-from bot.store.records import Concern, utc_now
-from bot.store.sqlite import SqliteStore
+from bot.store.records import utc_now
+
+if TYPE_CHECKING:  # every `policybot` command registers these subcommands: import the rest when one runs
+    from bot.store.base import Store
+    from bot.store.records import Concern
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -57,6 +57,8 @@ def _open(args: argparse.Namespace, config: Config | None) -> Store:
         config = load(args, store=True)
     else:
         note(f"config {config.source}, database {config.store_path()}")
+    from bot.store.sqlite import SqliteStore
+
     return SqliteStore(config.store_path(), create=False)
 
 
@@ -73,6 +75,8 @@ def list_concerns(args: argparse.Namespace, config: Config | None = None) -> int
             print(_line(store, concern))
         if not concerns:
             print("No open concerns." if args.open else "No concerns.")
+        from bot.concerns.outbox import describe_health
+
         print(describe_health(store.outbox_health(), utc_now()))
     finally:
         store.close()
@@ -147,6 +151,8 @@ def _indented(text: str) -> str:
 
 def export_concerns(args: argparse.Namespace, config: Config | None = None) -> int:
     """Write every concern as CSV to stdout (the office dashboard's export uses the same rows)."""
+    from bot.concerns.export import write_csv
+
     store = _open(args, config)
     try:
         write_csv(store, store.list_concerns(), sys.stdout)
@@ -171,6 +177,8 @@ def close_concern(args: argparse.Namespace, config: Config | None = None) -> int
 def purge_concerns(args: argparse.Namespace, config: Config | None = None) -> int:
     """Delete closed concerns older than --older-than days."""
     if config is None:  # the alerts' own retention comes from the config too
+        from bot.store.sqlite import SqliteStore
+
         config = load(args, store=True)
         store = SqliteStore(config.store_path(), create=False)
     else:

@@ -79,8 +79,10 @@ def printable(text: str, keep_newlines: bool = True) -> str:
 
 def fold(text: str) -> str:
     """Lower-case, strip accents and turn everything that is not a letter or digit into single spaces."""
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).lower())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.translate(_APOSTROPHES).lower()
+    if not text.isascii():  # plain ASCII has no accents to strip (and most messages are plain ASCII)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _NON_WORD.sub(" ", text)
     # Apostrophes only matter inside words ("don't"); drop them, keeping the word whole.
     text = text.replace("'", "")

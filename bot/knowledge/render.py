@@ -145,19 +145,22 @@ class Renderer:
                 self.message_sources[name] = str(path)
 
     def _compile_one(self, source: str, where: str) -> jinja2.Template | None:
+        unknown = []
         try:
             tree = self.env.parse(source)
-            template = self.env.from_string(source)
+            # Read before compiling: compiling may rewrite parts of the tree. Parsed once, used for both.
+            for node in tree.find_all(nodes.Getattr):
+                name = f"{getattr(node.node, 'name', '')}.{node.attr}"
+                in_globals = isinstance(node.node, nodes.Name) and node.node.name in self.globals
+                if in_globals and name not in self.variables():
+                    unknown.append(f"{where}: {unknown_variable(name, self.variables())}")
+            template = self.env.from_string(tree)
         except jinja2.TemplateSyntaxError as err:
             self.problems.append(
                 f"{where}: template line {err.lineno}: {err.message} — fix the template syntax"
             )
             return None
-        for node in tree.find_all(nodes.Getattr):
-            name = f"{getattr(node.node, 'name', '')}.{node.attr}"
-            in_globals = isinstance(node.node, nodes.Name) and node.node.name in self.globals
-            if in_globals and name not in self.variables():
-                self.problems.append(f"{where}: {unknown_variable(name, self.variables())}")
+        self.problems.extend(unknown)
         return template
 
     def variables(self) -> list[str]:

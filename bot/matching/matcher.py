@@ -262,7 +262,9 @@ class Matcher:
             if role != "any" and role not in audience and "any" not in audience:
                 score *= self.config.other_role_factor
             if score >= _PRUNE_BELOW:
-                ranked.append(Scored(key, min(1.0, score)))
+                # Rounded: sums over a set of words vary in the last bit with the hash seed, and a score
+                # exactly at a threshold must decide the same way on every run.
+                ranked.append(Scored(key, min(1.0, round(score, 9))))
         ranked.sort(key=lambda s: (-s.confidence, s.key))
         return ranked
 

@@ -1,18 +1,23 @@
 """Sentence-embedding similarity between a question and each class's examples (the matcher's second opinion).
 
 The model is the one shipped inside the `wordllama` wheel (256-dimension token embeddings, mean-pooled),
-loaded from the package's own files: nothing is downloaded, nothing is written. When the package is missing
+read from the package's own files: nothing is downloaded. The vectors of the knowledge's own example texts
+are kept in the start-up cache (bot/common/cache.py); nothing else is written. When the package is missing
 or its files cannot be read, `load_embedder` logs a warning and returns None: the matcher runs on words alone.
 """
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 import logging
+import os
 from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
+from bot.common import cache as startup_cache
 from bot.matching.discriminant import Discriminant
 
 if TYPE_CHECKING:
@@ -21,7 +26,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MODEL_NAME = "wordllama l2_supercat 256-d"
-_DIM = 256
+_WEIGHTS = Path("weights", "l2_supercat_256.safetensors")  # inside the wordllama package
+_TOKENIZER = Path("tokenizers", "l2_supercat_tokenizer_config.json")
+_TABLE = "embedding.weight"
+_KIND = "example-vectors"  # their entries in the start-up cache
+_BATCH = 64
+"""Texts are tokenised this many at a time, each batch padded to its longest text (as wordllama does)."""
 
 
 class Embedder(Protocol):
@@ -34,39 +44,93 @@ class Embedder(Protocol):
         ...
 
 
-class _WordLlama:
-    """The shipped wordllama model behind the Embedder interface."""
+class _TokenMeans:
+    """The shipped model: a text's vector is the mean of its tokens' rows in the embedding table.
+
+    This is the arithmetic of wordllama's own `embed(texts, norm=False)`, batch for batch, so the vectors are
+    the same to the bit (tests/test_semantic.py compares them). Importing the package itself would also bring
+    its download and training machinery (an HTTP client, pydantic, toml): more than half a fresh start.
+    """
 
     name = MODEL_NAME
 
-    def __init__(self, model: object) -> None:
-        self._model = model
+    def __init__(self, table: np.ndarray, tokenizer: Any, files: Sequence[Path] = ()) -> None:
+        import numpy as np
+
+        self._np = np
+        self._table = np.ascontiguousarray(table, dtype=np.float32)
+        self._tokenizer = tokenizer
+        tokenizer.enable_padding()
+        tokenizer.no_truncation()
+        # Which model files these are, for the cache of example vectors: an installed package's files
+        # change only when it is reinstalled, which changes their size or time.
+        stamps = [f"{f.name}:{f.stat().st_size}:{f.stat().st_mtime_ns}" for f in files]
+        self._identity = " ".join([MODEL_NAME, *stamps])
+
+    def embed_examples(self, texts: Sequence[str]) -> np.ndarray:
+        """`embed` for the knowledge's own example texts, kept between runs in the start-up cache
+        (bot/common/cache.py) under a hash of the texts, the model files and this module: a fresh start
+        reads them back instead of embedding them again. Never used for what people write."""
+        np = self._np
+        texts = list(texts)
+        digest = hashlib.sha256()
+        for text in texts:
+            data = text.encode("utf-8", "surrogatepass")
+            digest.update(len(data).to_bytes(8, "little") + data)
+        key = startup_cache.fingerprint(f"{_KIND} {self._identity} {digest.hexdigest()}", Path(__file__))
+        dim = self._table.shape[1]
+        kept = startup_cache.load(_KIND, key)
+        if isinstance(kept, bytes) and len(kept) == len(texts) * dim * 4:
+            return np.frombuffer(kept, dtype=np.float32).reshape(len(texts), dim).copy()
+        vectors = self.embed(texts)
+        startup_cache.save(_KIND, key, vectors.tobytes())
+        return vectors
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        return self._model.embed(list(texts), norm=False)  # type: ignore[attr-defined]
+        np = self._np
+        texts = list(texts)
+        rows, dim = self._table.shape
+        out = np.empty((len(texts), dim), dtype=np.float32)
+        for start in range(0, len(texts), _BATCH):
+            encoded = self._tokenizer.encode_batch(texts[start : start + _BATCH], add_special_tokens=False)
+            ids = np.array([e.ids for e in encoded], dtype=np.int32)
+            mask = np.array([e.attention_mask for e in encoded], dtype=np.float32)
+            np.clip(ids, 0, rows - 1, out=ids)
+            tokens = self._table[ids] * mask[..., np.newaxis]  # padding rows become zeros
+            counts = np.maximum(mask.sum(axis=1, keepdims=True), 1.0).astype(np.float32)
+            out[start : start + len(encoded)] = np.sum(tokens, axis=1, dtype=np.float32) / counts
+        return out
 
 
 @cache
 def load_embedder() -> Embedder | None:
     """The shipped model, once per process; None (with a warning) when it cannot be loaded."""
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
     try:
-        import wordllama  # heavy (numpy, tokenizers): imported only when semantic matching is on
+        # Found, not imported: only its files are read (see _TokenMeans).
+        spec = importlib.util.find_spec("wordllama")
+        if spec is None or not spec.submodule_search_locations:
+            raise ModuleNotFoundError("wordllama is not installed")
+        package = Path(next(iter(spec.submodule_search_locations)))
+        # One BLAS thread: the products here are small, and OpenBLAS's idle worker threads spin for a while
+        # after each call, which on a small busy machine took a whole core during start-up (a fresh start
+        # measured 0.79 s with them, 0.66 s without; the vectors and scores are the same). Only effective
+        # before numpy is first imported; an operator's own setting wins.
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+        from safetensors import safe_open  # heavy (numpy): imported only when semantic matching is on
+        from tokenizers import Tokenizer
 
-        package = Path(wordllama.__file__).parent
-        # cache_dir points at the package so both the weights and the tokenizer resolve to its own
-        # files; disable_download makes a missing file an error instead of a download.
-        model = wordllama.WordLlama.load(cache_dir=package, disable_download=True, dim=_DIM)
+        tokenizer = Tokenizer.from_file(str(package / _TOKENIZER))
+        with safe_open(str(package / _WEIGHTS), framework="np", device="cpu") as weights:
+            table = weights.get_tensor(_TABLE)
+        return _TokenMeans(table, tokenizer, [package / _WEIGHTS, package / _TOKENIZER])
     except Exception as err:  # any failure means: run on words alone
         log.warning("semantic matching unavailable (%s); matching on words alone", type(err).__name__)
         return None
-    finally:
-        # Importing wordllama configures the root logger (basicConfig at INFO); undo that so our own
-        # logging setup, and "no message text in logs", hold.
-        root.handlers[:] = handlers
-        root.setLevel(level)
-    return _WordLlama(model)
+
+
+def _embed_examples(embedder: Embedder, texts: list[str]) -> np.ndarray:
+    """The example texts' vectors: from the start-up cache for the shipped model."""
+    return embedder.embed_examples(texts) if isinstance(embedder, _TokenMeans) else embedder.embed(texts)
 
 
 _EXACT_LIMIT = 4000
@@ -99,7 +163,7 @@ class SemanticIndex:
         self._sizes = np.array([end - start for start, end in bounds], dtype=np.intp)
         self._key_array = np.array(self.keys, dtype=object)
         self._position = {key: i for i, key in enumerate(self.keys)}
-        self._vectors = self._unit(embedder.embed(flat)) if flat else np.zeros((0, 1), np.float32)
+        self._vectors = self._unit(_embed_examples(embedder, flat)) if flat else np.zeros((0, 1), np.float32)
         self._always = np.array([i for i, key in enumerate(self.keys) if key in set(always)], dtype=np.intp)
         self._discriminant = Discriminant(self._vectors, bounds) if flat else None
         self._centroids = None

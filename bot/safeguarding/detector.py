@@ -7,7 +7,7 @@ file into categories of rules and decides which concern is most serious and who 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -15,9 +15,13 @@ from bot.common.schema import Problems, build
 from bot.common.text import fold
 from bot.common.yamlfile import Path_, YamlError, load_yaml
 from bot.knowledge.loading import KnowledgeError
+from bot.safeguarding import stored
+from bot.safeguarding.examples import EXAMPLES_FILE, load_examples
 from bot.safeguarding.patterns import Compiler, Pattern, Rule
 from bot.safeguarding.scanning import Message, Vocabulary, read, read_words, rule_spans, spans
-from bot.safeguarding.similarity import EXAMPLES_FILE, SimilarityIndex, load_examples
+from bot.safeguarding.similarity import SimilarityIndex
+from bot.safeguarding.stored import Compiled
+from bot.safeguarding.triggers import NeedsIndex
 
 Route = Literal["dsl", "headteacher", "chair_of_governors"]
 ROUTE_RANK = {"dsl": 0, "headteacher": 1, "chair_of_governors": 2}
@@ -100,68 +104,74 @@ class _Category:
 class SafeguardingDetector:
     """Finds disclosures of a child at risk and allegations about staff or the headteacher."""
 
-    def __init__(
-        self,
-        spec: SafeguardingSpec,
-        vocabulary: Vocabulary,
-        exclude: list[Pattern],
-        categories: list[_Category],
-        similar: SimilarityIndex | None = None,
-        not_about: tuple[Pattern | None, Pattern | None] = (None, None),
-        not_people: tuple[Pattern, ...] = (),
-    ) -> None:
-        self.near = spec.settings.near
-        self.vocabulary = vocabulary
-        self.reporter, self.relatives = not_about
-        self.not_people = not_people
-        self.spellings = _spellings(spec)
-        self.similar = similar
+    def __init__(self, parts: Compiled) -> None:
+        settings = Settings(**parts.settings)
+        self.near = settings.near
+        self.vocabulary = _vocabulary(parts)
+        self.reporter, self.relatives = parts.reporter, parts.relatives
+        self.not_people = parts.not_people
+        self.spellings = _spellings(parts.spellings)
+        self.similar = SimilarityIndex(*parts.similarity) if parts.similarity else None
+        categories = [_Category(*category) for category in parts.categories]
         self.by_id = {c.id: c for c in categories}
         # the broadest concern for the DSL (the last such category in the file) when only allegation
         # examples are near a message that names no member of staff
         self.fallback = next((c for c in reversed(categories) if c.route == "dsl"), categories[-1])
-        self.exclude = exclude
+        self.exclude = parts.exclude
         self.categories = categories
         self.about = sorted((c for c in categories if c.about), key=lambda c: -ROUTE_RANK[c.route])
+        ordered = [(order, c, rule) for order, c in enumerate(categories) for rule in c.rules]
+        self.rules = NeedsIndex(ordered, lambda entry: entry[2].needs)
+        self.excludes = NeedsIndex(self.exclude, lambda pattern: pattern.needs)
 
     @classmethod
     def from_file(cls, path: str | Path) -> SafeguardingDetector:
-        """Load knowledge/safeguarding.yaml; raises KnowledgeError listing every `file:line` problem."""
-        detector, problems = _load(path)
-        if problems or detector is None:
-            raise KnowledgeError(problems)
-        return detector
+        """Load knowledge/safeguarding.yaml; raises KnowledgeError listing every `file:line` problem.
 
-    def detect(self, text: str) -> Detection | None:
-        """The most serious concern in a message, or None when it reads as an ordinary question."""
+        A file compiled before, unchanged (nor anything in its folder), is read back from the cache.
+        """
+        parts = stored.load(Path(path))
+        if parts is None:
+            parts, problems = _compile(path)
+            if problems or parts is None:
+                raise KnowledgeError(problems)
+            stored.save(Path(path), parts)
+        return cls(parts)
+
+    def detect(self, text: str, *, shortcuts: bool = True) -> Detection | None:
+        """The most serious concern in a message, or None when it reads as an ordinary question.
+
+        `shortcuts=False` tries every rule and compares with every example, skipping nothing (the tests
+        check that the shortcuts never change the answer).
+        """
         if not isinstance(text, str) or not text:
             return None
         msg = read(text, self.vocabulary, self.spellings)
         if not msg.keys:
             return None
-        msg.mask(self.exclude)
+        msg.mask(self.excludes.candidates(msg.where.keys()) if shortcuts else self.exclude)
         best: tuple[int, int, Detection] | None = None
         mentions: list[tuple[_Category, int, int]] | None = None
-        for order, category in enumerate(self.categories):
-            for rule in category.rules:
-                for span in rule_spans(rule, msg):
-                    if mentions is None:
-                        mentions = self._mentions(msg)
-                    found = self._route(category, rule, span, mentions, msg)
-                    rank = ROUTE_RANK[found.route]
-                    if best is None or (rank, -order) > best[:2]:
-                        best = (rank, -order, found)
+        rules = self.rules.candidates(msg.where.keys()) if shortcuts else self.rules.items
+        for order, category, rule in rules:
+            for span in rule_spans(rule, msg):
+                if mentions is None:
+                    mentions = self._mentions(msg)
+                found = self._route(category, rule, span, mentions, msg)
+                rank = ROUTE_RANK[found.route]
+                if best is None or (rank, -order) > best[:2]:
+                    best = (rank, -order, found)
         if best:
             return best[2]
-        return self._similar(text, msg.words) if self.similar else None
+        return self._similar(text, msg.words, shortcuts) if self.similar else None
 
-    def _similar(self, text: str, said: list[str]) -> Detection | None:
+    def _similar(self, text: str, said: list[str], shortcuts: bool = True) -> Detection | None:
         """The second layer: a message that reads like the example disclosures though no rule fired.
 
         It reads the words as the rules did: without contact details, names or excluded phrases.
         """
         assert self.similar is not None
-        found = self.similar.classify_words(said)
+        found = self.similar.classify_words(said, shortcuts=shortcuts)
         if found is None:
             return None
         voted, closeness, lean = found
@@ -227,10 +237,10 @@ class SafeguardingDetector:
 
 def check_file(path: str | Path) -> list[str]:
     """Problems in a safeguarding file as `file:line: path: what to fix`; [] when it is clean."""
-    return _load(path)[1]
+    return _compile(path)[1]
 
 
-def _load(path: str | Path) -> tuple[SafeguardingDetector | None, list[str]]:
+def _compile(path: str | Path) -> tuple[Compiled | None, list[str]]:
     try:
         doc = load_yaml(path)
     except YamlError as err:
@@ -270,29 +280,42 @@ def _load(path: str | Path) -> tuple[SafeguardingDetector | None, list[str]]:
         problems.add(("settings", "fuzzy_score"), "must be between 50 and 100 (85 tolerates one typo)")
     if problems.items:
         return None, problems.items
-    settings = spec.settings
-    vocabulary = Vocabulary(
-        compiler, settings.fuzzy_score, settings.fuzzy_min_letters, spec.ordinary_words, spec.titles
+    parts = Compiled(
+        asdict(spec.settings),
+        spec.spellings,
+        spec.ordinary_words,
+        spec.titles,
+        compiler.lexicon(),
+        [(c.id, c.route, c.rules, c.about) for c in categories],
+        [p for p in exclude if p],
+        *not_about,
+        tuple(p for p in not_people if p),
+        similarity=None,
     )
-    similar = None
     examples = Path(path).parent / EXAMPLES_FILE
     if examples.exists():  # optional: without it only the patterns run
-        spellings = _spellings(spec)
+        vocabulary, spellings = _vocabulary(parts), _spellings(spec.spellings)
         similar, found = load_examples(
             examples, {c.id: c for c in categories}, lambda text: read_words(text, vocabulary, spellings)
         )
-        if found:
+        if found or similar is None:
             return None, found
-    kept = [p for p in exclude if p]
-    people = tuple(p for p in not_people if p)
-    return SafeguardingDetector(spec, vocabulary, kept, categories, similar, not_about, people), []
+        parts = replace(parts, similarity=(similar.tables, similar.settings))
+    return parts, []
 
 
-def _spellings(spec: SafeguardingSpec) -> dict[str, tuple[str, ...]]:
+def _vocabulary(parts: Compiled) -> Vocabulary:
+    settings = Settings(**parts.settings)
+    return Vocabulary(
+        parts.lexicon, settings.fuzzy_score, settings.fuzzy_min_letters, parts.ordinary_words, parts.titles
+    )
+
+
+def _spellings(spellings: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
     """Text-speak variant -> the words it stands for ("sum1" -> ("someone",))."""
     return {
         variant: tuple(fold(canonical).split())
-        for canonical, variants in spec.spellings.items()
+        for canonical, variants in spellings.items()
         for variant in (fold(v) for v in variants)
     }
 

@@ -56,6 +56,15 @@ class Pattern:
 
 
 @dataclass(frozen=True)
+class Lexicon:
+    """Every literal key the compiled patterns use: words (and `=exact` words), stems and number ranges."""
+
+    words: frozenset[str]
+    stems: frozenset[str]
+    numbers: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Rule:
     """A phrase (one part, within 0) or `all:` parts that must occur within `within` words."""
 
@@ -69,16 +78,19 @@ class Rule:
 def _split(text: str, sep: str = " ") -> list[str] | None:
     """Split on `sep` outside brackets; None when the brackets do not pair up."""
     parts, depth, current = [], 0, ""
-    for ch in text:
-        depth += (ch == "(") - (ch == ")")
-        if depth < 0:
-            return None
-        if ch == sep and depth == 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += ch
-    parts.append(current)
+    if "(" in text or ")" in text:
+        for ch in text:
+            depth += (ch == "(") - (ch == ")")
+            if depth < 0:
+                return None
+            if ch == sep and depth == 0:
+                parts.append(current)
+                current = ""
+            else:
+                current += ch
+        parts.append(current)
+    else:  # no brackets (most patterns): every `sep` splits
+        parts = text.split(sep)
     return None if depth else [p for p in parts if p.strip()] if sep == " " else parts
 
 
@@ -115,6 +127,11 @@ def _first(nodes: tuple[Any, ...]) -> tuple[frozenset[str], bool]:
         elif isinstance(node, Opt):
             out |= _first(node.inner)[0]
     return frozenset(out), True
+
+
+def _always_a_word(node: Any) -> bool:
+    """Whether a choice always matches at least one word (no option of it can match none)."""
+    return isinstance(node, Alt) and None not in node.firsts
 
 
 def _choice(options: list[tuple[Any, ...]]) -> Any:
@@ -158,8 +175,13 @@ class Compiler:
         if empty:
             self.problems.add(at, f"'{text}' can match nothing — it needs a word that is not optional")
             return None
-        needs = tuple(_keys((n,)) for n in nodes if isinstance(n, (frozenset, Alt)))
+        # A choice that can match no words ("(really?|badly)") is not needed by every match.
+        needs = tuple(_keys((n,)) for n in nodes if isinstance(n, frozenset) or _always_a_word(n))
         return Pattern(text, nodes, first, needs)
+
+    def lexicon(self) -> Lexicon:
+        """The literal keys of every pattern compiled so far."""
+        return Lexicon(frozenset(self.words), frozenset(self.stems), frozenset(self.numbers))
 
     def check_groups(self) -> None:
         """Report problems in groups no rule uses yet."""

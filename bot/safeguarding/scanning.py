@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from bot.common.text import fold
 from bot.safeguarding.details import capitalised, name_like, without_contacts
-from bot.safeguarding.patterns import START, Alt, Compiler, Gap, Opt, Pattern, Rule
+from bot.safeguarding.patterns import START, Alt, Gap, Lexicon, Opt, Pattern, Rule
 
 _SENTENCE_END = re.compile(r"[.!?;:,\n\r]+")
 _REPEATS = re.compile(r"([a-z])\1{2,}")  # "sooo" -> "so", "hurtsss" -> "hurts"
@@ -34,32 +34,32 @@ class Vocabulary:
 
     def __init__(
         self,
-        compiler: Compiler,
+        lexicon: Lexicon,
         fuzzy_score: int,
         min_letters: int,
         ordinary: list[str],
         titles: list[str] = (),  # type: ignore[assignment]
     ) -> None:
         self.exact: dict[str, set[str]] = {}
-        for key in compiler.words:
+        for key in lexicon.words:
             self.exact.setdefault(key.lstrip("="), set()).add(key)
-        self.stems = {stem: stem + "*" for stem in compiler.stems}
+        self.stems = {stem: stem + "*" for stem in lexicon.stems}
         self.min_stem = min((len(s) for s in self.stems), default=99)
         self.score = fuzzy_score
         self.min_letters = min_letters
         # Misspellings keep the first two letters ("techer", "stragner"); requiring them stops real words
         # one letter apart from matching each other ("sitting" is not "hitting", "putting" not "cutting").
         self.by_start: dict[tuple[str, int], list[str]] = {}
-        for key in compiler.words:
+        for key in lexicon.words:
             if not key.startswith("=") and len(key) >= self.min_letters:
                 self.by_start.setdefault((key[:2], len(key)), []).append(key)
         self.stems_by_start: dict[tuple[str, int], list[str]] = {}
-        for stem in compiler.stems:
+        for stem in lexicon.stems:
             if len(stem) >= self.min_letters:
                 self.stems_by_start.setdefault((stem[:2], len(stem)), []).append(stem)
         self.ordinary = frozenset(fold(w) for w in ordinary)
         self.numbers: list[tuple[str, int, int]] = []
-        for key in compiler.numbers:
+        for key in lexicon.numbers:
             lo, hi = key[1:].split("-")
             self.numbers.append((key, int(lo), int(hi)))
         # Words that come before a person's name ("Mrs Hickman"); "miss" and "sir" are also said alone.
@@ -248,7 +248,8 @@ def _candidates(pattern: Pattern, msg: Message) -> list[int]:
     """Positions where a match of `pattern` could start, in order."""
     found = msg.candidates.get(pattern.source)
     if found is None:
-        found = sorted({p for key in pattern.first if key in msg.where for p in msg.where[key]})
+        where = msg.where
+        found = sorted({p for key in where.keys() & pattern.first for p in where[key]})
         msg.candidates[pattern.source] = found
     return found
 

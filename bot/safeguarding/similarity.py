@@ -12,20 +12,14 @@ import heapq
 import math
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from pathlib import Path
-from typing import Any
 
-import yaml
 from rapidfuzz import fuzz, process
 
-from bot.common.schema import Problems, build
-from bot.common.text import MAX_INPUT_CHARS, words
-from bot.common.yamlfile import YamlError, load_yaml
+from bot.common.text import MAX_INPUT_CHARS
 
-EXAMPLES_FILE = "safeguarding_examples.yaml"
 WINDOW = 30
 """Long messages are compared a window of words at a time, so a disclosure is not drowned by chatter."""
 
@@ -34,6 +28,9 @@ MAX_WORDS = MAX_INPUT_CHARS // 5
 
 ORDINARY_POSTINGS_CAP = 200
 """At most this many ordinary messages are kept per word: the ones where it weighs most."""
+
+RARE_POSTINGS = 20
+"""Before scoring a message against every disclosure, features in at most this many are scored alone."""
 
 SHARPNESS_FLOOR = 0.0
 """Weight kept by a word that is equally common in disclosures and ordinary messages (cross-validated)."""
@@ -51,16 +48,6 @@ class SimilaritySettings:
 
 
 @dataclass(frozen=True)
-class ExamplesSpec:
-    """knowledge/safeguarding_examples.yaml."""
-
-    disclosures: dict[str, list[str]]
-    ordinary: list[str] = field(default_factory=list)
-    ordinary_from: list[str] = field(default_factory=list)
-    settings: SimilaritySettings = field(default_factory=SimilaritySettings)
-
-
-@dataclass(frozen=True)
 class Nearest:
     """The best-matching stretch of a message: its nearest disclosures and ordinary messages."""
 
@@ -71,6 +58,7 @@ class Nearest:
 # ---- turning text into features -------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=50_000)  # the same few thousand words, over and over
 def stem(word: str) -> str:
     """A rough English stem, enough that "hits", "hitting" and "hit" meet; every number is "#".
 
@@ -98,61 +86,94 @@ def features(stems: list[str]) -> Counter[str]:
     return found
 
 
+@dataclass
+class Tables:
+    """What the index works out from its examples: plain data, kept between runs by stored.py."""
+
+    labels: list[str]  # each example's category; "" for an ordinary message
+    idf: dict[str, float]
+    disclosure_postings: dict[str, list[tuple[int, float]]]
+    ordinary_postings: dict[str, list[tuple[int, float]]]
+    top_k_weight: dict[str, float]
+    vocabulary: dict[str, list[str]]  # known words by first letter, for correcting misspellings
+
+
+def build_tables(
+    disclosures: list[tuple[str, str]],
+    ordinary: list[str],
+    settings: SimilaritySettings,
+    reader: Callable[[str], list[str]],
+) -> Tables:
+    """Index the labelled examples: TF-IDF weights, postings, and the bounds `_may_be_close` uses."""
+    labels = [category for category, _ in disclosures] + [""] * len(ordinary)
+    texts = [text for _, text in disclosures] + ordinary
+    counted = [features([stem(word) for word in reader(text[:MAX_INPUT_CHARS])]) for text in texts]
+    df: Counter[str] = Counter()
+    for feats in counted:
+        df.update(feats.keys())
+    n = len(counted)
+    n_disclosures = len(disclosures)
+    in_disclosures: Counter[str] = Counter()
+    for feats in counted[:n_disclosures]:
+        in_disclosures.update(feats.keys())
+    n_ordinary = max(1, n - n_disclosures)
+    # A word as common in ordinary messages as in disclosures ("year 3", "my son says") says little
+    # about which kind a message is; one found in only one kind says a lot. Weigh by both.
+    idf = {}
+    for f, d in df.items():
+        rate_d = in_disclosures[f] / max(1, n_disclosures)
+        rate_o = (d - in_disclosures[f]) / n_ordinary
+        sharpness = abs(rate_d - rate_o) / (rate_d + rate_o)
+        idf[f] = (math.log((n + 1) / (d + 1)) + 1) * (SHARPNESS_FLOOR + sharpness)
+    # Disclosures and ordinary messages are indexed apart: the ordinary side (which grows with every
+    # policy's example questions) is only read for a stretch that is already close to disclosures.
+    disclosure_postings: dict[str, list[tuple[int, float]]] = {}
+    ordinary_postings: dict[str, list[tuple[int, float]]] = {}
+    for doc, feats in enumerate(counted):
+        postings = disclosure_postings if doc < n_disclosures else ordinary_postings
+        for feature, weight in weigh(feats, idf).items():
+            postings.setdefault(feature, []).append((doc, weight))
+    # The most the k nearest disclosures can share of each feature: a message whose features cannot add
+    # up to `min_similarity` even with these is not compared with every disclosure (see `_score`).
+    top_k_weight = {
+        feature: sum(w for _, w in postings)
+        if len(postings) <= settings.k
+        else sum(heapq.nlargest(settings.k, (w for _, w in postings)))
+        for feature, postings in disclosure_postings.items()
+    }
+    # Only the nearest few ordinary messages count, and those weigh a shared word heavily: a word found
+    # in thousands of them (as with many policies loaded) keeps just the ones where it weighs most.
+    for postings in ordinary_postings.values():
+        if len(postings) > ORDINARY_POSTINGS_CAP:
+            postings.sort(key=lambda posting: -posting[1])
+            del postings[ORDINARY_POSTINGS_CAP:]
+    vocabulary: dict[str, list[str]] = {}
+    for feature in idf:
+        if " " not in feature and len(feature) >= 4 and feature.isalpha():
+            vocabulary.setdefault(feature[0], []).append(feature)
+    return Tables(labels, idf, disclosure_postings, ordinary_postings, top_k_weight, vocabulary)
+
+
+def weigh(feats: Counter[str], idf: Mapping[str, float]) -> dict[str, float]:
+    """A unit TF-IDF vector (features no example has weigh nothing and are left out)."""
+    vector = {f: (1 + math.log(c)) * idf.get(f, 0.0) for f, c in feats.items()}
+    norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+    return {f: w / norm for f, w in vector.items() if w}
+
+
 class SimilarityIndex:
     """Labelled example messages in an inverted index of TF-IDF weights."""
 
-    def __init__(
-        self,
-        disclosures: list[tuple[str, str]],
-        ordinary: list[str],
-        settings: SimilaritySettings,
-        reader: Callable[[str], list[str]],
-    ) -> None:
+    def __init__(self, tables: Tables, settings: SimilaritySettings) -> None:
+        self.tables = tables
         self.settings = settings
-        self.reader = reader
-        self.labels = [category for category, _ in disclosures] + [""] * len(ordinary)
-        texts = [text for _, text in disclosures] + ordinary
-        counted = [features(self._stems(text)) for text in texts]
-        df: Counter[str] = Counter()
-        for feats in counted:
-            df.update(feats.keys())
-        n = len(counted)
-        n_disclosures = len(disclosures)
-        in_disclosures: Counter[str] = Counter()
-        for feats in counted[:n_disclosures]:
-            in_disclosures.update(feats.keys())
-        n_ordinary = max(1, n - n_disclosures)
-        # A word as common in ordinary messages as in disclosures ("year 3", "my son says") says little
-        # about which kind a message is; one found in only one kind says a lot. Weigh by both.
-        self.idf = {}
-        for f, d in df.items():
-            rate_d = in_disclosures[f] / max(1, n_disclosures)
-            rate_o = (d - in_disclosures[f]) / n_ordinary
-            sharpness = abs(rate_d - rate_o) / (rate_d + rate_o)
-            self.idf[f] = (math.log((n + 1) / (d + 1)) + 1) * (SHARPNESS_FLOOR + sharpness)
-        # Disclosures and ordinary messages are indexed apart: the ordinary side (which grows with every
-        # policy's example questions) is only read for a stretch that is already close to disclosures.
-        self.disclosure_postings: dict[str, list[tuple[int, float]]] = {}
-        self.ordinary_postings: dict[str, list[tuple[int, float]]] = {}
-        for doc, feats in enumerate(counted):
-            postings = self.disclosure_postings if doc < n_disclosures else self.ordinary_postings
-            for feature, weight in self._weigh(feats).items():
-                postings.setdefault(feature, []).append((doc, weight))
-        # Only the nearest few ordinary messages count, and those weigh a shared word heavily: a word found
-        # in thousands of them (as with many policies loaded) keeps just the ones where it weighs most.
-        for postings in self.ordinary_postings.values():
-            if len(postings) > ORDINARY_POSTINGS_CAP:
-                postings.sort(key=lambda posting: -posting[1])
-                del postings[ORDINARY_POSTINGS_CAP:]
-        self.vocabulary: dict[str, list[str]] = {}
-        for feature in self.idf:
-            if " " not in feature and len(feature) >= 4 and feature.isalpha():
-                self.vocabulary.setdefault(feature[0], []).append(feature)
+        self.labels = tables.labels
+        self.idf = tables.idf
+        self.disclosure_postings = tables.disclosure_postings
+        self.ordinary_postings = tables.ordinary_postings
+        self.top_k_weight = tables.top_k_weight
+        self.vocabulary = tables.vocabulary
         self.correct = lru_cache(maxsize=20_000)(self._correct)
-
-    def _stems(self, text: str) -> list[str]:
-        """An example's stems, read as the detector reads a message (spellings, no contacts or names)."""
-        return [stem(word) for word in self.reader(text[:MAX_INPUT_CHARS])]
 
     def _query_stems(self, said: list[str]) -> list[str]:
         """A message's stems, misspellings corrected to known words; "" stays "" (a skipped word)."""
@@ -171,12 +192,7 @@ class SimilarityIndex:
         best = process.extractOne(word, self.vocabulary.get(word[0], ()), scorer=fuzz.ratio, score_cutoff=80)
         return best[0] if best else word
 
-    def _weigh(self, feats: Counter[str]) -> dict[str, float]:
-        vector = {f: (1 + math.log(c)) * self.idf.get(f, 0.0) for f, c in feats.items()}
-        norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
-        return {f: w / norm for f, w in vector.items() if w}
-
-    def nearest(self, said: list[str]) -> Nearest | None:
+    def nearest(self, said: list[str], *, shortcuts: bool = True) -> Nearest | None:
         """The stretch of the message close enough to disclosures that leans most towards them, or None."""
         stems = self._query_stems(said[:MAX_WORDS])
         if sum(1 for s in stems if s) < max(1, self.settings.min_words):
@@ -185,7 +201,7 @@ class SimilarityIndex:
         starts = range(0, max(1, len(stems) - step), step) if len(stems) > WINDOW else [0]
         best: tuple[float, Nearest] | None = None
         for start in starts:
-            found = self._score(stems[start : start + WINDOW])
+            found = self._score(stems[start : start + WINDOW], shortcuts)
             if found is None:
                 continue
             lean = self.lean(found)
@@ -193,12 +209,14 @@ class SimilarityIndex:
                 best = (lean, found)
         return best[1] if best else None
 
-    def _score(self, stems: list[str]) -> Nearest | None:
+    def _score(self, stems: list[str], shortcuts: bool = True) -> Nearest | None:
         """The nearest examples of each kind, or None when the nearest disclosures are not close enough."""
-        query = self._weigh(features(stems))
+        query = weigh(features(stems), self.idf)
         if not query:
             return None
         k = self.settings.k
+        if shortcuts and not self._may_be_close(query):
+            return None
         labels = self.labels
         near_disclosures = heapq.nlargest(
             k, ((s, labels[d]) for d, s in self._totals(query, self.disclosure_postings).items())
@@ -207,6 +225,23 @@ class SimilarityIndex:
             return None
         near_ordinary = heapq.nlargest(k, self._totals(query, self.ordinary_postings).values())
         return Nearest(near_disclosures, near_ordinary)
+
+    def _may_be_close(self, query: dict[str, float]) -> bool:
+        """Whether the k nearest disclosures could reach `min_similarity`, by an upper bound (cheaply).
+
+        The k nearest share at most the k largest weights of each feature, and no weight is negative, so
+        their summed cosines cannot exceed the sum of those. When that bound is not enough, the features
+        found in few disclosures are scored exactly and only the common ones ("my", "and") are bounded.
+        A little is allowed for rounding: a message near the line is always scored in full.
+        """
+        k, top = self.settings.k, self.top_k_weight
+        floor = self.settings.min_similarity * k - 1e-9
+        if sum(weight * top.get(f, 0.0) for f, weight in query.items()) < floor:
+            return False
+        postings = self.disclosure_postings
+        rare = {f: weight for f, weight in query.items() if len(postings.get(f, ())) <= RARE_POSTINGS}
+        common = sum(weight * top.get(f, 0.0) for f, weight in query.items() if f not in rare)
+        return sum(heapq.nlargest(k, self._totals(rare, postings).values())) + common >= floor
 
     @staticmethod
     def _totals(query: dict[str, float], postings: dict[str, list[tuple[int, float]]]) -> dict[int, float]:
@@ -221,12 +256,15 @@ class SimilarityIndex:
         k = self.settings.k
         return (sum(s for s, _ in found.disclosures) - sum(found.ordinary)) / k
 
-    def classify_words(self, said: list[str]) -> tuple[list[str], float, float] | None:
+    def classify_words(
+        self, said: list[str], *, shortcuts: bool = True
+    ) -> tuple[list[str], float, float] | None:
         """(categories of the nearest disclosures, most votes first; closeness; lean), or None if ordinary.
 
         `said` is the message as the detector read it: folded words, spellings applied, "" where skipped.
+        `shortcuts=False` scores every window against the disclosures even when the bound says it is too far.
         """
-        found = self.nearest(said)
+        found = self.nearest(said, shortcuts=shortcuts)
         if found is None or not found.disclosures:
             return None
         k = self.settings.k
@@ -238,102 +276,3 @@ class SimilarityIndex:
         for score, category in found.disclosures:
             votes[category] = votes.get(category, 0.0) + score
         return sorted(votes, key=lambda c: -votes[c]), closeness, lean
-
-
-# ---- loading --------------------------------------------------------------------------------------------
-
-
-def load_examples(
-    path: Path, categories: Mapping[str, Any], reader: Callable[[str], list[str]]
-) -> tuple[SimilarityIndex | None, list[str]]:
-    """Read the examples file next to safeguarding.yaml; problems as `file:line: path: what to fix`.
-
-    `reader` turns a message into the words the detector reads (see scanning.read_words).
-    """
-    try:
-        with path.open(encoding="utf-8") as handle:
-            data = yaml.load(handle, Loader=_FAST_LOADER)  # a safe loader, the C one if available
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        data = None  # load_yaml below says what is wrong, with the line
-    spec, problems = _check(path, data, categories) if data is not None else (None, ["unreadable"])
-    if problems:  # only now pay for reading the file again with line numbers
-        try:
-            doc = load_yaml(path)
-        except YamlError as err:
-            return None, [str(err)]
-        spec, problems = _check(path, doc.data, categories, Problems(doc))
-    if spec is None or problems:
-        return None, problems
-    ordinary = list(spec.ordinary)
-    for pattern in spec.ordinary_from:
-        for other in sorted(path.parent.glob(pattern)):
-            ordinary.extend(_examples_in(other))
-    disclosures = [(category, text) for category, texts in spec.disclosures.items() for text in texts]
-    return SimilarityIndex(disclosures, ordinary, spec.settings, reader), []
-
-
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _check(
-    path: Path, data: Any, categories: Mapping[str, Any], problems: Problems | None = None
-) -> tuple[ExamplesSpec | None, list[str]]:
-    """Validate the examples; with no Problems (no line numbers yet) only say whether anything is wrong."""
-    report = problems or _Silent()
-    spec = build(ExamplesSpec, data, (), report)  # type: ignore[arg-type]
-    if spec is None:
-        return None, report.items or ["invalid"]
-    for category, texts in spec.disclosures.items():
-        if category not in categories:
-            known = ", ".join(categories)
-            report.add(("disclosures", category), f"unknown category '{category}' — use one of: {known}")
-        for i, text in enumerate(texts):
-            if not isinstance(text, str) or not words(text):
-                report.add(("disclosures", category, i), "empty example — write the message as sent")
-    for i, text in enumerate(spec.ordinary):
-        if not isinstance(text, str) or not words(text):
-            report.add(("ordinary", i), "empty example — write the message as sent")
-    for i, pattern in enumerate(spec.ordinary_from):
-        if not pattern or Path(pattern).is_absolute() or ".." in Path(pattern).parts:
-            report.add(("ordinary_from", i), "give a file or pattern inside the knowledge folder")
-        elif not any(path.parent.glob(pattern)):
-            report.add(("ordinary_from", i), f"no file matches '{pattern}' next to {path.name}")
-    settings = spec.settings
-    if settings.k < 1:
-        report.add(("settings", "k"), "must be 1 or more (3 is usual)")
-    if settings.min_words < 1:
-        report.add(("settings", "min_words"), "must be 1 or more (4 is usual)")
-    if not 0 <= settings.min_similarity <= 1 or not -1 <= settings.margin <= 1:
-        report.add(("settings",), "min_similarity must be between 0 and 1 and margin between -1 and 1")
-    return spec, report.items
-
-
-class _Silent:
-    """Collects problems without line numbers (the first, fast pass over a file that is usually clean)."""
-
-    def __init__(self) -> None:
-        self.items: list[str] = []
-
-    def add(self, at: Any, message: str) -> None:
-        self.items.append(message)
-
-
-def _examples_in(path: Path) -> list[str]:
-    """Every string under an `examples:` key anywhere in a knowledge file (topics, intents)."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_FAST_LOADER)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return []  # the knowledge checker reports a broken topic file; safeguarding must still load
-    found: list[str] = []
-    stack = [data]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key == "examples" and isinstance(value, list):
-                    found.extend(v for v in value if isinstance(v, str))
-                else:
-                    stack.append(value)
-        elif isinstance(node, list):
-            stack.extend(node)
-    return found

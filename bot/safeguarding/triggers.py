@@ -1,0 +1,42 @@
+"""Which rules (or excluded phrases) could match a message: an index from pattern keys to what needs them.
+
+Every message is checked against every rule, but a pattern can only match when the message has a word for
+each part it cannot do without (`needs`, worked out by patterns.py from the compiled pattern). This index
+files each rule under the keys of one of those parts, so a message looks only at the few rules filed under
+its own keys instead of all of them. It is derived from the compiled patterns alone: editing
+knowledge/safeguarding.yaml never needs a change here. It leaves out only what could not match anyway; the
+detector's `shortcuts=False` tries everything, and a test checks that both give the same answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class NeedsIndex(Generic[T]):
+    """Items filed under the keys a message must contain for them to match, kept in their given order."""
+
+    def __init__(self, items: Sequence[T], needs: Callable[[T], Sequence[frozenset[str]]]) -> None:
+        self.items = list(items)
+        self.by_key: dict[str, list[int]] = {}
+        self.always: list[int] = []  # items that need no particular word: always tried
+        for position, item in enumerate(self.items):
+            parts = needs(item)
+            if not parts:
+                self.always.append(position)
+                continue
+            # The part with the fewest keys is the one a message is least likely to have.
+            for key in min(parts, key=len):
+                self.by_key.setdefault(key, []).append(position)
+
+    def candidates(self, keys: Collection[str]) -> list[T]:
+        """The items that might match a message with these keys, in their given order."""
+        found = set(self.always)
+        by_key = self.by_key
+        for key in keys:
+            if positions := by_key.get(key):
+                found.update(positions)
+        return [self.items[p] for p in sorted(found)]
