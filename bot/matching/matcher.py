@@ -217,9 +217,9 @@ class Matcher:
         """Score classes: cosine with their best example, blended with how much of the question they cover.
 
         Only classes whose upper bounds (postings.Candidate) reach _PRUNE_BELOW are looked at. Topics are
-        scored exactly in order of the loose bound, skipping those whose bounds fall below what the leaders
-        already have (they could not reach the top even after role weighting). Intents and out-of-scope are
-        always scored.
+        taken in order of the loose bound, skipping those whose bounds fall below what the leaders already
+        have (they could not reach the top even after role weighting). Intents and out-of-scope are kept
+        whenever their bounds reach _PRUNE_BELOW.
         """
         if not words:
             return {}
