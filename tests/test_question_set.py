@@ -109,6 +109,7 @@ def test_real_question_sets_keep_their_source_on_every_item() -> None:
 
 
 # Development floors (these sets were read while tuning); the held-out sets (tests/real/real_heldout.yaml,
+# tests/real/real_fresh.yaml, tests/blind/blind6.yaml,
 # tests/blind/blind5.yaml) are measured for the README only. Words-only is the fallback mode: looser floors.
 DEV_FLOORS = {
     # set: (top-1 ≥, helped ≥, wrong ≤) with the semantic layer on / words only
