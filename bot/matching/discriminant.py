@@ -39,6 +39,7 @@ class Discriminant:
 
         self._np = np
         means = np.stack([vectors[start:end].mean(axis=0) for start, end in bounds])
+        self.means = means  # (classes, dim); the semantic shortlist's centroids are these, made unit length
         owner = np.repeat(np.arange(len(bounds)), [end - start for start, end in bounds])
         step = max(1, len(vectors) // _COVARIANCE_SAMPLE)
         residuals = (vectors - means[owner])[::step].astype(np.float64)
