@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from html import escape
 
 from bot.insights.figures import OUTCOMES, Insights
@@ -83,3 +85,28 @@ def bar_chart(rows: list[tuple[str, list[tuple[str, int]]]], title: str) -> str:
         body.append('<text x="0" y="24" font-size="12">No data yet.</text>')
     legend = [k for k in keys if k in COLOURS]
     return _svg(height, title, body + _legend(legend, height - 16))
+
+
+@dataclass(frozen=True)
+class Charts:
+    """The three insight charts as SVG text: questions per day, top topics, helpful vs not per topic."""
+
+    per_day: str
+    top_topics: str
+    helpful: str
+
+
+def insight_charts(insights: Insights, titles: Mapping[str, str] | None = None) -> Charts:
+    """Every chart the dashboard and `policybot insights` show; bars are labelled with the topics' titles
+    where `titles` has them, else with the topic ids."""
+    names = titles or {}
+    top = [(names.get(topic, topic), [("answered", n)]) for topic, n in insights.top_topics]
+    helpful = [
+        (names.get(topic, topic), [("helpful", yes), ("not helpful", no)])
+        for topic, (yes, no) in insights.feedback.items()
+    ]
+    return Charts(
+        per_day_chart(insights),
+        bar_chart(top, "Top topics"),
+        bar_chart(helpful, "Helpful vs not helpful per topic"),
+    )

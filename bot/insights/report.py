@@ -5,7 +5,7 @@ from __future__ import annotations
 import jinja2
 from markupsafe import Markup
 
-from bot.insights.charts import bar_chart, per_day_chart
+from bot.insights.charts import insight_charts
 from bot.insights.figures import OUTCOMES, Insights
 
 _PAGE = """<!doctype html>
@@ -27,13 +27,12 @@ _PAGE = """<!doctype html>
 def as_html(insights: Insights, school: str) -> str:
     """The page; topic ids label the bars (the CLI has no knowledge loaded)."""
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
-    top = [(topic, [("answered", n)]) for topic, n in insights.top_topics]
-    helpful = [(t, [("helpful", y), ("not helpful", n)]) for t, (y, n) in insights.feedback.items()]
+    charts = insight_charts(insights)
     return env.from_string(_PAGE).render(
         school=school,
         f=insights,
         outcomes=OUTCOMES,
-        per_day=Markup(per_day_chart(insights)),
-        top=Markup(bar_chart(top, "Top topics")),
-        helpful=Markup(bar_chart(helpful, "Helpful vs not helpful per topic")),
+        per_day=Markup(charts.per_day),
+        top=Markup(charts.top_topics),
+        helpful=Markup(charts.helpful),
     )

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from bot.channels.web.office import SESSION_KEY
 from bot.channels.web.pages import Pages
 from bot.core.engine import Engine
-from bot.insights.charts import bar_chart, per_day_chart
+from bot.insights.charts import insight_charts
 from bot.insights.examples import ExampleError, add_example
 from bot.insights.figures import OUTCOMES, build_insights
 from bot.insights.grouping import group_questions
@@ -108,11 +108,7 @@ class ReviewPages:
         counts = await asyncio.to_thread(self.store.outcome_counts, since)
         figures = build_insights(counts, since.date(), until.date())
         titles = {t.id: t.title for t in self.dialogue.engine.knowledge.topics.values()}
-        top = [(titles.get(topic, topic), [("answered", n)]) for topic, n in figures.top_topics]
-        helpful = [
-            (titles.get(topic, topic), [("helpful", yes), ("not helpful", no)])
-            for topic, (yes, no) in figures.feedback.items()
-        ]
+        charts = insight_charts(figures, titles)
         return self.pages.render(
             "office_insights.html.j2",
             session=request[SESSION_KEY],
@@ -120,8 +116,8 @@ class ReviewPages:
             outcomes=OUTCOMES,
             titles=titles,
             since=since_days,
-            per_day_svg=Markup(per_day_chart(figures)),
-            top_svg=Markup(bar_chart(top, "Top topics")),
-            helpful_svg=Markup(bar_chart(helpful, "Helpful vs not helpful per topic")),
+            per_day_svg=Markup(charts.per_day),
+            top_svg=Markup(charts.top_topics),
+            helpful_svg=Markup(charts.helpful),
             page="insights",
         )
