@@ -209,3 +209,81 @@ def test_ordinary_wording_near_the_new_rules_is_not_an_alarm(
     detector: SafeguardingDetector, text: str
 ) -> None:
     assert detector.detect(text) is None
+
+
+# ---- policy questions: the sets of questions people ask the bot, measured for false alarms too ----------
+
+DEVELOPMENT_QUESTION_SETS = [
+    "questions.yaml",
+    "complaints_questions.yaml",
+    "blind/blind1.yaml",
+    "blind/blind2.yaml",
+    "blind/blind3.yaml",
+    "blind/blind4.yaml",
+]
+
+
+@pytest.mark.parametrize("name", DEVELOPMENT_QUESTION_SETS)
+def test_policy_questions_rarely_raise_an_alarm(detector: SafeguardingDetector, name: str) -> None:
+    """Questions about the policies (friend requests, photos, a teacher's posts, complaints) share many
+    words with disclosures; an alarm on one interrupts a parent who only asked about the rules."""
+    questions = yaml.safe_load((Path(__file__).parent / name).read_text(encoding="utf-8"))["questions"]
+    items = [{"text": q["text"], "kind": q["expect"]} for q in questions if q["expect"] != "safeguarding"]
+    rate, report = _false_alarm_report(detector, items)
+    assert rate <= MAX_FALSE_ALARMS, report
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pupils or parents doing the adding, or an adult being contacted: a question for the policy
+        "new teacher here, parents keep trying to add me on insta. what do i say to them",
+        "Many of my pupils have been adding me on Facebook, although I have not accepted",
+        "I've had a friend request from a pupil on instagram, should I accept?",
+        "my son's teacher texted me on whatsapp about the trip money",
+        "a governor texted me about a group of parents making comments on Facebook",
+        # other everyday wording the development sets showed
+        "can teachers post photos of themselves drunk",
+        "school can't do anything about what happens at home can they",
+        "a parent threatened me online on a friday night",
+        "a parent has been rude and aggressive to staff over her complaint",
+        "My child is a fussy eater. I'm worried my child won't eat anything all day.",
+        "this girl in my class just won't leave her alone on whatsapp",
+        "Is it normal pickup time today?",
+        "I've rung three times about the dinner money and nobody ever picks up the phone",
+        "my husband says I can't say anything to the school or it will make things worse",
+    ],
+)
+def test_policy_questions_and_everyday_wording_are_not_alarms(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    assert detector.detect(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        # a member of staff who says so, reporting a colleague: still an allegation
+        ("I am a teacher and I saw a colleague messaging a pupil on snapchat", "headteacher"),
+        ("im a TA and the class teacher messages one of the boys on instagram", "headteacher"),
+        # a pupil writing "me": the writer is the child
+        ("my class teacher messages me on snapchat at night", "headteacher"),
+        ("my teacher keeps sending me follow requests on instagram", "headteacher"),
+        ("sir added me on tiktok and keeps messaging me", "headteacher"),
+        # the exceptions are narrow: the same words about a child at home are still found
+        ("my dad threatened me and said he'd hurt me", "dsl"),
+        ("we get left alone all weekend", "dsl"),
+        ("my daughter refuses to eat anything for days", "dsl"),
+        ("i dont want to talk about what happens at home", "dsl"),
+        ("my mum is aggressive to me when she drinks", "dsl"),
+        ("he said i cant say anything to mum", "dsl"),
+        ("nobody picks me up and nobody answers the phone at home", "dsl"),
+        ("my uncle picks me up from school and takes me to his house and says not to tell", "dsl"),
+    ],
+)
+def test_staff_contact_with_a_child_is_still_found_whoever_writes(
+    detector: SafeguardingDetector, text: str, route: str
+) -> None:
+    found = detector.detect(text)
+    assert found is not None, text
+    assert found.route == route, found
