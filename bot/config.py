@@ -40,7 +40,7 @@ class MatchingConfig:
     """Thresholds for the matcher's decisions (confidences are 0..1)."""
 
     answer_threshold: float = 0.45
-    clarify_threshold: float = 0.15
+    clarify_threshold: float = 0.10
     clarify_margin: float = 0.1
     max_options: int = 3
     other_role_factor: float = 0.6

@@ -120,3 +120,17 @@ def test_every_run_decides_the_same_whatever_the_hash_seed() -> None:
     runs = [run_cli("eval", str(questions), env={"PYTHONHASHSEED": seed}, timeout=120) for seed in ("1", "2")]
     assert runs[0].returncode == runs[1].returncode == 0, runs[0].stderr
     assert runs[0].stdout == runs[1].stdout
+
+
+def test_an_unsure_story_offers_the_neighbouring_sections_too(engine: Engine) -> None:
+    """A real message that tells a story scores low everywhere; the bot lists the sections that come near
+    (down to clarify_threshold) rather than a single guess, so the right one is more often among them."""
+    text = (
+        "We went to the Christmas fair and loads of parents were filming the choir. By the evening it was "
+        "all over the village group. I didn't agree to any of that."
+    )
+    reply = engine.ask(text, "parent")
+    assert reply.action == "clarify"
+    offered = [o.payload for o in reply.options if o.payload.startswith("t:")]
+    assert "t:parents_photos" in offered
+    assert len(offered) >= 2, offered
