@@ -109,7 +109,7 @@ def test_real_question_sets_keep_their_source_on_every_item() -> None:
 
 
 # Development floors (these sets were read while tuning); the held-out sets (tests/real/real_heldout.yaml,
-# tests/real/real_fresh.yaml, tests/blind/blind6.yaml,
+# tests/real/real_fresh.yaml, tests/real/real_fresh2.yaml, tests/blind/blind6.yaml, tests/blind/blind7.yaml,
 # tests/blind/blind5.yaml) are measured for the README only. Words-only is the fallback mode: looser floors.
 DEV_FLOORS = {
     # set: (top-1 ≥, helped ≥, wrong ≤) with the semantic layer on / words only
@@ -117,7 +117,7 @@ DEV_FLOORS = {
     "blind/blind2.yaml": ((0.86, 0.88, 0.05), (0.80, 0.82, 0.12)),
     "blind/blind3.yaml": ((0.90, 0.90, 0.04), (0.88, 0.82, 0.05)),
     "blind/blind4.yaml": ((0.95, 0.96, 0.03), (0.92, 0.92, 0.05)),
-    "real/real_dev.yaml": ((0.55, 0.65, 0.05), (0.42, 0.50, 0.40)),
+    "real/real_dev.yaml": ((0.58, 0.73, 0.05), (0.42, 0.50, 0.40)),
 }
 
 
