@@ -281,7 +281,7 @@ def test_policy_questions_and_everyday_wording_are_not_alarms(
         ("my uncle picks me up from school and takes me to his house and says not to tell", "dsl"),
     ],
 )
-def test_staff_contact_with_a_child_is_still_found_whoever_writes(
+def test_disclosures_beside_the_new_exceptions_are_still_found(
     detector: SafeguardingDetector, text: str, route: str
 ) -> None:
     found = detector.detect(text)
