@@ -287,3 +287,40 @@ def test_disclosures_beside_the_new_exceptions_are_still_found(
     found = detector.detect(text)
     assert found is not None, text
     assert found.route == route, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i found miss on tiktok can i follow her",
+        "mr jones has an instagram can i follow him",
+        "sir is on youtube and snapchat, can we add him?",
+        "our teacher has a tiktok account should i follow her or is that not allowed",
+    ],
+)
+def test_a_pupil_asking_whether_to_follow_a_teacher_is_a_question_not_an_alarm(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    assert detector.detect(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the adult asks for the contact: "him" / "her" is the adult, the child is the one asked
+        "sir wants me to follow him on insta",
+        "miss asked me to add her on snapchat",
+        "sir asked can i add him on snapchat",
+        "mr smith told my son to message him on whatsapp",
+        "the TA keeps asking my daughter to follow her on tiktok",
+        # the writer's own question beside an adult's contact with a named child
+        "miss messaged my son on whatsapp, should i message her",
+        "the coach follows my daughter on instagram can i block him",
+    ],
+)
+def test_an_adult_asking_a_child_for_private_contact_is_still_an_allegation(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    found = detector.detect(text)
+    assert found is not None, text
+    assert found.route == "headteacher", found
