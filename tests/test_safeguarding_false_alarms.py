@@ -324,3 +324,40 @@ def test_an_adult_asking_a_child_for_private_contact_is_still_an_allegation(
     found = detector.detect(text)
     assert found is not None, text
     assert found.route == "headteacher", found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "a friend request" is not a child called "a friend"
+        "my childs teacher sent me a friend request on facebook",
+        "my daughter's TA sent me a friend request on facebook, do I accept?",
+        "my kids' teacher sent me a friend request on insta",
+        "the head sent a friend request to my husband on facebook",
+        "ds teacher sent me friend req on fb lol should i accept",
+        "my little ones teacher sent me a friend request lol awkward",
+    ],
+)
+def test_a_parent_sent_a_friend_request_by_staff_is_a_question_not_an_alarm(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    assert detector.detect(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the teacher sent a friend request to my son on insta",
+        "sir sent me a friend request on snapchat",
+        "my teacher sent me a friend request on facebook",
+        "mr x keeps messaging my friend on snapchat",
+        "the coach messages a friend of mine on insta at night",
+        "miss added my best friend on tiktok",
+    ],
+)
+def test_staff_requests_and_messages_to_a_child_or_their_friend_are_still_found(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    found = detector.detect(text)
+    assert found is not None, text
+    assert found.route == "headteacher", found
