@@ -361,3 +361,38 @@ def test_staff_requests_and_messages_to_a_child_or_their_friend_are_still_found(
     found = detector.detect(text)
     assert found is not None, text
     assert found.route == "headteacher", found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "one of the TAs added me on insta, is she allowed to do that",
+        "the head follows me on twitter is that against the rules",
+        "a teacher from school messaged me on facebook about the PTA",
+    ],
+)
+def test_staff_contacting_me_is_an_alarm_unless_the_writer_chose_an_adult_role(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    # Without a role the writer may be a child; a chosen "parent" or "staff" says what "I'm a parent" would.
+    assert detector.detect(text) is not None
+    assert detector.detect(text, role="pupil") is not None
+    assert detector.detect(text, role="parent") is None
+    assert detector.detect(text, role="staff") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my teacher sends me messages on snapchat at night",
+        "sir added me on tiktok and keeps messaging me",
+        "my class teacher follows me on insta",
+    ],
+)
+def test_a_pupils_own_words_about_staff_contact_are_found_whatever_role_was_chosen(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    # A child may write on a parent's phone: "my teacher" and "sir" are a pupil's words.
+    for role in ("any", "parent", "staff", "pupil"):
+        found = detector.detect(text, role=role)
+        assert found is not None and found.route == "headteacher", (role, found)
