@@ -244,6 +244,8 @@ def test_policy_questions_rarely_raise_an_alarm(detector: SafeguardingDetector, 
         "a governor texted me about a group of parents making comments on Facebook",
         # other everyday wording the development sets showed
         "can teachers post photos of themselves drunk",
+        "i saw my childs teacher drunk in photos on facebook",
+        "my daughter's teacher posts pics of herself drunk on insta, is that allowed for a teacher",
         "school can't do anything about what happens at home can they",
         "a parent threatened me online on a friday night",
         "a parent has been rude and aggressive to staff over her complaint",
@@ -279,6 +281,7 @@ def test_policy_questions_and_everyday_wording_are_not_alarms(
         ("he said i cant say anything to mum", "dsl"),
         ("nobody picks me up and nobody answers the phone at home", "dsl"),
         ("my uncle picks me up from school and takes me to his house and says not to tell", "dsl"),
+        ("the teacher was drunk on the school trip, there are photos on facebook", "headteacher"),
     ],
 )
 def test_disclosures_beside_the_new_exceptions_are_still_found(
