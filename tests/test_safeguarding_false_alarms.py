@@ -399,3 +399,75 @@ def test_a_pupils_own_words_about_staff_contact_are_found_whatever_role_was_chos
     for role in ("any", "parent", "staff", "pupil"):
         found = detector.detect(text, role=role)
         assert found is not None and found.route == "headteacher", (role, found)
+
+
+# ---- online contact between staff, parents and pupils: blind set D, and its general causes in our own words ----
+
+
+def test_every_online_contact_disclosure_is_found_with_the_writers_role(
+    detector: SafeguardingDetector,
+) -> None:
+    items = _load("contact_blind_d.yaml", "disclosures")
+    missed, routed = [], 0
+    for item in items:
+        found = detector.detect(item["text"], role=item["role"])
+        if found is None:
+            missed.append(item["text"])
+        routed += found is not None and found.route == item["route"]
+    assert missed == []
+    assert routed >= len(items) - 2  # the two differing routes are named in the file's header
+
+
+def test_ordinary_online_contact_messages_rarely_raise_an_alarm(detector: SafeguardingDetector) -> None:
+    items = _load("contact_blind_d.yaml", "ordinary")
+    flagged = [item["text"] for item in items if detector.detect(item["text"], role=item["role"])]
+    assert len(flagged) / len(items) <= 0.02, flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        ("miss said if i send her a pic of me she'll give me a merit", "pupil", "headteacher"),
+        ("a man on roblox keeps sending me robux for pics", "pupil", "dsl"),
+        ("my cousins friend messages me and says things about my body", "pupil", "dsl"),
+        ("someone i met on fortnite asked me to go on snap and keep it between us", "pupil", "dsl"),
+        ("a man online messaged me at midnight saying he cant stop thinking about me", "pupil", "dsl"),
+        ("a man at the swimming club asked for photos of her in her swimsuit", "parent", "dsl"),
+        ("the teacher asked my son for his snapchat at lunch", "parent", "headteacher"),
+        ("the TA sends my daughter snapchat streaks every night", "parent", "headteacher"),
+        ("the teaching assistant asked my son what colour his underwear was", "parent", "headteacher"),
+        ("a volunteer at school messages my son on whatsapp", "parent", "headteacher"),
+        ("the man from after school club messages my daughter on insta", "parent", "headteacher"),
+        ("this is mia on my mums phone, the TA keeps messaging me on tiktok", "parent", "headteacher"),
+        ("the head messages my son on fortnite", "parent", "chair_of_governors"),
+        ("someone she met on minecraft has asked for her address and pictures", "parent", "dsl"),
+        (
+            "a man on roblox says hes a friend of her teacher and has asked for her address and photos",
+            "parent",
+            "dsl",
+        ),
+        ("the man messaging him isnt staff, he wants my son to send pics", "parent", "dsl"),
+    ],
+)
+def test_online_contact_wording_from_blind_set_d_is_found_and_routed(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    found = detector.detect(text, role=role)
+    assert found is not None, text
+    assert found.route == route, found
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("the teacher told the class a secret about the surprise assembly", "pupil"),
+        ("miss said there's a secret surprise for mothers day so dont tell mum", "pupil"),
+        ("the TA added me to the year 6 leavers whatsapp group", "parent"),
+        ("my colleague posts drunk photos every weekend, should i say something", "staff"),
+        ("is it ok for me to message the teacher on her insta to say thank you", "parent"),
+    ],
+)
+def test_ordinary_online_contact_wording_from_blind_set_d_is_not_an_alarm(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
