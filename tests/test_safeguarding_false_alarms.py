@@ -401,7 +401,7 @@ def test_a_pupils_own_words_about_staff_contact_are_found_whatever_role_was_chos
         assert found is not None and found.route == "headteacher", (role, found)
 
 
-# ---- online contact between staff, parents and pupils: blind set D, and its general causes in our own words ----
+# ---- online contact between staff, parents and pupils: blind set D, its general causes in our words ----
 
 
 def test_every_online_contact_disclosure_is_found_with_the_writers_role(
