@@ -471,3 +471,80 @@ def test_ordinary_online_contact_wording_from_blind_set_d_is_not_an_alarm(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None
+
+
+# ---- home and wellbeing: blind set E, its general causes in our words ----
+
+
+def test_every_home_and_wellbeing_disclosure_is_found_with_the_writers_role(
+    detector: SafeguardingDetector,
+) -> None:
+    items = _load("home_blind_e.yaml", "disclosures")
+    missed, routed = [], 0
+    for item in items:
+        found = detector.detect(item["text"], role=item["role"])
+        if found is None:
+            missed.append(item["text"])
+        routed += found is not None and found.route == item["route"]
+    assert missed == []
+    assert routed >= len(items) - 3  # the three differing routes are named in the file's header
+
+
+def test_ordinary_family_worries_rarely_raise_an_alarm(detector: SafeguardingDetector) -> None:
+    items = _load("home_blind_e.yaml", "ordinary")
+    flagged = [item["text"] for item in items if detector.detect(item["text"], role=item["role"])]
+    assert len(flagged) / len(items) <= 0.01, flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        ("dad told me to tell miss i fell off my bike if she asks about my eye", "dsl"),
+        ("my mum went abroad and i dont know when shes coming back, im at my aunties friends house", "dsl"),
+        ("sir said in front of the class that i stink and everyone laughed", "headteacher"),
+        ("the teacher called him thick and ripped up his work in front of everyone", "headteacher"),
+        ("the head makes a boy sit in the corridor all day with no break", "chair_of_governors"),
+        ("the TA locked my son in the sensory room on his own", "headteacher"),
+        ("her stepdad uses his belt on her when she answers back", "dsl"),
+        ("he has purple marks on his legs and wont say why", "dsl"),
+        ("she had a round burn on her arm like a cigarette", "dsl"),
+        ("nobody picks me up so i wait outside till it gets dark", "dsl"),
+        ("the boy next door keeps asking us for food", "dsl"),
+        ("she has been in the same clothes for two weeks and her hair is matted", "dsl"),
+        ("his mum was spaced out at pick up and could barely stand", "dsl"),
+        ("my son went missing overnight and we found him in town", "dsl"),
+        ("she says she would rather live anywhere than home", "dsl"),
+        (
+            "her family are taking her to Egypt in the summer for a coming of age thing and she is scared",
+            "dsl",
+        ),
+        ("a reception child is showing sexualised behaviour with the dolls, well beyond her age", "dsl"),
+        ("he says he does runs for older lads and gets paid in cash", "dsl"),
+        ("a man in a car asked the girls if they wanted to come and see his puppies", "dsl"),
+        ("a man rang asking what time she finishes, says hes her uncle but she has no uncle", "dsl"),
+        ("she begged to stay in class at home time, said her dad will be angry and she was shaking", "dsl"),
+        ("I don't know who else to tell. The teacher hit my son.", "headteacher"),
+    ],
+)
+def test_home_and_wellbeing_wording_from_blind_set_e_is_found_and_routed(
+    detector: SafeguardingDetector, text: str, route: str
+) -> None:
+    found = detector.detect(text)
+    assert found is not None, text
+    assert found.route == route, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the paediatrician wants a letter from school about his concentration",
+        "our cat died at the weekend so she might be upset today",
+        "can she sit near the front, her new glasses are not ready yet",
+        "my big brother says teachers lie about homework lol",
+        "the year 6 trip letter says packed lunch, is that right",
+    ],
+)
+def test_ordinary_family_wording_from_blind_set_e_is_not_an_alarm(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    assert detector.detect(text) is None
