@@ -487,7 +487,7 @@ def test_every_home_and_wellbeing_disclosure_is_found_with_the_writers_role(
             missed.append(item["text"])
         routed += found is not None and found.route == item["route"]
     assert missed == []
-    assert routed >= len(items) - 3  # the three differing routes are named in the file's header
+    assert routed >= len(items) - 2  # the two differing routes are named in the file's header
 
 
 def test_ordinary_family_worries_rarely_raise_an_alarm(detector: SafeguardingDetector) -> None:
@@ -524,6 +524,7 @@ def test_ordinary_family_worries_rarely_raise_an_alarm(detector: SafeguardingDet
         ("a man rang asking what time she finishes, says hes her uncle but she has no uncle", "dsl"),
         ("she begged to stay in class at home time, said her dad will be angry and she was shaking", "dsl"),
         ("I don't know who else to tell. The teacher hit my son.", "headteacher"),
+        ("I'm the dinner lady. A boy in year 2 told me his dad locks him in his room", "dsl"),
     ],
 )
 def test_home_and_wellbeing_wording_from_blind_set_e_is_found_and_routed(
