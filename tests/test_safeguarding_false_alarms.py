@@ -549,3 +549,69 @@ def test_ordinary_family_wording_from_blind_set_e_is_not_an_alarm(
     detector: SafeguardingDetector, text: str
 ) -> None:
     assert detector.detect(text) is None
+
+
+# ---- mixed: blind set F, its general causes in our words ----
+
+
+def test_every_mixed_disclosure_is_found_and_routed_with_the_writers_role(
+    detector: SafeguardingDetector,
+) -> None:
+    items = _load("mixed_blind_f.yaml", "disclosures")
+    wrong = []
+    for item in items:
+        found = detector.detect(item["text"], role=item["role"])
+        if found is None or found.route != item["route"]:
+            wrong.append(f"{item['text']!r}: {found}")
+    assert wrong == []
+
+
+def test_childrens_squabbles_and_idioms_rarely_raise_an_alarm(detector: SafeguardingDetector) -> None:
+    items = _load("mixed_blind_f.yaml", "ordinary")
+    flagged = [item["text"] for item in items if detector.detect(item["text"], role=item["role"])]
+    assert len(flagged) / len(items) <= 0.02, flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        ("i skip lunch every day now so i can be skinny", "dsl"),
+        ("she keeps throwing her lunch away and says shes too fat", "dsl"),
+        ("i have to stay home to look after mum when she cant get up", "dsl"),
+        ("i wear long sleeves so nobody sees the cuts on my arms", "dsl"),
+        ("he told me he wants to go to sleep forever", "dsl"),
+        ("the PE teacher keeps commenting on my daughter's body", "headteacher"),
+        ("the head said something about a year 6 girls figure in assembly", "chair_of_governors"),
+        ("she drew a man in bed with a little girl and said its her uncle", "dsl"),
+        ("he cried and refused to go home when he saw his dad at the gate", "dsl"),
+        ("a boy in year 5 keeps talking about the race war and drawing swastikas", "dsl"),
+        ("we found a kitchen knife in his school bag", "dsl"),
+        ("a man who is not on her list keeps waiting for her at the gate and she goes off with him", "dsl"),
+        ("the TA buys one girl presents and keeps her in at break on her own", "headteacher"),
+        ("the chess club volunteer asked a Y5 girl for her snapchat", "headteacher"),
+        ("someone is hitting my friend at her house", "dsl"),
+        ("i heard mum crying and he said he would kill her", "dsl"),
+        ("he has been living with a family friend for months and mum is abroad", "dsl"),
+        ("her mums boyfriend plays the tickling game with her", "dsl"),
+    ],
+)
+def test_mixed_wording_from_blind_set_f_is_found_and_routed(
+    detector: SafeguardingDetector, text: str, route: str
+) -> None:
+    found = detector.detect(text)
+    assert found is not None, text
+    assert found.route == route, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i bumped my knee on the table and miss gave me a plaster",
+        "a boy hit him with a ruler when they were messing about, he is fine",
+        "my brother punched me cos i had the last biscuit so i punched him back",
+    ],
+)
+def test_childrens_squabbles_from_blind_set_f_are_not_an_alarm(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    assert detector.detect(text) is None
