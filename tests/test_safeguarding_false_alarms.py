@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.knowledge.loading import load_knowledge
 from bot.safeguarding.detector import SafeguardingDetector
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -254,6 +255,14 @@ def test_policy_questions_rarely_raise_an_alarm(detector: SafeguardingDetector, 
         "Is it normal pickup time today?",
         "I've rung three times about the dinner money and nobody ever picks up the phone",
         "my husband says I can't say anything to the school or it will make things worse",
+        # the knowledge's own stories (policy questions told at length) that raised alarms
+        "my son keeps being left on his own at lunchtime, who do I complain to",
+        "teacher here, a mum keeps messaging me on whatsapp about her daughters spellings",
+        "parents keep asking for the video of the nativity, can I share it",
+        "I posted something about the head on facebook last night, should I delete it",
+        "the nasty messages happened at home not at school, is it even the schools business",
+        "some parents on facebook keep calling the head names",
+        "my complaint about the deputy head is being investigated by the deputy head",
     ],
 )
 def test_policy_questions_and_everyday_wording_are_not_alarms(
@@ -615,3 +624,14 @@ def test_childrens_squabbles_from_blind_set_f_are_not_an_alarm(
     detector: SafeguardingDetector, text: str
 ) -> None:
     assert detector.detect(text) is None
+
+
+def test_the_knowledges_own_stories_rarely_raise_an_alarm(detector: SafeguardingDetector) -> None:
+    # Stories are policy questions told at length; one that raised an alarm would never reach the matcher.
+    knowledge = load_knowledge(ROOT / "knowledge")
+    stories = [story for topic in knowledge.topics.values() for story in topic.stories]
+    stories += [story for intent in knowledge.intents.values() for story in intent.stories]
+    stories += list(knowledge.out_of_scope_stories)
+    flagged = [story for story in stories if detector.detect(story)]
+    assert len(stories) >= 250
+    assert len(flagged) / len(stories) <= 0.01, flagged
