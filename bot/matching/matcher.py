@@ -231,7 +231,7 @@ class Matcher:
         return " ".join(kept)[:_SEMANTIC_CHARS]
 
     def _names_a_topic(self, sentence: str) -> bool:
-        scores = self._scores(self.normaliser.tokens(sentence))
+        scores = self._scores(self.normaliser.tokens(sentence), prune=_STORY_BELOW)
         return any(score >= _STORY_BELOW for key, score in scores.items() if key in self.audience)
 
     def _whole_agrees(self, ranked: list[Scored], tables: _Tables, role: str) -> bool:
@@ -247,23 +247,23 @@ class Matcher:
         roles = {role for phrase, role in self.role_cues if _contains(folded, phrase)}
         return roles.pop() if len(roles) == 1 else "any"
 
-    def _scores(self, words: list[str]) -> dict[str, float]:
+    def _scores(self, words: list[str], prune: float = _PRUNE_BELOW) -> dict[str, float]:
         """Score classes: cosine with their best example, blended with how much of the question they cover.
 
-        Only classes whose upper bounds (postings.Candidate) reach _PRUNE_BELOW are looked at. Topics are
+        Only classes whose upper bounds (postings.Candidate) reach `prune` are looked at. Topics are
         taken in order of the loose bound, skipping those whose bounds fall below what the leaders already
         have (they could not reach the top even after role weighting). Intents and out-of-scope are kept
-        whenever their bounds reach _PRUNE_BELOW.
+        whenever their bounds reach `prune`.
         """
         if not words:
             return {}
         query = {w: self.idf.get(w, self.unknown_idf) for w in set(words)}
         norm2 = sum(w * w for w in query.values())
-        topics, others = self.postings.candidates(query, norm2, self._common(query, norm2), _PRUNE_BELOW)
+        topics, others = self.postings.candidates(query, norm2, self._common(query, norm2), prune)
         scores = {key: score for key, _, _, score in others}
         leaders: list[float] = []  # best scores taken so far, highest first
         for key, loose, tight, score in topics:
-            floor = _PRUNE_BELOW
+            floor = prune
             if len(leaders) >= _LEADERS:
                 floor = max(floor, leaders[-1] * self.config.other_role_factor)
             if loose < floor:
