@@ -107,6 +107,14 @@ def test_complaint_request_offers_the_concern_flow_and_send_stores_it_once(
     assert second and "already been sent" in second[-1].text
 
 
+def test_the_role_a_person_chose_decides_whether_staff_contacting_me_is_an_alarm(dialogue: Dialogue) -> None:
+    text = "one of the TAs added me on insta, is she allowed to do that"
+    (parent,) = dialogue.handle(PARENT, text)
+    assert parent.action in ("answer", "clarify"), parent
+    (unknown,) = dialogue.handle(UserContext("console:someone", channel="console"), text)
+    assert unknown.action == "safeguarding"
+
+
 def test_disclosure_is_escalated_before_anything_else_even_mid_concern(
     dialogue: Dialogue, store: SqliteStore
 ) -> None:

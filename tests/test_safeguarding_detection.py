@@ -182,6 +182,12 @@ def test_a_long_message_full_of_trigger_words_is_read_in_full(detector: Safeguar
 
 
 BROKEN_FILES = {
+    "unknown_writer_role": (
+        'categories:\n  - id: abuse\n    route: dsl\n    rules:\n      - phrase: "hits me"\n'
+        "        unless_writer: [teacher]\n",
+        6,
+        "unknown role teacher: use one or more of parent, staff, pupil",
+    ),
     "unknown_group": (
         'categories:\n  - id: abuse\n    route: dsl\n    rules:\n      - "@nobody hits"\n',
         5,

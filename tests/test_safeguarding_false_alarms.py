@@ -244,6 +244,8 @@ def test_policy_questions_rarely_raise_an_alarm(detector: SafeguardingDetector, 
         "a governor texted me about a group of parents making comments on Facebook",
         # other everyday wording the development sets showed
         "can teachers post photos of themselves drunk",
+        "i saw my childs teacher drunk in photos on facebook",
+        "my daughter's teacher posts pics of herself drunk on insta, is that allowed for a teacher",
         "school can't do anything about what happens at home can they",
         "a parent threatened me online on a friday night",
         "a parent has been rude and aggressive to staff over her complaint",
@@ -279,6 +281,7 @@ def test_policy_questions_and_everyday_wording_are_not_alarms(
         ("he said i cant say anything to mum", "dsl"),
         ("nobody picks me up and nobody answers the phone at home", "dsl"),
         ("my uncle picks me up from school and takes me to his house and says not to tell", "dsl"),
+        ("the teacher was drunk on the school trip, there are photos on facebook", "headteacher"),
     ],
 )
 def test_disclosures_beside_the_new_exceptions_are_still_found(
@@ -287,3 +290,328 @@ def test_disclosures_beside_the_new_exceptions_are_still_found(
     found = detector.detect(text)
     assert found is not None, text
     assert found.route == route, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i found miss on tiktok can i follow her",
+        "mr jones has an instagram can i follow him",
+        "sir is on youtube and snapchat, can we add him?",
+        "our teacher has a tiktok account should i follow her or is that not allowed",
+    ],
+)
+def test_a_pupil_asking_whether_to_follow_a_teacher_is_a_question_not_an_alarm(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    assert detector.detect(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the adult asks for the contact: "him" / "her" is the adult, the child is the one asked
+        "sir wants me to follow him on insta",
+        "miss asked me to add her on snapchat",
+        "sir asked can i add him on snapchat",
+        "mr smith told my son to message him on whatsapp",
+        "the TA keeps asking my daughter to follow her on tiktok",
+        # the writer's own question beside an adult's contact with a named child
+        "miss messaged my son on whatsapp, should i message her",
+        "the coach follows my daughter on instagram can i block him",
+    ],
+)
+def test_an_adult_asking_a_child_for_private_contact_is_still_an_allegation(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    found = detector.detect(text)
+    assert found is not None, text
+    assert found.route == "headteacher", found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "a friend request" is not a child called "a friend"
+        "my childs teacher sent me a friend request on facebook",
+        "my daughter's TA sent me a friend request on facebook, do I accept?",
+        "my kids' teacher sent me a friend request on insta",
+        "the head sent a friend request to my husband on facebook",
+        "ds teacher sent me friend req on fb lol should i accept",
+        "my little ones teacher sent me a friend request lol awkward",
+    ],
+)
+def test_a_parent_sent_a_friend_request_by_staff_is_a_question_not_an_alarm(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    assert detector.detect(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the teacher sent a friend request to my son on insta",
+        "sir sent me a friend request on snapchat",
+        "my teacher sent me a friend request on facebook",
+        "mr x keeps messaging my friend on snapchat",
+        "the coach messages a friend of mine on insta at night",
+        "miss added my best friend on tiktok",
+    ],
+)
+def test_staff_requests_and_messages_to_a_child_or_their_friend_are_still_found(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    found = detector.detect(text)
+    assert found is not None, text
+    assert found.route == "headteacher", found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "one of the TAs added me on insta, is she allowed to do that",
+        "the head follows me on twitter is that against the rules",
+        "a teacher from school messaged me on facebook about the PTA",
+    ],
+)
+def test_staff_contacting_me_is_an_alarm_unless_the_writer_chose_an_adult_role(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    # Without a role the writer may be a child; a chosen "parent" or "staff" says what "I'm a parent" would.
+    assert detector.detect(text) is not None
+    assert detector.detect(text, role="pupil") is not None
+    assert detector.detect(text, role="parent") is None
+    assert detector.detect(text, role="staff") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my teacher sends me messages on snapchat at night",
+        "sir added me on tiktok and keeps messaging me",
+        "my class teacher follows me on insta",
+    ],
+)
+def test_a_pupils_own_words_about_staff_contact_are_found_whatever_role_was_chosen(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    # A child may write on a parent's phone: "my teacher" and "sir" are a pupil's words.
+    for role in ("any", "parent", "staff", "pupil"):
+        found = detector.detect(text, role=role)
+        assert found is not None and found.route == "headteacher", (role, found)
+
+
+# ---- online contact between staff, parents and pupils: blind set D, its general causes in our words ----
+
+
+def test_every_online_contact_disclosure_is_found_with_the_writers_role(
+    detector: SafeguardingDetector,
+) -> None:
+    items = _load("contact_blind_d.yaml", "disclosures")
+    missed, routed = [], 0
+    for item in items:
+        found = detector.detect(item["text"], role=item["role"])
+        if found is None:
+            missed.append(item["text"])
+        routed += found is not None and found.route == item["route"]
+    assert missed == []
+    assert routed >= len(items) - 2  # the two differing routes are named in the file's header
+
+
+def test_ordinary_online_contact_messages_rarely_raise_an_alarm(detector: SafeguardingDetector) -> None:
+    items = _load("contact_blind_d.yaml", "ordinary")
+    flagged = [item["text"] for item in items if detector.detect(item["text"], role=item["role"])]
+    assert len(flagged) / len(items) <= 0.02, flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        ("miss said if i send her a pic of me she'll give me a merit", "pupil", "headteacher"),
+        ("a man on roblox keeps sending me robux for pics", "pupil", "dsl"),
+        ("my cousins friend messages me and says things about my body", "pupil", "dsl"),
+        ("someone i met on fortnite asked me to go on snap and keep it between us", "pupil", "dsl"),
+        ("a man online messaged me at midnight saying he cant stop thinking about me", "pupil", "dsl"),
+        ("a man at the swimming club asked for photos of her in her swimsuit", "parent", "dsl"),
+        ("the teacher asked my son for his snapchat at lunch", "parent", "headteacher"),
+        ("the TA sends my daughter snapchat streaks every night", "parent", "headteacher"),
+        ("the teaching assistant asked my son what colour his underwear was", "parent", "headteacher"),
+        ("a volunteer at school messages my son on whatsapp", "parent", "headteacher"),
+        ("the man from after school club messages my daughter on insta", "parent", "headteacher"),
+        ("this is mia on my mums phone, the TA keeps messaging me on tiktok", "parent", "headteacher"),
+        ("the head messages my son on fortnite", "parent", "chair_of_governors"),
+        ("someone she met on minecraft has asked for her address and pictures", "parent", "dsl"),
+        (
+            "a man on roblox says hes a friend of her teacher and has asked for her address and photos",
+            "parent",
+            "dsl",
+        ),
+        ("the man messaging him isnt staff, he wants my son to send pics", "parent", "dsl"),
+    ],
+)
+def test_online_contact_wording_from_blind_set_d_is_found_and_routed(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    found = detector.detect(text, role=role)
+    assert found is not None, text
+    assert found.route == route, found
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("the teacher told the class a secret about the surprise assembly", "pupil"),
+        ("miss said there's a secret surprise for mothers day so dont tell mum", "pupil"),
+        ("the TA added me to the year 6 leavers whatsapp group", "parent"),
+        ("my colleague posts drunk photos every weekend, should i say something", "staff"),
+        ("is it ok for me to message the teacher on her insta to say thank you", "parent"),
+    ],
+)
+def test_ordinary_online_contact_wording_from_blind_set_d_is_not_an_alarm(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# ---- home and wellbeing: blind set E, its general causes in our words ----
+
+
+def test_every_home_and_wellbeing_disclosure_is_found_with_the_writers_role(
+    detector: SafeguardingDetector,
+) -> None:
+    items = _load("home_blind_e.yaml", "disclosures")
+    missed, routed = [], 0
+    for item in items:
+        found = detector.detect(item["text"], role=item["role"])
+        if found is None:
+            missed.append(item["text"])
+        routed += found is not None and found.route == item["route"]
+    assert missed == []
+    assert routed >= len(items) - 2  # the two differing routes are named in the file's header
+
+
+def test_ordinary_family_worries_rarely_raise_an_alarm(detector: SafeguardingDetector) -> None:
+    items = _load("home_blind_e.yaml", "ordinary")
+    flagged = [item["text"] for item in items if detector.detect(item["text"], role=item["role"])]
+    assert len(flagged) / len(items) <= 0.01, flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        ("dad told me to tell miss i fell off my bike if she asks about my eye", "dsl"),
+        ("my mum went abroad and i dont know when shes coming back, im at my aunties friends house", "dsl"),
+        ("sir said in front of the class that i stink and everyone laughed", "headteacher"),
+        ("the teacher called him thick and ripped up his work in front of everyone", "headteacher"),
+        ("the head makes a boy sit in the corridor all day with no break", "chair_of_governors"),
+        ("the TA locked my son in the sensory room on his own", "headteacher"),
+        ("her stepdad uses his belt on her when she answers back", "dsl"),
+        ("he has purple marks on his legs and wont say why", "dsl"),
+        ("she had a round burn on her arm like a cigarette", "dsl"),
+        ("nobody picks me up so i wait outside till it gets dark", "dsl"),
+        ("the boy next door keeps asking us for food", "dsl"),
+        ("she has been in the same clothes for two weeks and her hair is matted", "dsl"),
+        ("his mum was spaced out at pick up and could barely stand", "dsl"),
+        ("my son went missing overnight and we found him in town", "dsl"),
+        ("she says she would rather live anywhere than home", "dsl"),
+        (
+            "her family are taking her to Egypt in the summer for a coming of age thing and she is scared",
+            "dsl",
+        ),
+        ("a reception child is showing sexualised behaviour with the dolls, well beyond her age", "dsl"),
+        ("he says he does runs for older lads and gets paid in cash", "dsl"),
+        ("a man in a car asked the girls if they wanted to come and see his puppies", "dsl"),
+        ("a man rang asking what time she finishes, says hes her uncle but she has no uncle", "dsl"),
+        ("she begged to stay in class at home time, said her dad will be angry and she was shaking", "dsl"),
+        ("I don't know who else to tell. The teacher hit my son.", "headteacher"),
+        ("I'm the dinner lady. A boy in year 2 told me his dad locks him in his room", "dsl"),
+    ],
+)
+def test_home_and_wellbeing_wording_from_blind_set_e_is_found_and_routed(
+    detector: SafeguardingDetector, text: str, route: str
+) -> None:
+    found = detector.detect(text)
+    assert found is not None, text
+    assert found.route == route, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the paediatrician wants a letter from school about his concentration",
+        "our cat died at the weekend so she might be upset today",
+        "can she sit near the front, her new glasses are not ready yet",
+        "my big brother says teachers lie about homework lol",
+        "the year 6 trip letter says packed lunch, is that right",
+    ],
+)
+def test_ordinary_family_wording_from_blind_set_e_is_not_an_alarm(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    assert detector.detect(text) is None
+
+
+# ---- mixed: blind set F, its general causes in our words ----
+
+
+def test_every_mixed_disclosure_is_found_and_routed_with_the_writers_role(
+    detector: SafeguardingDetector,
+) -> None:
+    items = _load("mixed_blind_f.yaml", "disclosures")
+    wrong = []
+    for item in items:
+        found = detector.detect(item["text"], role=item["role"])
+        if found is None or found.route != item["route"]:
+            wrong.append(f"{item['text']!r}: {found}")
+    assert wrong == []
+
+
+def test_childrens_squabbles_and_idioms_rarely_raise_an_alarm(detector: SafeguardingDetector) -> None:
+    items = _load("mixed_blind_f.yaml", "ordinary")
+    flagged = [item["text"] for item in items if detector.detect(item["text"], role=item["role"])]
+    assert len(flagged) / len(items) <= 0.02, flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        ("i skip lunch every day now so i can be skinny", "dsl"),
+        ("she keeps throwing her lunch away and says shes too fat", "dsl"),
+        ("i have to stay home to look after mum when she cant get up", "dsl"),
+        ("i wear long sleeves so nobody sees the cuts on my arms", "dsl"),
+        ("he told me he wants to go to sleep forever", "dsl"),
+        ("the PE teacher keeps commenting on my daughter's body", "headteacher"),
+        ("the head said something about a year 6 girls figure in assembly", "chair_of_governors"),
+        ("she drew a man in bed with a little girl and said its her uncle", "dsl"),
+        ("he cried and refused to go home when he saw his dad at the gate", "dsl"),
+        ("a boy in year 5 keeps talking about the race war and drawing swastikas", "dsl"),
+        ("we found a kitchen knife in his school bag", "dsl"),
+        ("a man who is not on her list keeps waiting for her at the gate and she goes off with him", "dsl"),
+        ("the TA buys one girl presents and keeps her in at break on her own", "headteacher"),
+        ("the chess club volunteer asked a Y5 girl for her snapchat", "headteacher"),
+        ("someone is hitting my friend at her house", "dsl"),
+        ("i heard mum crying and he said he would kill her", "dsl"),
+        ("he has been living with a family friend for months and mum is abroad", "dsl"),
+        ("her mums boyfriend plays the tickling game with her", "dsl"),
+    ],
+)
+def test_mixed_wording_from_blind_set_f_is_found_and_routed(
+    detector: SafeguardingDetector, text: str, route: str
+) -> None:
+    found = detector.detect(text)
+    assert found is not None, text
+    assert found.route == route, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i bumped my knee on the table and miss gave me a plaster",
+        "a boy hit him with a ruler when they were messing about, he is fine",
+        "my brother punched me cos i had the last biscuit so i punched him back",
+    ],
+)
+def test_childrens_squabbles_from_blind_set_f_are_not_an_alarm(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    assert detector.detect(text) is None

@@ -21,7 +21,7 @@ SAFEGUARDING = TESTS.parent / "knowledge" / "safeguarding.yaml"
 ORDINARY_AND_DISCLOSURES = sorted((TESTS / "safeguarding").glob("*.yaml"))
 SETS = {
     "safeguarding_questions.yaml": ("disclosures", "near_misses"),
-    **{f"safeguarding/{p.name}": ("disclosures", "messages") for p in ORDINARY_AND_DISCLOSURES},
+    **{f"safeguarding/{p.name}": ("disclosures", "messages", "ordinary") for p in ORDINARY_AND_DISCLOSURES},
     "questions.yaml": ("questions",),
     "real/real_dev.yaml": ("questions",),
     "blind/blind1.yaml": ("questions",),

@@ -129,7 +129,7 @@ class Dialogue:
         if fold(cleaned) in self.cancel_words:
             return self._cancel(user)
         if cleaned and self._screens(user, cleaned):
-            detection = self.engine.detector.detect(cleaned)
+            detection = self.engine.detector.detect(cleaned, role=user.role)
             if detection is not None:
                 self.misses.helped(user.user_id)
                 return self.alerts.flagged(user, cleaned, detection)

@@ -54,7 +54,7 @@ class Engine:
         cleaned = clean(text)
         if not cleaned:
             return self.reply("fallback", "empty_message")
-        detection = None if screened else self.detector.detect(cleaned)
+        detection = None if screened else self.detector.detect(cleaned, role=role)
         if detection is not None:
             return self.safeguarding_reply(detection, role=role)
         if not has_words(cleaned):

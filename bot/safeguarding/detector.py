@@ -28,6 +28,8 @@ ROUTE_RANK = {"dsl": 0, "headteacher": 1, "chair_of_governors": 2}
 """KCSIE: an allegation about the headteacher outranks one about staff, which outranks any other concern."""
 SUBJECT_WORDS = 2
 """A mention this close to the start of a sentence ("the minibus driver", "our head") is its subject."""
+WRITER_ROLES = ("parent", "staff", "pupil")
+"""The roles a person can tell the bot they have (a rule's `unless_writer` names some of them)."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ class RuleSpec:
     all: list[str] = field(default_factory=list)
     within: int = 0
     unless: list[str] = field(default_factory=list)
+    unless_writer: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -138,9 +141,11 @@ class SafeguardingDetector:
             stored.save(Path(path), parts)
         return cls(parts)
 
-    def detect(self, text: str, *, shortcuts: bool = True) -> Detection | None:
+    def detect(self, text: str, *, role: str = "any", shortcuts: bool = True) -> Detection | None:
         """The most serious concern in a message, or None when it reads as an ordinary question.
 
+        `role` is who the writer has told the bot they are ("any" when they have not said): a rule with
+        `unless_writer` naming it is skipped, as if the message had said so ("I'm a parent").
         `shortcuts=False` tries every rule and compares with every example, skipping nothing (the tests
         check that the shortcuts never change the answer).
         """
@@ -154,6 +159,8 @@ class SafeguardingDetector:
         mentions: list[tuple[_Category, int, int]] | None = None
         rules = self.rules.candidates(msg.where.keys()) if shortcuts else self.rules.items
         for order, category, rule in rules:
+            if role in rule.unless_writer:
+                continue
             for span in rule_spans(rule, msg):
                 if mentions is None:
                     mentions = self._mentions(msg)
@@ -337,9 +344,17 @@ def _rule(raw: Any, at: Path_, compiler: Compiler, settings: Settings) -> Rule |
     where = [at] if spec.phrase else [(*at, "all", i) for i in range(len(texts))]
     parts = [compiler.pattern(t, w) for t, w in zip(texts, where, strict=True)]
     unless = [compiler.pattern(t, (*at, "unless", i)) for i, t in enumerate(spec.unless)]
+    wrong_roles = sorted(set(spec.unless_writer) - set(WRITER_ROLES))
+    if wrong_roles:
+        problems.add(
+            (*at, "unless_writer"),
+            f"unknown role {', '.join(wrong_roles)}: use one or more of {', '.join(WRITER_ROLES)}",
+        )
+        return None
     if None in parts or None in unless:
         return None
     within = spec.within or (settings.within if spec.all else 0)
     needs = tuple(k for p in parts if p for k in p.needs)
     source = spec.phrase or "all: " + " + ".join(spec.all) + f" (within {within})"
-    return Rule(source, tuple(p for p in parts if p), within, tuple(u for u in unless if u), needs)
+    kept = tuple(u for u in unless if u)
+    return Rule(source, tuple(p for p in parts if p), within, kept, needs, frozenset(spec.unless_writer))

@@ -73,6 +73,8 @@ class Rule:
     within: int
     unless: tuple[Pattern, ...]
     needs: tuple[frozenset[str], ...]
+    unless_writer: frozenset[str] = frozenset()
+    """The roles (chosen by the person writing) that cancel this rule, as their own words would."""
 
 
 def _split(text: str, sep: str = " ") -> list[str] | None:

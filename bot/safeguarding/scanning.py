@@ -132,8 +132,14 @@ class Message:
                 self.where.setdefault(key, []).append(position)
 
     def mask(self, exclude: list[Pattern]) -> None:
-        """Blank the words of every excluded phrase, so no rule can use them."""
-        masked = [span for pattern in exclude for span in spans(pattern, self, longest=True)]
+        """Blank the words of every excluded phrase, so no rule can use them. An excluded phrase lies within
+        one sentence: "…who else to tell. The head has been…" is not "tell the head"."""
+        masked = [
+            (start, end)
+            for pattern in exclude
+            for start, end in spans(pattern, self, longest=True)
+            if not any(start < b < end for b in self.starts)
+        ]
         for start, end in masked:
             self.keys[start:end] = [frozenset()] * (end - start)
             self.words[start:end] = [""] * (end - start)

@@ -17,7 +17,7 @@ from bot.safeguarding.patterns import END, START, Alt, Gap, Lexicon, Opt, Patter
 from bot.safeguarding.similarity import SimilaritySettings, Tables
 
 KIND = "safeguarding"
-FORMAT = 1
+FORMAT = 2
 """Raise when the layout below changes."""
 
 Category = tuple[str, str, tuple[Rule, ...], Pattern | None]  # id, route, rules, about
@@ -127,7 +127,8 @@ def _pattern_encoder(memo: dict[int, Any]) -> Any:
 
 def _rule_encoder(pattern: Any) -> Any:
     def rule(r: Rule) -> tuple[Any, ...]:
-        return (r.source, tuple(map(pattern, r.parts)), r.within, tuple(map(pattern, r.unless)), r.needs)
+        unless = tuple(map(pattern, r.unless))
+        return (r.source, tuple(map(pattern, r.parts)), r.within, unless, r.needs, r.unless_writer)
 
     return rule
 
@@ -160,7 +161,7 @@ def _decode(data: tuple[Any, ...]) -> Compiled:
         return None if p is None else Pattern(p[0], tuple(map(node, p[1])), p[2], p[3])
 
     def rule(r: Any) -> Rule:
-        return Rule(r[0], tuple(map(pattern, r[1])), r[2], tuple(map(pattern, r[3])), r[4])
+        return Rule(r[0], tuple(map(pattern, r[1])), r[2], tuple(map(pattern, r[3])), r[4], r[5])
 
     _, settings, spellings, ordinary, titles, lexicon, categories, exclude, reporter, relatives, *rest = data
     people, sim = rest
