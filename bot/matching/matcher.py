@@ -36,7 +36,7 @@ _PARTS_WEIGHT = 0.5
 """A message with question parts scores each class this far from the whole message's score towards its
 best part's. The best part alone (weight 1, as before) let one short sentence's confident wrong topic win
 ("Do other schools have rules about this?" → what the policy covers). Measured on the development sets
-with _STORY_BELOW: top-1 blind5 0.873 → 0.885, blind6 0.806 → 0.835, real_dev 0.621 → 0.638, real_fresh
+with _STORY_BELOW: top-1 blind5 0.885 → 0.898, blind6 0.812 → 0.841, real_dev 0.621 → 0.638, real_fresh
 0.403 → 0.431, real_heldout 0.500 → 0.521, no set's wrong-answer rate up; 0.4–0.6 measured alike. The
 whole alone (0) was better on blind6 but lost real_heldout's questions whose subject is only in the asking
 sentence (top-1 0.500 → 0.438)."""
