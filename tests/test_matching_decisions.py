@@ -134,3 +134,29 @@ def test_an_unsure_story_offers_the_neighbouring_sections_too(engine: Engine) ->
     offered = [o.payload for o in reply.options if o.payload.startswith("t:")]
     assert "t:parents_photos" in offered
     assert len(offered) >= 2, offered
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        (
+            "We had the nativity last week and my daughter was an angel. The hall was packed and it was very "
+            "hot. Loads of parents filmed it and one dad has posted the whole video on YouTube with every "
+            "child's face in it. Is that allowed?",
+            "parents_photos",
+        ),
+        (
+            "My daughter turns ten next week and we are planning a party. She wants a phone more than "
+            "anything. All her friends are on Snapchat and she feels left out. What does the school say "
+            "about this?",
+            "pupils_age_appropriate",
+        ),
+    ],
+)
+def test_a_story_with_a_vague_question_ranks_the_topic_its_subject_sentence_names(
+    engine: Engine, text: str, expect: str
+) -> None:
+    """The asking sentence alone ("Is that allowed?") names no topic and the story around the subject pulls
+    elsewhere: the subject sentence, not the story or the bare question, decides the first topic."""
+    match = engine.matcher.match(text, "parent")
+    assert [s.key for s in match.ranked[:1]] == [expect], match.ranked[:3]
