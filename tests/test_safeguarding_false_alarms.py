@@ -410,13 +410,21 @@ def test_a_pupils_own_words_about_staff_contact_are_found_whatever_role_was_chos
         assert found is not None and found.route == "headteacher", (role, found)
 
 
-# ---- online contact between staff, parents and pupils: blind set D, its general causes in our words ----
+# ---- fresh blind sets D, E and F (each message with the role its writer would have chosen) -------------
+
+FRESH_SETS = {
+    # file: (routes that may differ from the label, named in its header; most ordinary messages flagged)
+    "contact_blind_d.yaml": (2, 0.02),
+    "home_blind_e.yaml": (2, 0.01),
+    "mixed_blind_f.yaml": (0, 0.02),
+}
 
 
-def test_every_online_contact_disclosure_is_found_with_the_writers_role(
-    detector: SafeguardingDetector,
+@pytest.mark.parametrize("name", sorted(FRESH_SETS))
+def test_every_fresh_blind_disclosure_is_found_with_the_writers_role(
+    detector: SafeguardingDetector, name: str
 ) -> None:
-    items = _load("contact_blind_d.yaml", "disclosures")
+    items = _load(name, "disclosures")
     missed, routed = [], 0
     for item in items:
         found = detector.detect(item["text"], role=item["role"])
@@ -424,13 +432,19 @@ def test_every_online_contact_disclosure_is_found_with_the_writers_role(
             missed.append(item["text"])
         routed += found is not None and found.route == item["route"]
     assert missed == []
-    assert routed >= len(items) - 2  # the two differing routes are named in the file's header
+    assert routed >= len(items) - FRESH_SETS[name][0]
 
 
-def test_ordinary_online_contact_messages_rarely_raise_an_alarm(detector: SafeguardingDetector) -> None:
-    items = _load("contact_blind_d.yaml", "ordinary")
+@pytest.mark.parametrize("name", sorted(FRESH_SETS))
+def test_ordinary_messages_beside_the_fresh_blind_disclosures_rarely_raise_an_alarm(
+    detector: SafeguardingDetector, name: str
+) -> None:
+    items = _load(name, "ordinary")
     flagged = [item["text"] for item in items if detector.detect(item["text"], role=item["role"])]
-    assert len(flagged) / len(items) <= 0.02, flagged
+    assert len(flagged) / len(items) <= FRESH_SETS[name][1], flagged
+
+
+# ---- online contact between staff, parents and pupils: blind set D, its general causes in our words ----
 
 
 @pytest.mark.parametrize(
@@ -483,26 +497,6 @@ def test_ordinary_online_contact_wording_from_blind_set_d_is_not_an_alarm(
 
 
 # ---- home and wellbeing: blind set E, its general causes in our words ----
-
-
-def test_every_home_and_wellbeing_disclosure_is_found_with_the_writers_role(
-    detector: SafeguardingDetector,
-) -> None:
-    items = _load("home_blind_e.yaml", "disclosures")
-    missed, routed = [], 0
-    for item in items:
-        found = detector.detect(item["text"], role=item["role"])
-        if found is None:
-            missed.append(item["text"])
-        routed += found is not None and found.route == item["route"]
-    assert missed == []
-    assert routed >= len(items) - 2  # the two differing routes are named in the file's header
-
-
-def test_ordinary_family_worries_rarely_raise_an_alarm(detector: SafeguardingDetector) -> None:
-    items = _load("home_blind_e.yaml", "ordinary")
-    flagged = [item["text"] for item in items if detector.detect(item["text"], role=item["role"])]
-    assert len(flagged) / len(items) <= 0.01, flagged
 
 
 @pytest.mark.parametrize(
@@ -561,24 +555,6 @@ def test_ordinary_family_wording_from_blind_set_e_is_not_an_alarm(
 
 
 # ---- mixed: blind set F, its general causes in our words ----
-
-
-def test_every_mixed_disclosure_is_found_and_routed_with_the_writers_role(
-    detector: SafeguardingDetector,
-) -> None:
-    items = _load("mixed_blind_f.yaml", "disclosures")
-    wrong = []
-    for item in items:
-        found = detector.detect(item["text"], role=item["role"])
-        if found is None or found.route != item["route"]:
-            wrong.append(f"{item['text']!r}: {found}")
-    assert wrong == []
-
-
-def test_childrens_squabbles_and_idioms_rarely_raise_an_alarm(detector: SafeguardingDetector) -> None:
-    items = _load("mixed_blind_f.yaml", "ordinary")
-    flagged = [item["text"] for item in items if detector.detect(item["text"], role=item["role"])]
-    assert len(flagged) / len(items) <= 0.02, flagged
 
 
 @pytest.mark.parametrize(
