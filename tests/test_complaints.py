@@ -84,3 +84,30 @@ def test_complaints_question_set_is_mostly_answered_right(engine: Engine) -> Non
     report = evaluate(engine, load_question_set(QUESTIONS))
     assert report.top1_accuracy >= 0.7, report.top1_accuracy
     assert report.wrong_answer_rate <= 0.1, report.wrong_answer_rate
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("What's the complaints procedure?", "complaints_procedure"),
+        ("what is the complaints process at this school", "complaints_procedure"),
+    ],
+)
+def test_asking_how_complaints_work_is_answered_from_the_procedure_with_a_person_offered(
+    engine: Engine, question: str, topic: str
+) -> None:
+    reply = engine.ask(question, role="parent")
+    assert (reply.action, reply.topic) == ("answer", topic), reply
+    assert "fwd" in [option.payload for option in reply.options]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I want to make a complaint",
+        "can someone ring me about my complaint",
+        "I'd like to make a formal complaint about the head please",
+    ],
+)
+def test_wanting_to_complain_is_still_forwarded(engine: Engine, message: str) -> None:
+    assert engine.ask(message, role="parent").action == "forward"

@@ -183,7 +183,15 @@ class Matcher:
         if smalltalk is not None and (best < self.config.answer_threshold or short):
             return Match("smalltalk", ranked, intent=smalltalk)
         if cue is not None and forward >= best * _CUE_FACTOR:
-            return Match("forward", ranked, intent=cue, out_of_scope=out_of_scope, forward=forward, cued=True)
+            cued = Match("forward", ranked, intent=cue, out_of_scope=out_of_scope, forward=forward, cued=True)
+            if not _asks_how(folded):
+                return cued
+            # "What's the complaints procedure?" asks how the process works: a section that answers it
+            # outright wins (its answer still offers a person); otherwise the forward stands.
+            decided = self._decide(ranked, out_of_scope)
+            if decided != "answer" or not self._whole_agrees(ranked, tables, role):
+                return cued
+            return Match("answer", ranked, out_of_scope=out_of_scope, forward=forward)
         if forward > best + _FORWARD_MARGIN and forward >= self.config.clarify_threshold:
             intent = max(self.forward_intents, key=lambda i: scores.get(i, 0.0))
             return Match("forward", ranked, intent=intent, out_of_scope=out_of_scope, forward=forward)
@@ -366,6 +374,18 @@ def _best_of(scores: list[dict[str, float]]) -> dict[str, float]:
 def _between(a: dict[str, float], b: dict[str, float], weight: float) -> dict[str, float]:
     """Per class, (1 − weight)·a + weight·b (a class missing from one counts 0 there)."""
     return {key: (1 - weight) * a.get(key, 0.0) + weight * b.get(key, 0.0) for key in a.keys() | b.keys()}
+
+
+_HOW_OPENERS = frozenset(
+    {"what", "whats", "how", "when", "who", "which", "where", "should", "is", "are", "does", "do"}
+)
+"""A message opening with one of these asks about something ("how do I make a complaint?"); one opening
+"can", "could" or "would" is as often a request ("can someone ring me about my complaint")."""
+
+
+def _asks_how(folded: str) -> bool:
+    words = folded.split(maxsplit=1)
+    return bool(words) and words[0] in _HOW_OPENERS
 
 
 def _contains(folded: str, phrase: str) -> bool:
