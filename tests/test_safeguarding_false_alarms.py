@@ -417,6 +417,7 @@ FRESH_SETS = {
     "contact_blind_d.yaml": (2, 0.02),
     "home_blind_e.yaml": (2, 0.01),
     "mixed_blind_f.yaml": (0, 0.02),
+    "short_blind_g.yaml": (0, 0.11),  # children's short chat: see the file's header
 }
 
 
@@ -611,3 +612,46 @@ def test_the_knowledges_own_stories_rarely_raise_an_alarm(detector: Safeguarding
     flagged = [story for story in stories if detector.detect(story)]
     assert len(stories) >= 250
     assert len(flagged) / len(stories) <= 0.01, flagged
+
+
+# ---- short messages: blind set G, its general causes in our words ----
+
+
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        ("i put my little brother to bed every night cos mum is out", "dsl"),
+        ("i cook my own tea every nite", "dsl"),
+        ("she leaves the kids on their own to go out drinking", "dsl"),
+        ("i want to stop eating so i can disappear", "dsl"),
+        ("dad says im going abroad in the summer to get married", "dsl"),
+        ("her partner gets violent when he drinks", "dsl"),
+        ("i think my boyfriend is looking at pictures of young girls", "dsl"),
+        ("he said his uncle held a cushion over his face", "dsl"),
+        ("i shook the baby when he wouldnt stop crying", "dsl"),
+        ("mum drinks wine and then falls on the floor and we cant wake her", "dsl"),
+    ],
+)
+def test_short_wording_from_blind_set_g_is_found(
+    detector: SafeguardingDetector, text: str, route: str
+) -> None:
+    found = detector.detect(text)
+    assert found is not None, text
+    assert found.route == route, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my kitten scratched my arm when i picked her up",
+        "i want to die my hair pink for the summer",
+        "i dont want to go home yet the party is so fun",
+        "we slept in the car on our camping holiday",
+        "he banged his head on the table at lunch, ice pack given",
+        "we are going to India in the summer for my cousin's wedding",
+    ],
+)
+def test_short_everyday_wording_from_blind_set_g_is_not_an_alarm(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    assert detector.detect(text) is None
