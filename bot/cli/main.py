@@ -13,7 +13,7 @@ from typing import Any
 from bot.cli.context import config_path, load, note, stdout_is_unicode, tolerant_streams
 from bot.common.text import printable
 from bot.config import Config, ConfigError
-from bot.knowledge.loading import ROLES, KnowledgeError
+from bot.knowledge.loading import CHOSEN_ROLES, ROLES, KnowledgeError
 from bot.knowledge.render import TemplateError
 from bot.store.base import StoreError
 
@@ -79,7 +79,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     chat = sub.add_parser("chat", help="chat in the console (no token, no network)")
-    chat.add_argument("--role", choices=[r for r in ROLES if r != "any"], help="answer as this role")
+    chat.add_argument("--role", choices=CHOSEN_ROLES, help="answer as this role")
     chat.add_argument("--config", help="config file", default=argparse.SUPPRESS)
     chat.set_defaults(func=_chat)
 

@@ -17,14 +17,13 @@ from bot.core.engine import Engine
 from bot.core.menus import split, tokened
 from bot.core.misses import Misses
 from bot.core.replies import Option, Reply, UserContext
+from bot.knowledge.loading import CHOSEN_ROLES
 
 if TYPE_CHECKING:
     from bot.core.ports import Concerns
     from bot.store.base import Store
 
 log = logging.getLogger(__name__)
-
-ROLES = ("parent", "staff", "pupil")
 
 
 class CurrentMessages:
@@ -154,7 +153,7 @@ class Dialogue:
             return [self._sections(value)]
         if kind == "s":
             return self._section(value)
-        if kind == "r" and value in ROLES:
+        if kind == "r" and value in CHOSEN_ROLES:
             return [self._set_role(user, value)]
         if kind == "fwd" or (kind == "c" and self.concerns is not None):
             if self.concerns is None:
@@ -219,7 +218,7 @@ class Dialogue:
         if self.store is None:
             return user
         stored = self.store.get_role(user.user_id)
-        return replace(user, role=stored) if stored in ROLES else user  # type: ignore[arg-type]
+        return replace(user, role=stored) if stored in CHOSEN_ROLES else user  # type: ignore[arg-type]
 
     def _screens(self, user: UserContext, cleaned: str) -> bool:
         """Every message is screened, except a plain class, name or contact at a concern's details step."""
@@ -288,7 +287,7 @@ class Dialogue:
     def _role_prompt(self, message: str) -> Reply:
         reply = self.engine.reply("role", message)
         return replace(
-            reply, options=[self.engine.option(f"role_button_{role}", f"r:{role}") for role in ROLES]
+            reply, options=[self.engine.option(f"role_button_{role}", f"r:{role}") for role in CHOSEN_ROLES]
         )
 
     def _set_role(self, user: UserContext, role: str) -> Reply:

@@ -11,7 +11,9 @@ from bot.common.text import fold
 from bot.common.yamlfile import YamlDoc, YamlError, load_yaml
 
 Audience = Literal["parent", "staff", "pupil", "any"]
-ROLES = ("parent", "staff", "pupil", "any")
+CHOSEN_ROLES = ("parent", "staff", "pupil")
+"""The roles a person can tell the bot they have (/role); "any" is someone who has not said."""
+ROLES = (*CHOSEN_ROLES, "any")
 
 
 class KnowledgeError(ProblemsError):

@@ -17,12 +17,9 @@ from markupsafe import Markup
 from bot.common.schema import Problems, ProblemsError, build
 from bot.common.yamlfile import YamlError, load_yaml
 from bot.config import Config
-from bot.knowledge.loading import Knowledge, Topic
+from bot.knowledge.loading import ROLES, Knowledge, Topic
 
 ANSWER_LAYOUT = "answer.html.j2"
-
-
-ROLES = ("any", "parent", "staff", "pupil")
 
 
 class TemplateError(ProblemsError):

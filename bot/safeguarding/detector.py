@@ -14,7 +14,7 @@ from typing import Any, Literal
 from bot.common.schema import Problems, build
 from bot.common.text import fold
 from bot.common.yamlfile import Path_, YamlError, load_yaml
-from bot.knowledge.loading import KnowledgeError
+from bot.knowledge.loading import CHOSEN_ROLES, KnowledgeError
 from bot.safeguarding import stored
 from bot.safeguarding.examples import EXAMPLES_FILE, load_examples
 from bot.safeguarding.patterns import Compiler, Pattern, Rule
@@ -28,8 +28,6 @@ ROUTE_RANK = {"dsl": 0, "headteacher": 1, "chair_of_governors": 2}
 """KCSIE: an allegation about the headteacher outranks one about staff, which outranks any other concern."""
 SUBJECT_WORDS = 2
 """A mention this close to the start of a sentence ("the minibus driver", "our head") is its subject."""
-WRITER_ROLES = ("parent", "staff", "pupil")
-"""The roles a person can tell the bot they have (a rule's `unless_writer` names some of them)."""
 
 
 @dataclass(frozen=True)
@@ -344,11 +342,11 @@ def _rule(raw: Any, at: Path_, compiler: Compiler, settings: Settings) -> Rule |
     where = [at] if spec.phrase else [(*at, "all", i) for i in range(len(texts))]
     parts = [compiler.pattern(t, w) for t, w in zip(texts, where, strict=True)]
     unless = [compiler.pattern(t, (*at, "unless", i)) for i, t in enumerate(spec.unless)]
-    wrong_roles = sorted(set(spec.unless_writer) - set(WRITER_ROLES))
+    wrong_roles = sorted(set(spec.unless_writer) - set(CHOSEN_ROLES))
     if wrong_roles:
         problems.add(
             (*at, "unless_writer"),
-            f"unknown role {', '.join(wrong_roles)}: use one or more of {', '.join(WRITER_ROLES)}",
+            f"unknown role {', '.join(wrong_roles)}: use one or more of {', '.join(CHOSEN_ROLES)}",
         )
         return None
     if None in parts or None in unless:

@@ -25,6 +25,7 @@ from bot.channels.telegram.format import (
 from bot.common.ratelimit import SlidingWindow
 from bot.core.dialogue import COMMANDS
 from bot.core.replies import Reply, UserContext
+from bot.knowledge.loading import CHOSEN_ROLES
 
 if TYPE_CHECKING:
     from bot.config import Config
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("bot.telegram")
 
 CHANNEL_KEY = "policybot"
-ROLES = ("parent", "staff", "pupil")
 _PAYLOAD = re.compile(r"^[a-z]+(:[A-Za-z0-9_.\-]+)*$")
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
@@ -90,7 +90,7 @@ class Channel:
         stored = self.store.get_role(user_id) if self.store is not None else None
         return UserContext(
             user_id=user_id,
-            role=stored if stored in ROLES else "any",  # type: ignore[arg-type]
+            role=stored if stored in CHOSEN_ROLES else "any",  # type: ignore[arg-type]
             channel="telegram",
             display_name=user.full_name,
             chat_id=str(chat.id if chat is not None else user.id),

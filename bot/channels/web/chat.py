@@ -17,6 +17,7 @@ from bot.common.ratelimit import SlidingWindow
 from bot.concerns.office_messages import delivery_message
 from bot.core.dialogue import COMMANDS
 from bot.core.replies import Reply, UserContext
+from bot.knowledge.loading import CHOSEN_ROLES
 from bot.store.records import utc_now
 
 if TYPE_CHECKING:
@@ -30,7 +31,6 @@ log = logging.getLogger("bot.web")
 
 MAX_BODY = 16 * 1024
 MAX_TEXT = 4000
-ROLES = ("parent", "staff", "pupil")
 SESSION = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 PAYLOAD = re.compile(r"^[a-z]+(:[A-Za-z0-9_.\-]+)*$")
 FEEDBACK = "fb:"
@@ -146,7 +146,7 @@ class ChatApi:
     def _user(self, session: str) -> UserContext:
         user_id = f"web:{session}"
         stored = self.store.get_role(user_id)
-        role = stored if stored in ROLES else "any"
+        role = stored if stored in CHOSEN_ROLES else "any"
         return UserContext(user_id=user_id, role=role, channel="web", chat_id=session)  # type: ignore[arg-type]
 
     def _dialogue_call(self, session: str, text: str | None, payload: str | None) -> list[Reply]:
