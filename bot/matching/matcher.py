@@ -187,7 +187,9 @@ class Matcher:
             if not _asks_how(folded):
                 return cued
             # "What's the complaints procedure?" asks how the process works: a section that answers it
-            # outright wins (its answer still offers a person); otherwise the forward stands.
+            # outright wins (its answer still offers a person); otherwise the forward stands. Only the
+            # scores' own verdict counts here, not the words-only upgrade below (_clear_by_words): with it,
+            # "how do i contact the office" was answered with a policy section instead of a person.
             decided = self._decide(ranked, out_of_scope)
             if decided != "answer" or not self._whole_agrees(ranked, tables, role):
                 return cued
