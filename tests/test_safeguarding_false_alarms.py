@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from bot.knowledge.loading import load_knowledge
-from bot.safeguarding.detector import SafeguardingDetector
+from bot.safeguarding.detector import Detection, SafeguardingDetector
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = Path(__file__).parent / "safeguarding"
@@ -30,6 +30,14 @@ def detector() -> SafeguardingDetector:
 
 def _load(name: str, key: str) -> list[dict[str, str]]:
     return yaml.safe_load((SETS / name).read_text(encoding="utf-8"))[key]
+
+
+def _assert_found(detector: SafeguardingDetector, text: str, route: str, role: str = "any") -> Detection:
+    """The message raises an alert, and it goes to `route`."""
+    found = detector.detect(text, role=role)
+    assert found is not None, text
+    assert found.route == route, found
+    return found
 
 
 def _false_alarm_report(detector: SafeguardingDetector, items: list[dict[str, str]]) -> tuple[float, str]:
@@ -104,9 +112,7 @@ def test_details_names_contacts_and_idioms_from_the_review_are_not_alarms(
 def test_disclosures_around_names_contacts_and_idioms_are_still_found(
     detector: SafeguardingDetector, text: str, route: str
 ) -> None:
-    found = detector.detect(text)
-    assert found is not None
-    assert found.route == route, found
+    _assert_found(detector, text, route)
 
 
 @pytest.mark.parametrize(
@@ -160,9 +166,7 @@ def test_every_blind_disclosure_is_found_and_routed(detector: SafeguardingDetect
 def test_new_kinds_of_disclosure_wording_are_found_by_a_rule(
     detector: SafeguardingDetector, text: str, route: str
 ) -> None:
-    found = detector.detect(text)
-    assert found is not None, text
-    assert found.route == route, found
+    found = _assert_found(detector, text, route)
     assert not found.matched.startswith("similar to"), found  # a rule for the kind, not closeness to examples
 
 
@@ -187,9 +191,7 @@ def test_new_kinds_of_disclosure_wording_are_found_by_a_rule(
 def test_concerns_go_to_the_person_they_are_about(
     detector: SafeguardingDetector, text: str, route: str
 ) -> None:
-    found = detector.detect(text)
-    assert found is not None, text
-    assert found.route == route, found
+    _assert_found(detector, text, route)
 
 
 @pytest.mark.parametrize(
@@ -296,9 +298,7 @@ def test_policy_questions_and_everyday_wording_are_not_alarms(
 def test_disclosures_beside_the_new_exceptions_are_still_found(
     detector: SafeguardingDetector, text: str, route: str
 ) -> None:
-    found = detector.detect(text)
-    assert found is not None, text
-    assert found.route == route, found
+    _assert_found(detector, text, route)
 
 
 @pytest.mark.parametrize(
@@ -333,9 +333,7 @@ def test_a_pupil_asking_whether_to_follow_a_teacher_is_a_question_not_an_alarm(
 def test_an_adult_asking_a_child_for_private_contact_is_still_an_allegation(
     detector: SafeguardingDetector, text: str
 ) -> None:
-    found = detector.detect(text)
-    assert found is not None, text
-    assert found.route == "headteacher", found
+    _assert_found(detector, text, "headteacher")
 
 
 @pytest.mark.parametrize(
@@ -370,9 +368,7 @@ def test_a_parent_sent_a_friend_request_by_staff_is_a_question_not_an_alarm(
 def test_staff_requests_and_messages_to_a_child_or_their_friend_are_still_found(
     detector: SafeguardingDetector, text: str
 ) -> None:
-    found = detector.detect(text)
-    assert found is not None, text
-    assert found.route == "headteacher", found
+    _assert_found(detector, text, "headteacher")
 
 
 @pytest.mark.parametrize(
@@ -476,9 +472,7 @@ def test_ordinary_messages_beside_the_fresh_blind_disclosures_rarely_raise_an_al
 def test_online_contact_wording_from_blind_set_d_is_found_and_routed(
     detector: SafeguardingDetector, text: str, role: str, route: str
 ) -> None:
-    found = detector.detect(text, role=role)
-    assert found is not None, text
-    assert found.route == route, found
+    _assert_found(detector, text, route, role)
 
 
 @pytest.mark.parametrize(
@@ -534,9 +528,7 @@ def test_ordinary_online_contact_wording_from_blind_set_d_is_not_an_alarm(
 def test_home_and_wellbeing_wording_from_blind_set_e_is_found_and_routed(
     detector: SafeguardingDetector, text: str, route: str
 ) -> None:
-    found = detector.detect(text)
-    assert found is not None, text
-    assert found.route == route, found
+    _assert_found(detector, text, route)
 
 
 @pytest.mark.parametrize(
@@ -584,9 +576,7 @@ def test_ordinary_family_wording_from_blind_set_e_is_not_an_alarm(
 def test_mixed_wording_from_blind_set_f_is_found_and_routed(
     detector: SafeguardingDetector, text: str, route: str
 ) -> None:
-    found = detector.detect(text)
-    assert found is not None, text
-    assert found.route == route, found
+    _assert_found(detector, text, route)
 
 
 @pytest.mark.parametrize(
@@ -635,9 +625,7 @@ def test_the_knowledges_own_stories_rarely_raise_an_alarm(detector: Safeguarding
 def test_short_wording_from_blind_set_g_is_found(
     detector: SafeguardingDetector, text: str, route: str
 ) -> None:
-    found = detector.detect(text)
-    assert found is not None, text
-    assert found.route == route, found
+    _assert_found(detector, text, route)
 
 
 @pytest.mark.parametrize(
