@@ -522,6 +522,10 @@ def test_ordinary_online_contact_wording_from_blind_set_d_is_not_an_alarm(
         ("a man rang asking what time she finishes, says hes her uncle but she has no uncle", "dsl"),
         ("she begged to stay in class at home time, said her dad will be angry and she was shaking", "dsl"),
         ("I don't know who else to tell. The teacher hit my son.", "headteacher"),
+        (
+            "Not sure who else to tell. The head makes a boy stand in the corridor all day",
+            "chair_of_governors",
+        ),
         ("I'm the dinner lady. A boy in year 2 told me his dad locks him in his room", "dsl"),
     ],
 )
