@@ -257,8 +257,8 @@ def test_missing_safeguarding_file_raises_knowledge_error(tmp_path: Path) -> Non
 @pytest.mark.parametrize(
     ("text", "route"),
     [
-        ("mi dad beets me", "dsl"),  # blind set 4: misspelt past every rule
-        ("mr jones grabbed my arm really hard and it left a bruise", "headteacher"),  # blind set 4
+        ("daddy thrue mummy at the wall and she was crying on the flor", "dsl"),  # blind set G: misspelt
+        ("sir shouted at me and shook me really hard", "headteacher"),  # too far apart for the rule
     ],
 )
 def test_disclosure_worded_unlike_any_rule_is_caught_by_similarity(

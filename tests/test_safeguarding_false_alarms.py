@@ -412,8 +412,8 @@ FRESH_SETS = {
     # file: (routes that may differ from the label, named in its header; most ordinary messages flagged)
     "contact_blind_d.yaml": (2, 0.02),
     "home_blind_e.yaml": (2, 0.01),
-    "mixed_blind_f.yaml": (0, 0.02),
-    "short_blind_g.yaml": (0, 0.11),  # children's short chat: see the file's header
+    "mixed_blind_f.yaml": (0, 0.005),
+    "short_blind_g.yaml": (0, 0.0),  # children's short chat: 20/200 before the margin was raised to 0.15
 }
 
 
@@ -647,3 +647,134 @@ def test_short_everyday_wording_from_blind_set_g_is_not_an_alarm(
     detector: SafeguardingDetector, text: str
 ) -> None:
     assert detector.detect(text) is None
+
+
+# ---- disclosures the similarity layer alone had caught: their kinds now have rules (our own wording) ----
+# The similarity layer's margin was raised from 0.07 to 0.15 (docs/safeguarding-notes.md, *Short messages*);
+# each kind of disclosure that had leaned on it below that line now has a rule. None of these was found by a
+# rule before.
+
+
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        ("the TA locked my autistic daughter in a room", "headteacher"),
+        ("the football coach asked my son to meet him at the park on his own", "headteacher"),
+        ("miss threw a ruler at him when he got it wrong", "headteacher"),
+        ("there are photos of pupils on the caretaker's own phone", "headteacher"),
+        ("the dinner lady called me a little bitch", "headteacher"),
+        ("I want to report the headteacher, I saw her slap a child", "chair_of_governors"),
+    ],
+)
+def test_staff_conduct_that_leaned_on_similarity_is_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, route: str
+) -> None:
+    found = _assert_found(detector, text, route)
+    assert not found.matched.startswith("similar to"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i have to sleep in the shed all night when i am naughty",
+        "she isnt allowed back in the flat till her dads mates have gone",
+        "she pushes a chair behind her door at night",
+        "ive packed a bag and im never coming back",
+        "my stepdad grabs my wrist really hard when he is cross",
+        "my uncle hurt my arm",
+        "i have to sleep in the same bed as mums boyfriend",
+        "she has a burn on her leg and says it was mummy's iron",
+        "he has bruises on his back and says he fell, its the fourth time",
+        "his back was purple and yellow all over",
+        "my uncle gave me medicine to make me sleepy",
+        "my cousin makes me do stuff to him",
+        "the man next door made me go into his garage and do things",
+        "i hate bath time at my uncles, he locks the door",
+        "he threw the remote at mum",
+        "there is screaming and crashing at their house every night",
+        "the police came again last night and mum was crying",
+        "mums boyfriend broke her nose",
+        "dad punched the wall and we hid in the bedroom",
+        "he keeps a knife on him when he goes out",
+        "he asks to take the leftovers home for his sisters",
+        "she has missed all her hospital appointments this year",
+        "she isn't allowed to go to school because she looks after the house",
+        "the twins haven't been collected again",
+        "his mum won't be back until sunday",
+        "mum goes out and comes home when im asleep",
+        "dad can't get out of bed so my son does the school run",
+        "she is up all night because of the parties at her house",
+        "my cousin is 13 and she is getting married in the summer",
+        "she is in year 5 and her wedding is next year",
+        "he says muslims are dangerous",
+        "our people have to fight back against them",
+        "he says immigrants are ruining everything",
+        "mum says she will die and take us with her",
+        "i dont want to go to my uncles, he did the thing again",
+        "an older man keeps hanging around with my daughter",
+        "the older boys made him pull his pants down",
+        "they pulled her skirt off and filmed it",
+        "she won't let anyone see her arms",
+        "he wears long sleeves even in the heat",
+        "he isn't allowed to eat until he has cleaned the kitchen",
+        "mum went away for two nights and we were on our own",
+        "older boys make him keep a bag under his bed",
+        "she has a phone nobody bought her",
+        "what happens if i tell you what my uncle does",
+        "if i tell anyone he says i'll be in big trouble",
+        "her bum hurts because of what her step dad does",
+        "mums boyfriend puts his hand in my nikers",
+        "a boy in year 5 strangled my son at lunch",
+        "we haven't seen the girl next door since easter",
+        "he is always in the same clothes and smells of wee",
+    ],
+)
+def test_risk_to_a_child_that_leaned_on_similarity_is_found_by_a_rule(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    found = _assert_found(detector, text, "dsl")
+    assert not found.matched.startswith("similar to"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # children's chat and family news the old margin (0.07) flagged through the similarity layer
+        "mum goes out for a run before i wake up",
+        "my dog is scared of the man next door",
+        "she is 10 and going to her aunties wedding",
+        "he takes a knife and fork in his lunchbox",
+        "mum says i cant eat sweets until i have tidied my room",
+        "the man at the shop gives me a lolly when we buy the paper",
+        # "beans" was read as a misspelling of "beaten"
+        "we had beans on toast for tea",
+        # wording beside the new rules
+        "you're not allowed in the hall until the bell goes",
+        "can i take the leftover cake home",
+        "my grandad broke his arm falling off a ladder",
+        "dad threw the ball at me in the garden",
+        "the teacher called me back about the trip",
+        "i dont want to go to my dads this weekend because its boring",
+        "year 6 are making cards because miss is getting married",
+        "we packed our bags and are leaving home at 6 for the airport",
+        "mum went to a hen party for two nights and nana looked after us",
+        "i wear long sleeves because of my eczema",
+        "my uncle is getting married, i am 9 and a bridesmaid",
+        "what happens if i tell my teacher i forgot my homework",
+        "I'll strangle him if he forgets his PE kit again",
+    ],
+)
+def test_everyday_wording_near_the_similarity_layers_old_line_is_not_an_alarm(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    assert detector.detect(text) is None
+
+
+def test_a_misspelling_is_only_a_known_word_one_letter_longer_or_shorter(
+    detector: SafeguardingDetector,
+) -> None:
+    similar = detector.similar
+    assert similar is not None
+    assert similar.correct("bean") == "bean"  # not "beaten"
+    assert similar.correct("brother") == "brother"
+    assert similar.correct("bruther") == "brother"

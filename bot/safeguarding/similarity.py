@@ -186,10 +186,15 @@ class SimilarityIndex:
         return out
 
     def _correct(self, word: str) -> str:
-        """A misspelt word as the nearest known word with the same first letter ("beets" → "beat")."""
+        """A misspelt word as the nearest known word with the same first letter ("beets" → "beat").
+
+        A slip adds or drops at most one letter, so a known word of another length is no candidate: "bean"
+        (of "beans on toast") is not a misspelling of "beaten".
+        """
         if len(word) < 4 or not word.isalpha():
             return word
-        best = process.extractOne(word, self.vocabulary.get(word[0], ()), scorer=fuzz.ratio, score_cutoff=80)
+        near = [known for known in self.vocabulary.get(word[0], ()) if abs(len(known) - len(word)) <= 1]
+        best = process.extractOne(word, near, scorer=fuzz.ratio, score_cutoff=80)
         return best[0] if best else word
 
     def nearest(self, said: list[str], *, shortcuts: bool = True) -> Nearest | None:
