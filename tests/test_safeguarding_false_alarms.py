@@ -414,6 +414,7 @@ FRESH_SETS = {
     "home_blind_e.yaml": (2, 0.01),
     "mixed_blind_f.yaml": (0, 0.02),
     "short_blind_g.yaml": (0, 0.11),  # children's short chat: see the file's header
+    "flow_blind_h.yaml": (0, 0.02),  # what people type at each step of a flow
 }
 
 
