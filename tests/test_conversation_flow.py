@@ -394,3 +394,15 @@ def test_an_unanswered_alert_question_is_dropped_after_the_idle_timeout(
     assert store.get_state(PARENT.user_id) is None
     assert "earlier message" in dialogue.choose(PARENT, offered(replies, "sg:anon"))[0].text
     assert alerts(store) == []
+
+
+def test_an_email_address_spelt_out_in_words_at_the_contact_step_never_sends_an_alert(
+    dialogue: Dialogue, store: SqliteStore
+) -> None:
+    out = io.StringIO()
+    # /concern, the text, Done, skip class, skip name, then the address as people type it on a phone.
+    address = "its dave.p at btinternet dot com"
+    lines = iter(["/concern", "The gate code is broken", "1", "1", "1", address, "/quit"])
+    ConsoleChat(dialogue, PARENT, out=out).run(lambda _prompt: next(lines))
+    assert alerts(store) == [] and "Send the alert" not in out.getvalue()
+    assert "dave.p at btinternet dot com" in out.getvalue()  # the summary shows it as the contact

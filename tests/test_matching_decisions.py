@@ -113,6 +113,26 @@ def test_saying_outright_that_you_want_to_complain_starts_a_concern(
     assert reply.action == "forward", (reply.action, reply.topic)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr Patel left a nasty comment under my facebook post about the school fair. I want to report it.",
+        "the lollipop man swore at my kids this morning, i want it looked into",
+        "Our class page shows the children's faces with their full names, I want someone to deal with this",
+    ],
+)
+def test_wanting_something_done_now_is_offered_to_the_office_whatever_the_story_is_about(
+    engine_both_ways: Engine, text: str
+) -> None:
+    reply = engine_both_ways.ask(text, "parent")
+    assert reply.action == "forward", (reply.action, reply.topic)
+
+
+def test_wanting_to_complain_while_asking_how_is_not_just_forwarded(engine: Engine) -> None:
+    reply = engine.ask("i want to complain about the headteacher, who do i write to", "parent")
+    assert reply.action != "forward" and "complaints_about_headteacher" in [reply.topic, *reply.alternatives]
+
+
 def test_every_run_decides_the_same_whatever_the_hash_seed() -> None:
     """Scores are sums over sets of words, whose order changes with Python's hash seed: a score that lands
     exactly on a threshold must not flip between answering and asking from one run to the next."""

@@ -414,6 +414,10 @@ FRESH_SETS = {
     "home_blind_e.yaml": (2, 0.01),
     "mixed_blind_f.yaml": (0, 0.005),
     "short_blind_g.yaml": (0, 0.0),  # children's short chat: 20/200 before the margin was raised to 0.15
+    "flow_blind_h.yaml": (
+        0,
+        0.0,
+    ),  # what people type at each step of a flow: 4/250 before the margin was raised
 }
 
 
@@ -664,6 +668,11 @@ def test_short_everyday_wording_from_blind_set_g_is_not_an_alarm(
         ("there are photos of pupils on the caretaker's own phone", "headteacher"),
         ("the dinner lady called me a little bitch", "headteacher"),
         ("I want to report the headteacher, I saw her slap a child", "chair_of_governors"),
+        # blind set H's kinds (merged while this round was under way)
+        (
+            "a colleague keeps taking a girl from year 5 out of class for extra reading with the door closed",
+            "headteacher",
+        ),
     ],
 )
 def test_staff_conduct_that_leaned_on_similarity_is_found_by_a_rule(
@@ -727,6 +736,15 @@ def test_staff_conduct_that_leaned_on_similarity_is_found_by_a_rule(
         "a boy in year 5 strangled my son at lunch",
         "we haven't seen the girl next door since easter",
         "he is always in the same clothes and smells of wee",
+        # blind set H's kinds (merged while this round was under way)
+        "we were by ourselves all weekend when dad went off with his mates",
+        "my cousin is 14 and her mum says shes marrying a man from their village",
+        "he watches a man online who says we should fight the jews",
+        "one of the dads said my daughter could earn money if she comes to his parties",
+        "his stepdad makes him sleep in the garage as a punishment",
+        "someone keeps hanging around the park secretly filming the girls",
+        "she says they are going to Bangladesh to get engaged and she is scared",
+        "her uncle keeps telling her she is his girlfriend",
     ],
 )
 def test_risk_to_a_child_that_leaned_on_similarity_is_found_by_a_rule(

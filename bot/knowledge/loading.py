@@ -92,6 +92,9 @@ class Intent:
     examples: list[str]
     reply: str = ""
     cues: list[str] = field(default_factory=list)
+    # said outright in the first person ("i want to report"): forwarded however little else the message
+    # scores for the intent, unless it asks how something works (see bot/matching/matcher.py)
+    firm_cues: list[str] = field(default_factory=list)
     stories: list[str] = field(default_factory=list)  # longer messages, the way people write them
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal
@@ -105,12 +106,14 @@ class Matcher:
             for phrase in phrases
         ]
         self.smalltalk = SmallTalk(knowledge, self.normaliser)
-        self.cues = [
-            (fold(cue), intent.id)
+        cues = [
+            (fold(cue), intent.id, firm)
             for intent in knowledge.intents.values()
             if intent.action == "forward"
-            for cue in intent.cues
+            for firm, phrases in ((True, intent.firm_cues), (False, intent.cues))
+            for cue in phrases
         ]
+        self.cues = sorted(cues, key=lambda cue: not cue[2])  # firm cues first, each kind in file order
         raw: list[tuple[str, list[str]]] = []
         for topic in knowledge.topics.values():
             for text in (*topic.examples, topic.title):
@@ -172,7 +175,7 @@ class Matcher:
         scores, lexical = tables.final, tables.lexical
         if role == "any":
             role = self.infer_role(folded)
-        cue = next((intent for phrase, intent in self.cues if _contains(folded, phrase)), None)
+        cue, firm = next(((i, f) for phrase, i, f in self.cues if _contains(folded, phrase)), (None, False))
         ranked = self._rank(scores, role)
         by_words = self._rank(lexical, role) if scores is not lexical else ranked
         words_out_of_scope = lexical.get(OUT_OF_SCOPE, 0.0)
@@ -182,7 +185,12 @@ class Matcher:
         short = len([w for w in folded.split() if w not in self.normaliser.stopwords]) <= SHORT
         if smalltalk is not None and (best < self.config.answer_threshold or short):
             return Match("smalltalk", ranked, intent=smalltalk)
-        if cue is not None and forward >= best * _CUE_FACTOR:
+        # A cue alone can be part of a policy question ("can i post a complaint about the school online"):
+        # it forwards when the message also reads like a forward. A firm cue ("i want to report it") is
+        # said outright and forwards on its own: measured on the development sets, forward recall 96 → 101
+        # of 121, with one more question forwarded instead of answered.
+        firm = firm and not _asks_me(folded)
+        if cue is not None and (firm or forward >= best * _CUE_FACTOR):
             cued = Match("forward", ranked, intent=cue, out_of_scope=out_of_scope, forward=forward, cued=True)
             if not _asks_how(folded):
                 return cued
@@ -388,6 +396,15 @@ _HOW_OPENERS = frozenset(
 def _asks_how(folded: str) -> bool:
     words = folded.split(maxsplit=1)
     return bool(words) and words[0] in _HOW_OPENERS
+
+
+_ASKS_ME = re.compile(r"\b(?:do|can|could|should|shall|would|am) (?:i|we)\b")
+
+
+def _asks_me(folded: str) -> bool:
+    """Whether the message also asks a question of its own ("i want to complain about the head, who do i
+    write to?"): then a firm cue does not decide alone."""
+    return _ASKS_ME.search(folded) is not None
 
 
 def _contains(folded: str, phrase: str) -> bool:
