@@ -415,7 +415,8 @@ FRESH_SETS = {
     "mixed_blind_f.yaml": (0, 0.02),
     "short_blind_g.yaml": (0, 0.11),  # children's short chat: see the file's header
     "flow_blind_h.yaml": (0, 0.02),  # what people type at each step of a flow
-    "indirect_blind_j.yaml": (1, 0.06),  # young children, dialect, half-said worries: see the header
+    "staff_online_blind_i.yaml": (0, 0.02),  # what staff write, and online harms
+    "indirect_blind_j.yaml": (1, 0.05),  # young children, dialect, half-said worries: see the header
 }
 
 
