@@ -287,6 +287,11 @@ BROKEN_EXAMPLES = {
         "no file",
     ),
     "yaml_syntax": ('disclosures:\n  abuse: ["my dad hits me"\nordinary: []\n', 3, ""),
+    "short_margin_out_of_range": (
+        'settings:\n  short_margin: 2\ndisclosures:\n  abuse: ["my dad hits me"]\n',
+        2,
+        "short_margin",
+    ),
     "min_words_zero": (
         'settings:\n  min_words: 0\ndisclosures:\n  abuse: ["my dad hits me"]\n',
         2,

@@ -413,11 +413,10 @@ FRESH_SETS = {
     "contact_blind_d.yaml": (2, 0.02),
     "home_blind_e.yaml": (2, 0.01),
     "mixed_blind_f.yaml": (0, 0.005),
-    "short_blind_g.yaml": (0, 0.0),  # children's short chat: 20/200 before the margin was raised to 0.15
-    "flow_blind_h.yaml": (
-        0,
-        0.0,
-    ),  # what people type at each step of a flow: 4/250 before the margin was raised
+    "short_blind_g.yaml": (0, 0.0),  # children's short chat: 20/200 before the short-message margin
+    "flow_blind_h.yaml": (0, 0.0),  # what people type at each step of a flow: 4/250 before it
+    "staff_online_blind_i.yaml": (0, 0.02),  # what staff write, and online harms
+    "indirect_blind_j.yaml": (1, 0.05),  # young children, dialect, half-said worries: see the header
 }
 
 

@@ -93,6 +93,10 @@ def _check(
         report.add(("settings", "min_words"), "must be 1 or more (4 is usual)")
     if not 0 <= settings.min_similarity <= 1 or not -1 <= settings.margin <= 1:
         report.add(("settings",), "min_similarity must be between 0 and 1 and margin between -1 and 1")
+    if settings.short_words < 0:
+        report.add(("settings", "short_words"), "must be 0 or more (0: every message needs `margin`)")
+    if not -1 <= settings.short_margin <= 1:
+        report.add(("settings", "short_margin"), "must be between -1 and 1")
     return spec, report.items
 
 

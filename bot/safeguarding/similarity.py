@@ -45,6 +45,9 @@ class SimilaritySettings:
     margin: float = 0.05
     min_words: int = 1
     """Shorter messages are left to the patterns: one or two words ("Reception", "same") are no evidence."""
+    short_words: int = 0
+    """Messages of fewer words than this need `short_margin` instead of `margin` (0: no difference)."""
+    short_margin: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -261,6 +264,16 @@ class SimilarityIndex:
         k = self.settings.k
         return (sum(s for s, _ in found.disclosures) - sum(found.ordinary)) / k
 
+    def margin_for(self, said: list[str]) -> float:
+        """The margin a message must clear: a short one needs more. Its few words share a word or two with
+        a disclosure by chance ("scared of my sats"), while what a short disclosure says is mostly caught by
+        the patterns; a longer message keeps the lower margin, which wording nobody has written a rule for
+        needs (docs/safeguarding-notes.md has the measurements)."""
+        words = sum(1 for word in said if word)
+        if self.settings.short_words and words < self.settings.short_words:
+            return max(self.settings.margin, self.settings.short_margin)
+        return self.settings.margin
+
     def classify_words(
         self, said: list[str], *, shortcuts: bool = True
     ) -> tuple[list[str], float, float] | None:
@@ -275,7 +288,7 @@ class SimilarityIndex:
         k = self.settings.k
         closeness = sum(s for s, _ in found.disclosures) / k
         lean = self.lean(found)
-        if closeness < self.settings.min_similarity or lean < self.settings.margin:
+        if closeness < self.settings.min_similarity or lean < self.margin_for(said):
             return None
         votes: dict[str, float] = {}
         for score, category in found.disclosures:
