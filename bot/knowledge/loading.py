@@ -93,7 +93,7 @@ class Intent:
     reply: str = ""
     cues: list[str] = field(default_factory=list)
     # said outright in the first person ("i want to report"): forwarded however little else the message
-    # scores for the intent, unless it asks how something works (see bot/matching/matcher.py)
+    # scores for the intent, unless it asks a question of its own (see bot/matching/cues.py)
     firm_cues: list[str] = field(default_factory=list)
     stories: list[str] = field(default_factory=list)  # longer messages, the way people write them
 

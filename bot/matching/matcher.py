@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal
@@ -11,6 +10,7 @@ from typing import Literal
 from bot.common.text import fold
 from bot.config import MatchingConfig
 from bot.knowledge.loading import Knowledge
+from bot.matching.cues import Cues, asks_how
 from bot.matching.normalise import Normaliser
 from bot.matching.postings import EXAMPLE_WEIGHT as _EXAMPLE_WEIGHT
 from bot.matching.postings import Postings
@@ -100,20 +100,8 @@ class Matcher:
         self.normaliser = Normaliser(knowledge.language)
         self.audience = {t.id: set(t.audience) for t in knowledge.topics.values()}
         self.forward_intents = {i.id for i in knowledge.intents.values() if i.action == "forward"}
-        self.role_cues = [
-            (fold(phrase), role)
-            for role, phrases in knowledge.language.role_cues.items()
-            for phrase in phrases
-        ]
+        self.cues = Cues(knowledge)
         self.smalltalk = SmallTalk(knowledge, self.normaliser)
-        cues = [
-            (fold(cue), intent.id, firm)
-            for intent in knowledge.intents.values()
-            if intent.action == "forward"
-            for firm, phrases in ((True, intent.firm_cues), (False, intent.cues))
-            for cue in phrases
-        ]
-        self.cues = sorted(cues, key=lambda cue: not cue[2])  # firm cues first, each kind in file order
         raw: list[tuple[str, list[str]]] = []
         for topic in knowledge.topics.values():
             for text in (*topic.examples, topic.title):
@@ -175,7 +163,7 @@ class Matcher:
         scores, lexical = tables.final, tables.lexical
         if role == "any":
             role = self.infer_role(folded)
-        cue, firm = next(((i, f) for phrase, i, f in self.cues if _contains(folded, phrase)), (None, False))
+        cue = self.cues.forward_cue(folded)
         ranked = self._rank(scores, role)
         by_words = self._rank(lexical, role) if scores is not lexical else ranked
         words_out_of_scope = lexical.get(OUT_OF_SCOPE, 0.0)
@@ -189,10 +177,11 @@ class Matcher:
         # it forwards when the message also reads like a forward. A firm cue ("i want to report it") is
         # said outright and forwards on its own: measured on the development sets, forward recall 96 → 101
         # of 121, with one more question forwarded instead of answered.
-        firm = firm and not _asks_me(folded)
-        if cue is not None and (firm or forward >= best * _CUE_FACTOR):
-            cued = Match("forward", ranked, intent=cue, out_of_scope=out_of_scope, forward=forward, cued=True)
-            if not _asks_how(folded):
+        if cue is not None and (cue.firm or forward >= best * _CUE_FACTOR):
+            cued = Match(
+                "forward", ranked, intent=cue.intent, out_of_scope=out_of_scope, forward=forward, cued=True
+            )
+            if not asks_how(folded):
                 return cued
             # "What's the complaints procedure?" asks how the process works: a section that answers it
             # outright wins (its answer still offers a person); otherwise the forward stands. Only the
@@ -262,8 +251,7 @@ class Matcher:
 
     def infer_role(self, folded: str) -> str:
         """The role the wording points to ("my son" → parent), or "any" when it points to none or several."""
-        roles = {role for phrase, role in self.role_cues if _contains(folded, phrase)}
-        return roles.pop() if len(roles) == 1 else "any"
+        return self.cues.role(folded)
 
     def _scores(self, words: list[str], prune: float = _PRUNE_BELOW) -> dict[str, float]:
         """Score classes: cosine with their best example, blended with how much of the question they cover.
@@ -384,28 +372,3 @@ def _best_of(scores: list[dict[str, float]]) -> dict[str, float]:
 def _between(a: dict[str, float], b: dict[str, float], weight: float) -> dict[str, float]:
     """Per class, (1 − weight)·a + weight·b (a class missing from one counts 0 there)."""
     return {key: (1 - weight) * a.get(key, 0.0) + weight * b.get(key, 0.0) for key in a.keys() | b.keys()}
-
-
-_HOW_OPENERS = frozenset(
-    {"what", "whats", "how", "when", "who", "which", "where", "should", "is", "are", "does", "do"}
-)
-"""A message opening with one of these asks about something ("how do I make a complaint?"); one opening
-"can", "could" or "would" is as often a request ("can someone ring me about my complaint")."""
-
-
-def _asks_how(folded: str) -> bool:
-    words = folded.split(maxsplit=1)
-    return bool(words) and words[0] in _HOW_OPENERS
-
-
-_ASKS_ME = re.compile(r"\b(?:do|can|could|should|shall|would|am) (?:i|we)\b")
-
-
-def _asks_me(folded: str) -> bool:
-    """Whether the message also asks a question of its own ("i want to complain about the head, who do i
-    write to?"): then a firm cue does not decide alone."""
-    return _ASKS_ME.search(folded) is not None
-
-
-def _contains(folded: str, phrase: str) -> bool:
-    return bool(phrase) and f" {phrase} " in f" {folded} "

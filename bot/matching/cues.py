@@ -1,0 +1,73 @@
+"""Phrases that show what a message wants besides its topic: a person at the school, or who is writing.
+
+A forward intent's `cues` ("make a complaint") point to a person only when the rest of the message agrees;
+its `firm_cues` ("i want to report it") are said outright in the first person and decide alone, unless the
+message also asks a question of its own. `role_cues` ("my son") show who is writing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.common.text import fold
+from bot.knowledge.loading import Knowledge
+
+HOW_OPENERS = frozenset(
+    {"what", "whats", "how", "when", "who", "which", "where", "should", "is", "are", "does", "do"}
+)
+"""A message opening with one of these asks about something ("how do I make a complaint?"); one opening
+"can", "could" or "would" is as often a request ("can someone ring me about my complaint")."""
+
+_ASKS_ME = re.compile(r"\b(?:do|can|could|should|shall|would|am) (?:i|we)\b")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """The forward intent a message's wording points to, and whether it was said outright."""
+
+    intent: str
+    firm: bool
+
+
+class Cues:
+    """The knowledge's forward cues and role cues, folded once."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        forward = [
+            (fold(phrase), intent.id, firm)
+            for intent in knowledge.intents.values()
+            if intent.action == "forward"
+            for firm, phrases in ((True, intent.firm_cues), (False, intent.cues))
+            for phrase in phrases
+        ]
+        self.forward = sorted(forward, key=lambda cue: not cue[2])  # firm first, each kind in file order
+        self.roles = [
+            (fold(phrase), role)
+            for role, phrases in knowledge.language.role_cues.items()
+            for phrase in phrases
+        ]
+
+    def forward_cue(self, folded: str) -> Cue | None:
+        """The first cue the message contains; a firm one counts as firm only when the message does not
+        also ask a question of its own ("i want to complain about the head, who do i write to?")."""
+        for phrase, intent, firm in self.forward:
+            if contains(folded, phrase):
+                return Cue(intent, firm and _ASKS_ME.search(folded) is None)
+        return None
+
+    def role(self, folded: str) -> str:
+        """The role the wording points to ("my son" → parent), or "any" when it points to none or several."""
+        roles = {role for phrase, role in self.roles if contains(folded, phrase)}
+        return roles.pop() if len(roles) == 1 else "any"
+
+
+def asks_how(folded: str) -> bool:
+    """Whether the message opens by asking how something works (HOW_OPENERS)."""
+    words = folded.split(maxsplit=1)
+    return bool(words) and words[0] in HOW_OPENERS
+
+
+def contains(folded: str, phrase: str) -> bool:
+    """Whether a folded phrase occurs in a folded message as whole words."""
+    return bool(phrase) and f" {phrase} " in f" {folded} "
