@@ -292,6 +292,11 @@ BROKEN_EXAMPLES = {
         2,
         "short_margin",
     ),
+    "meaning_threshold_out_of_range": (
+        'meaning:\n  threshold: 1.5\ndisclosures:\n  abuse: ["my dad hits me"]\n',
+        2,
+        "threshold",
+    ),
     "min_words_zero": (
         'settings:\n  min_words: 0\ndisclosures:\n  abuse: ["my dad hits me"]\n',
         2,

@@ -15,8 +15,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.core.engine import meaning_layer
 from bot.knowledge.loading import load_knowledge
+from bot.matching.semantic import load_embedder
 from bot.safeguarding.detector import Detection, SafeguardingDetector
+from bot.safeguarding.examples import EXAMPLES_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = Path(__file__).parent / "safeguarding"
@@ -25,7 +28,12 @@ MAX_FALSE_ALARMS = 0.01
 
 @pytest.fixture(scope="module")
 def detector() -> SafeguardingDetector:
-    return SafeguardingDetector.from_file(ROOT / "knowledge" / "safeguarding.yaml")
+    """The detector as the bot runs it: with the meaning layer when the sentence model is installed."""
+    found = SafeguardingDetector.from_file(ROOT / "knowledge" / "safeguarding.yaml")
+    embedder = load_embedder()
+    if embedder is not None:
+        found.attach_meaning(meaning_layer(ROOT / "knowledge" / EXAMPLES_FILE, embedder))
+    return found
 
 
 def _load(name: str, key: str) -> list[dict[str, str]]:
@@ -412,7 +420,7 @@ FRESH_SETS = {
     # file: (routes that may differ from the label, named in its header; most ordinary messages flagged)
     "contact_blind_d.yaml": (2, 0.02),
     "home_blind_e.yaml": (2, 0.01),
-    "mixed_blind_f.yaml": (0, 0.005),
+    "mixed_blind_f.yaml": (0, 0.01),  # one of the two is the meaning layer's: a child scared after a film
     "short_blind_g.yaml": (0, 0.0),  # children's short chat: 20/200 before the short-message margin
     "flow_blind_h.yaml": (0, 0.0),  # what people type at each step of a flow: 4/250 before it
     "staff_online_blind_i.yaml": (0, 0.02),  # what staff write, and online harms

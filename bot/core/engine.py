@@ -13,12 +13,31 @@ from bot.knowledge.loading import Knowledge, load_knowledge
 from bot.knowledge.render import Renderer
 from bot.matching.matcher import Match, Matcher
 from bot.matching.rules import Quote, RuleIndex
-from bot.matching.semantic import load_embedder
+from bot.matching.semantic import Embedder, load_embedder
 from bot.safeguarding.detector import Detection, SafeguardingDetector
+from bot.safeguarding.examples import EXAMPLES_FILE, example_texts
+from bot.safeguarding.meaning import MeaningLayer
 
 SAFEGUARDING_FILE = "safeguarding.yaml"
 
 log = logging.getLogger(__name__)
+
+
+def meaning_layer(examples: Path, embedder: Embedder) -> MeaningLayer | None:
+    """The safeguarding check's third layer, from the examples file and the matcher's sentence model."""
+    texts = example_texts(examples) if examples.exists() else None
+    if texts is None or not texts.disclosures or not texts.ordinary:
+        return None
+    layer = MeaningLayer.fit(
+        texts.disclosures,
+        texts.ordinary,
+        embed=embedder.embed,
+        embed_examples=getattr(embedder, "embed_examples", embedder.embed),
+        settings=texts.meaning,
+        name=getattr(embedder, "identity", embedder.name),
+    )
+    log.info("safeguarding: patterns, similar examples and meaning (%s)", embedder.name)
+    return layer
 
 
 @dataclass
@@ -44,6 +63,8 @@ class Engine:
             why = "switched off in the config" if not config.matching.semantic else "model unavailable"
             log.info("matching: words only (semantic layer off: %s)", why)
         matcher = Matcher(knowledge, config.matching, embedder)
+        if embedder is not None:
+            detector.attach_meaning(meaning_layer(knowledge.folder / EXAMPLES_FILE, embedder))
         return cls(config, knowledge, matcher, Renderer(knowledge, config), detector)
 
     def ask(self, text: str, role: str = "any", screened: bool = False) -> Reply:

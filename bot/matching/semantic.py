@@ -65,7 +65,7 @@ class _TokenMeans:
         # Which model files these are, for the cache of example vectors: an installed package's files
         # change only when it is reinstalled, which changes their size or time.
         stamps = [f"{f.name}:{f.stat().st_size}:{f.stat().st_mtime_ns}" for f in files]
-        self._identity = " ".join([MODEL_NAME, *stamps])
+        self.identity = " ".join([MODEL_NAME, *stamps])
 
     def embed_examples(self, texts: Sequence[str]) -> np.ndarray:
         """`embed` for the knowledge's own example texts, kept between runs in the start-up cache
@@ -77,7 +77,7 @@ class _TokenMeans:
         for text in texts:
             data = text.encode("utf-8", "surrogatepass")
             digest.update(len(data).to_bytes(8, "little") + data)
-        key = startup_cache.fingerprint(f"{_KIND} {self._identity} {digest.hexdigest()}", Path(__file__))
+        key = startup_cache.fingerprint(f"{_KIND} {self.identity} {digest.hexdigest()}", Path(__file__))
         dim = self._table.shape[1]
         kept = startup_cache.load(_KIND, key)
         if isinstance(kept, bytes) and len(kept) == len(texts) * dim * 4:

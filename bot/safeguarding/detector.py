@@ -17,6 +17,7 @@ from bot.common.yamlfile import Path_, YamlError, load_yaml
 from bot.knowledge.loading import CHOSEN_ROLES, KnowledgeError
 from bot.safeguarding import stored
 from bot.safeguarding.examples import EXAMPLES_FILE, load_examples
+from bot.safeguarding.meaning import MeaningLayer
 from bot.safeguarding.patterns import Compiler, Pattern, Rule
 from bot.safeguarding.scanning import Message, Vocabulary, read, read_words, rule_spans, spans
 from bot.safeguarding.similarity import SimilarityIndex
@@ -113,6 +114,7 @@ class SafeguardingDetector:
         self.not_people = parts.not_people
         self.spellings = _spellings(parts.spellings)
         self.similar = SimilarityIndex(*parts.similarity) if parts.similarity else None
+        self.meaning: MeaningLayer | None = None  # attached by the engine when a sentence model is loaded
         categories = [_Category(*category) for category in parts.categories]
         self.by_id = {c.id: c for c in categories}
         # the broadest concern for the DSL (the last such category in the file) when only allegation
@@ -168,7 +170,27 @@ class SafeguardingDetector:
                     best = (rank, -order, found)
         if best:
             return best[2]
-        return self._similar(text, msg.words, shortcuts) if self.similar else None
+        found = self._similar(text, msg.words, shortcuts) if self.similar else None
+        return found if found is not None or self.meaning is None else self._meant(text, msg.words)
+
+    def attach_meaning(self, layer: MeaningLayer | None) -> None:
+        """Add the third layer (bot/safeguarding/meaning.py): long messages meaning what disclosures do."""
+        self.meaning = layer
+
+    def _meant(self, text: str, said: list[str]) -> Detection | None:
+        """The third layer: a long message whose meaning is close to the example disclosures."""
+        assert self.meaning is not None
+        if sum(1 for word in said if word) < self.meaning.settings.min_words:
+            return None
+        probability = self.meaning.probability(text)
+        if probability < self.meaning.settings.threshold:
+            return None
+        matched = f"close in meaning to the example disclosures (probability {probability:.2f})"
+        mentions = self._mentions(read(text, self.vocabulary, self.spellings))
+        if mentions:
+            about = max((c for c, _, _ in mentions), key=lambda c: ROUTE_RANK[c.route])
+            return Detection(about.id, about.route, matched)
+        return Detection(self.fallback.id, self.fallback.route, matched)
 
     def _similar(self, text: str, said: list[str], shortcuts: bool = True) -> Detection | None:
         """The second layer: a message that reads like the example disclosures though no rule fired.

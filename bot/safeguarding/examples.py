@@ -16,6 +16,7 @@ import yaml
 from bot.common.schema import Problems, build
 from bot.common.text import words
 from bot.common.yamlfile import YamlError, load_yaml
+from bot.safeguarding.meaning import MeaningSettings
 from bot.safeguarding.similarity import SimilarityIndex, SimilaritySettings, build_tables
 
 EXAMPLES_FILE = "safeguarding_examples.yaml"
@@ -29,6 +30,38 @@ class ExamplesSpec:
     ordinary: list[str] = field(default_factory=list)
     ordinary_from: list[str] = field(default_factory=list)
     settings: SimilaritySettings = field(default_factory=SimilaritySettings)
+    meaning: MeaningSettings = field(default_factory=MeaningSettings)
+
+
+@dataclass(frozen=True)
+class ExampleTexts:
+    """The examples as texts, for the meaning layer (bot/safeguarding/meaning.py)."""
+
+    disclosures: list[str]
+    ordinary: list[str]  # the file's own and those of `ordinary_from`
+    meaning: MeaningSettings
+
+
+def example_texts(path: Path) -> ExampleTexts | None:
+    """The texts of an examples file the detector has already loaded (None if it cannot be read: the
+    detector's own load reports why)."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            data = yaml.load(handle, Loader=_FAST_LOADER)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    spec, problems = _check(path, data, _AnyCategory())
+    if spec is None or problems:
+        return None
+    disclosures = [text for texts in spec.disclosures.values() for text in texts]
+    return ExampleTexts(disclosures, _ordinary(path, spec), spec.meaning)
+
+
+class _AnyCategory(dict):  # type: ignore[type-arg]
+    """Every category name is known (the detector's load has checked them against the rules file)."""
+
+    def __contains__(self, key: object) -> bool:
+        return True
 
 
 def load_examples(
@@ -52,12 +85,17 @@ def load_examples(
         spec, problems = _check(path, doc.data, categories, Problems(doc))
     if spec is None or problems:
         return None, problems
+    ordinary = _ordinary(path, spec)
+    disclosures = [(category, text) for category, texts in spec.disclosures.items() for text in texts]
+    return SimilarityIndex(build_tables(disclosures, ordinary, spec.settings, reader), spec.settings), []
+
+
+def _ordinary(path: Path, spec: ExamplesSpec) -> list[str]:
     ordinary = list(spec.ordinary)
     for pattern in spec.ordinary_from:
         for other in sorted(path.parent.glob(pattern)):
             ordinary.extend(_examples_in(other))
-    disclosures = [(category, text) for category, texts in spec.disclosures.items() for text in texts]
-    return SimilarityIndex(build_tables(disclosures, ordinary, spec.settings, reader), spec.settings), []
+    return ordinary
 
 
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -97,6 +135,10 @@ def _check(
         report.add(("settings", "short_words"), "must be 0 or more (0: every message needs `margin`)")
     if not -1 <= settings.short_margin <= 1:
         report.add(("settings", "short_margin"), "must be between -1 and 1")
+    if not 0 < spec.meaning.threshold < 1:
+        report.add(("meaning", "threshold"), "must be between 0 and 1 (0.88 is usual; higher: fewer alerts)")
+    if spec.meaning.min_words < 1:
+        report.add(("meaning", "min_words"), "must be 1 or more (20 is usual)")
     return spec, report.items
 
 
