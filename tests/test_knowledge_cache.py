@@ -159,7 +159,8 @@ def test_example_vectors_read_back_are_the_ones_computed(cache_dir: Path, engine
 def test_what_people_ask_is_never_kept(cache_dir: Path, config: Config) -> None:
     engine = Engine.load(config)
     kept = sorted(cache_dir.iterdir())
-    assert [p.name.split("-")[0] for p in kept] == ["example", "safeguarding"]
+    kinds = [p.name.rsplit("-", 1)[0] for p in kept]
+    assert kinds == ["example-vectors", "safeguarding", "safeguarding-meaning"]
     for question in ("my dad hits me", "can i post pics of the nativity on fb", "x " * 500):
         engine.ask(question, "parent")
     assert sorted(cache_dir.iterdir()) == kept

@@ -32,7 +32,6 @@ def meaning_layer(examples: Path, embedder: Embedder) -> MeaningLayer | None:
         texts.disclosures,
         texts.ordinary,
         embed=embedder.embed,
-        embed_examples=getattr(embedder, "embed_examples", embedder.embed),
         settings=texts.meaning,
         name=getattr(embedder, "identity", embedder.name),
     )

@@ -55,11 +55,11 @@ class MeaningLayer:
         ordinary: Sequence[str],
         *,
         embed: Embed,
-        embed_examples: Embed,
         settings: MeaningSettings,
         name: str,
     ) -> MeaningLayer:
-        """Fit on the example texts (their vectors and the weights are kept in the start-up cache)."""
+        """Fit on the example texts; the weights are kept in the start-up cache (a start with the same texts
+        and model reads them back instead of fitting again)."""
         import numpy as np
 
         digest = hashlib.sha256(name.encode())
@@ -71,7 +71,7 @@ class MeaningLayer:
         kept = startup_cache.load(_KIND, key)
         if isinstance(kept, bytes) and len(kept) % 8 == 0 and kept:
             return cls(np.frombuffer(kept, dtype=np.float64).copy(), embed, settings, name)
-        vectors = _unit(embed_examples([*disclosures, *ordinary]))
+        vectors = _unit(embed([*disclosures, *ordinary]))
         labels = np.r_[np.ones(len(disclosures)), np.zeros(len(ordinary))]
         weights = _logistic(vectors, labels)
         startup_cache.save(_KIND, key, weights.tobytes())
