@@ -10,7 +10,7 @@ from bot.core.engine import Engine, meaning_layer
 from bot.matching.semantic import load_embedder
 from bot.safeguarding.detector import SafeguardingDetector
 from bot.safeguarding.examples import EXAMPLES_FILE
-from bot.safeguarding.meaning import MeaningSettings
+from bot.safeguarding.meaning import MAX_EXAMPLES, MeaningSettings, _spread
 
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 
@@ -50,3 +50,10 @@ def test_a_short_message_is_never_judged_by_its_meaning_alone() -> None:
 def test_the_layer_is_off_when_the_sentence_model_is_switched_off(words_only_engine: Engine) -> None:
     assert words_only_engine.detector.meaning is None
     assert words_only_engine.detector.detect(UNLIKE_ANY_RULE, role="parent") is None
+
+
+def test_a_large_knowledge_base_is_fitted_on_a_bounded_sample() -> None:
+    texts = [f"an ordinary message number {i}" for i in range(MAX_EXAMPLES * 3 + 7)]
+    sample = _spread(texts)
+    assert len(sample) == MAX_EXAMPLES and sample[0] == texts[0] and len(set(sample)) == MAX_EXAMPLES
+    assert _spread(texts[:10]) == texts[:10]

@@ -27,6 +27,11 @@ Embed = Callable[[Sequence[str]], "np.ndarray"]
 _KIND = "safeguarding-meaning"  # the fitted weights in the start-up cache
 _STEPS = 12  # Newton steps: the fit has converged long before (changes under 1e-6)
 _RIDGE = 1.0  # L2 penalty on the weights (not the bias), so a few hundred examples a side are enough
+MAX_EXAMPLES = 4000
+"""At most this many examples a side are fitted on, taken evenly through the list. A knowledge base many
+times the bundled one has tens of thousands of topic examples: fitting on all of them cost seconds and
+hundreds of MiB, for nothing a few thousand do not give (the bundled knowledge has about 700 disclosures and
+1,500 ordinary messages)."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,7 @@ class MeaningLayer:
         kept = startup_cache.load(_KIND, key)
         if isinstance(kept, bytes) and len(kept) % 8 == 0 and kept:
             return cls(np.frombuffer(kept, dtype=np.float64).copy(), embed, settings, name)
+        disclosures, ordinary = _spread(disclosures), _spread(ordinary)
         vectors = _unit(embed([*disclosures, *ordinary]))
         labels = np.r_[np.ones(len(disclosures)), np.zeros(len(ordinary))]
         weights = _logistic(vectors, labels)
@@ -85,6 +91,14 @@ class MeaningLayer:
         if not np.any(vector):
             return 0.0
         return float(1 / (1 + np.exp(-(vector @ self._weights[:-1] + self._weights[-1]))))
+
+
+def _spread(texts: Sequence[str]) -> list[str]:
+    """At most MAX_EXAMPLES of the texts, taken evenly through them (every one when there are fewer)."""
+    if len(texts) <= MAX_EXAMPLES:
+        return list(texts)
+    step = len(texts) / MAX_EXAMPLES
+    return [texts[int(i * step)] for i in range(MAX_EXAMPLES)]
 
 
 def _unit(vectors: np.ndarray) -> np.ndarray:
