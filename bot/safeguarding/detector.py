@@ -186,11 +186,7 @@ class SafeguardingDetector:
         if probability < self.meaning.settings.threshold:
             return None
         matched = f"close in meaning to the example disclosures (probability {probability:.2f})"
-        mentions = self._mentions(read(text, self.vocabulary, self.spellings))
-        if mentions:
-            about = max((c for c, _, _ in mentions), key=lambda c: ROUTE_RANK[c.route])
-            return Detection(about.id, about.route, matched)
-        return Detection(self.fallback.id, self.fallback.route, matched)
+        return self._about_whom(text, matched, self.fallback)
 
     def _similar(self, text: str, said: list[str], shortcuts: bool = True) -> Detection | None:
         """The second layer: a message that reads like the example disclosures though no rule fired.
@@ -203,15 +199,18 @@ class SafeguardingDetector:
             return None
         voted, closeness, lean = found
         matched = f"similar to {voted[0]} examples (closeness {closeness:.2f}, margin {lean:.2f})"
-        # No rule fired, so there is no span to look near: the people the message names decide the route,
-        # as they do for rules; without one it is a concern about a child for the DSL. Read afresh: the
-        # exclusions ("the head called me") stop rules firing, they must not hide who a message is about.
+        category = next((self.by_id[c] for c in voted if self.by_id[c].route == "dsl"), self.fallback)
+        return self._about_whom(text, matched, category)
+
+    def _about_whom(self, text: str, matched: str, otherwise: _Category) -> Detection:
+        """A concern no rule found has no span to look near: the people the message names decide the route,
+        as they do for rules; without one it is a concern about a child for the DSL (`otherwise`). Read
+        afresh: the exclusions ("the head called me") stop rules firing, not say who it is about."""
         mentions = self._mentions(read(text, self.vocabulary, self.spellings))
         if mentions:
             about = max((c for c, _, _ in mentions), key=lambda c: ROUTE_RANK[c.route])
             return Detection(about.id, about.route, matched)
-        category = next((self.by_id[c] for c in voted if self.by_id[c].route == "dsl"), self.fallback)
-        return Detection(category.id, category.route, matched)
+        return Detection(otherwise.id, otherwise.route, matched)
 
     def _mentions(self, msg: Message) -> list[tuple[_Category, int, int]]:
         """Mentions of staff or the head; one inside a longer mention ("head teacher") does not count."""
