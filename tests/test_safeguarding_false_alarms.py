@@ -646,6 +646,33 @@ def test_short_wording_from_blind_set_g_is_found(
 @pytest.mark.parametrize(
     "text",
     [
+        "she eats crisps for tea every night and puts herself to bed",  # under the meaning layer's 20 words
+        "i put myself to bed most nights cos mum goes out",
+        "he has biscuits for dinner most days",
+    ],
+)
+def test_a_young_child_looking_after_themselves_at_night_is_found(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    _assert_found(detector, text, "dsl")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son puts himself to bed now he's 10, is that normal",
+        "can he have crisps for tea on a friday as a treat",
+    ],
+)
+def test_a_child_going_to_bed_alone_or_a_treat_is_not_an_alarm(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    assert detector.detect(text, role="parent") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "my kitten scratched my arm when i picked her up",
         "i want to die my hair pink for the summer",
         "i dont want to go home yet the party is so fun",

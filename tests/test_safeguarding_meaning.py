@@ -14,10 +14,10 @@ from bot.safeguarding.meaning import MAX_EXAMPLES, MeaningSettings, _spread
 
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 
-# Neglect told as a story: no rule's wording and too few shared words for the similarity layer.
+# A child afraid to go home, told as a story: no rule's wording, few words shared with the examples.
 UNLIKE_ANY_RULE = (
-    "There's a girl in my son's class who hasn't been collected on time once this month and she told the "
-    "club she eats crisps for dinner most nights and puts herself to bed."
+    "Since his mum's boyfriend moved in he has stopped wanting to go home at the end of the day and hides in "
+    "the toilets when it is time for pick up, he won't say why."
 )
 
 
@@ -42,9 +42,12 @@ def test_a_short_message_is_never_judged_by_its_meaning_alone() -> None:
     assert layer is not None and layer.settings == MeaningSettings(threshold=0.88, min_words=20)
     detector = SafeguardingDetector.from_file(KNOWLEDGE / "safeguarding.yaml")
     detector.attach_meaning(layer)
-    short = "she told the club she eats crisps for dinner and puts herself to bed"
-    assert layer.probability(short) >= layer.settings.threshold  # close in meaning, but 14 words
+    short = "he hides under the bed when his stepdad shouts"  # 9 words
     assert detector.detect(short, role="parent") is None
+    layer.settings = MeaningSettings(threshold=0.5, min_words=20)
+    assert layer.probability(short) >= 0.5 and detector.detect(short, role="parent") is None
+    layer.settings = MeaningSettings(threshold=0.5, min_words=5)  # the same message, were short ones judged
+    assert detector.detect(short, role="parent") is not None
 
 
 def test_the_layer_is_off_when_the_sentence_model_is_switched_off(words_only_engine: Engine) -> None:
