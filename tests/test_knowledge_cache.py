@@ -16,7 +16,7 @@ import pytest
 
 from bot.common import cache
 from bot.config import BUNDLED_KNOWLEDGE, Config
-from bot.core.engine import Engine
+from bot.core.engine import Engine, meaning_layer
 from bot.knowledge.loading import KnowledgeError
 from bot.matching.semantic import _TokenMeans, load_embedder
 from bot.safeguarding import stored
@@ -164,3 +164,26 @@ def test_what_people_ask_is_never_kept(cache_dir: Path, config: Config) -> None:
     for question in ("my dad hits me", "can i post pics of the nativity on fb", "x " * 500):
         engine.ask(question, "parent")
     assert sorted(cache_dir.iterdir()) == kept
+
+
+# ---- the safeguarding check's meaning layer (bot/safeguarding/meaning.py) ---------------------------------
+
+
+def test_meaning_weights_read_back_are_the_ones_fitted_and_an_edit_fits_again(
+    cache_dir: Path, knowledge: Path
+) -> None:
+    embedder = load_embedder()
+    assert embedder is not None
+    detector = SafeguardingDetector.from_file(knowledge / "safeguarding.yaml")
+    story = "Since his mum's boyfriend moved in he hides in the toilets at home time and won't say why."
+    fitted = meaning_layer(knowledge, embedder, detector.by_id)
+    read_back = meaning_layer(knowledge, embedder, detector.by_id)
+    assert fitted is not None and read_back is not None
+    assert len(list(cache_dir.glob("safeguarding-meaning-*"))) == 1
+    assert read_back.probability(story) == fitted.probability(story)
+    assert read_back.settings == fitted.settings
+    examples = knowledge / "safeguarding_examples.yaml"
+    examples.write_text(examples.read_text(encoding="utf-8").replace("threshold: 0.88", "threshold: 0.9"))
+    edited = meaning_layer(knowledge, embedder, detector.by_id)
+    assert edited is not None and edited.settings.threshold == 0.9
+    assert len(list(cache_dir.glob("safeguarding-meaning-*"))) == 2

@@ -19,7 +19,6 @@ from bot.core.engine import meaning_layer
 from bot.knowledge.loading import load_knowledge
 from bot.matching.semantic import load_embedder
 from bot.safeguarding.detector import Detection, SafeguardingDetector
-from bot.safeguarding.examples import EXAMPLES_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = Path(__file__).parent / "safeguarding"
@@ -32,7 +31,7 @@ def detector() -> SafeguardingDetector:
     found = SafeguardingDetector.from_file(ROOT / "knowledge" / "safeguarding.yaml")
     embedder = load_embedder()
     if embedder is not None:
-        found.attach_meaning(meaning_layer(ROOT / "knowledge" / EXAMPLES_FILE, embedder))
+        found.attach_meaning(meaning_layer(ROOT / "knowledge", embedder, found.by_id))
     return found
 
 

@@ -9,7 +9,6 @@ import pytest
 from bot.core.engine import Engine, meaning_layer
 from bot.matching.semantic import load_embedder
 from bot.safeguarding.detector import SafeguardingDetector
-from bot.safeguarding.examples import EXAMPLES_FILE
 from bot.safeguarding.meaning import MAX_EXAMPLES, MeaningSettings, _spread
 
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
@@ -38,9 +37,9 @@ def test_a_long_disclosure_worded_unlike_any_rule_or_example_is_found_by_its_mea
 def test_a_short_message_is_never_judged_by_its_meaning_alone() -> None:
     embedder = load_embedder()
     assert embedder is not None
-    layer = meaning_layer(KNOWLEDGE / EXAMPLES_FILE, embedder)
-    assert layer is not None and layer.settings == MeaningSettings(threshold=0.88, min_words=20)
     detector = SafeguardingDetector.from_file(KNOWLEDGE / "safeguarding.yaml")
+    layer = meaning_layer(KNOWLEDGE, embedder, detector.by_id)
+    assert layer is not None and layer.settings == MeaningSettings(threshold=0.88, min_words=20)
     detector.attach_meaning(layer)
     short = "he hides under the bed when his stepdad shouts"  # 9 words
     assert detector.detect(short, role="parent") is None

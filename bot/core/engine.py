@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,19 +24,22 @@ SAFEGUARDING_FILE = "safeguarding.yaml"
 log = logging.getLogger(__name__)
 
 
-def meaning_layer(examples: Path, embedder: Embedder) -> MeaningLayer | None:
-    """The safeguarding check's third layer, from the examples file and the matcher's sentence model."""
-    texts = example_texts(examples) if examples.exists() else None
-    if texts is None or not texts.disclosures or not texts.ordinary:
+def meaning_layer(
+    knowledge: Path, embedder: Embedder, categories: Mapping[str, object]
+) -> MeaningLayer | None:
+    """The safeguarding check's third layer, from the examples file (its disclosures under `categories`,
+    the detector's) and the matcher's sentence model; None without an examples file."""
+    examples = knowledge / EXAMPLES_FILE
+    if not examples.exists():
         return None
-    layer = MeaningLayer.fit(
-        texts.disclosures,
-        texts.ordinary,
+    layer = MeaningLayer.load(
+        knowledge,
+        lambda: example_texts(examples, categories),
         embed=embedder.embed,
-        settings=texts.meaning,
         name=getattr(embedder, "identity", embedder.name),
     )
-    log.info("safeguarding: patterns, similar examples and meaning (%s)", embedder.name)
+    if layer is not None:
+        log.info("safeguarding: patterns, similar examples and meaning (%s)", embedder.name)
     return layer
 
 
@@ -63,7 +67,7 @@ class Engine:
             log.info("matching: words only (semantic layer off: %s)", why)
         matcher = Matcher(knowledge, config.matching, embedder)
         if embedder is not None:
-            detector.attach_meaning(meaning_layer(knowledge.folder / EXAMPLES_FILE, embedder))
+            detector.attach_meaning(meaning_layer(knowledge.folder, embedder, detector.by_id))
         return cls(config, knowledge, matcher, Renderer(knowledge, config), detector)
 
     def ask(self, text: str, role: str = "any", screened: bool = False) -> Reply:

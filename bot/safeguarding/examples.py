@@ -42,26 +42,19 @@ class ExampleTexts:
     meaning: MeaningSettings
 
 
-def example_texts(path: Path) -> ExampleTexts | None:
-    """The texts of an examples file the detector has already loaded (None if it cannot be read: the
-    detector's own load reports why)."""
+def example_texts(path: Path, categories: Mapping[str, Any]) -> ExampleTexts | None:
+    """The texts of an examples file the detector has already loaded (None if it cannot be read or has a
+    problem: the detector's own load reports which)."""
     try:
         with path.open(encoding="utf-8") as handle:
             data = yaml.load(handle, Loader=_FAST_LOADER)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return None
-    spec, problems = _check(path, data, _AnyCategory())
+    spec, problems = _check(path, data, categories)
     if spec is None or problems:
         return None
     disclosures = [text for texts in spec.disclosures.values() for text in texts]
     return ExampleTexts(disclosures, _ordinary(path, spec), spec.meaning)
-
-
-class _AnyCategory(dict):  # type: ignore[type-arg]
-    """Every category name is known (the detector's load has checked them against the rules file)."""
-
-    def __contains__(self, key: object) -> bool:
-        return True
 
 
 def load_examples(

@@ -12,15 +12,17 @@ is where a meaning model errs. Measured in docs/safeguarding-notes.md.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.common import cache as startup_cache
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from bot.safeguarding.examples import ExampleTexts
 
 Embed = Callable[[Sequence[str]], "np.ndarray"]
 
@@ -54,33 +56,33 @@ class MeaningLayer:
         self.name = name
 
     @classmethod
-    def fit(
-        cls,
-        disclosures: Sequence[str],
-        ordinary: Sequence[str],
-        *,
-        embed: Embed,
-        settings: MeaningSettings,
-        name: str,
-    ) -> MeaningLayer:
-        """Fit on the example texts; the weights are kept in the start-up cache (a start with the same texts
-        and model reads them back instead of fitting again)."""
+    def load(
+        cls, knowledge: Path, read: Callable[[], ExampleTexts | None], *, embed: Embed, name: str
+    ) -> MeaningLayer | None:
+        """The layer for a knowledge folder and a model (`name`), fitted on the texts `read` gives, or None
+        when they have no disclosures or no ordinary messages.
+
+        Its settings and fitted weights are kept in the start-up cache under the bytes of every knowledge
+        file (as the compiled rules are, safeguarding/stored.py): a start with nothing changed reads them
+        back without reading or embedding the examples at all.
+        """
         import numpy as np
 
-        digest = hashlib.sha256(name.encode())
-        for label, texts in (("d", disclosures), ("o", ordinary)):
-            for text in texts:
-                data = f"{label}{text}".encode("utf-8", "surrogatepass")
-                digest.update(len(data).to_bytes(8, "little") + data)
-        key = startup_cache.fingerprint(f"{_KIND} {digest.hexdigest()}", __file__)
+        key = startup_cache.fingerprint(f"{_KIND} {name}", knowledge, __file__)
         kept = startup_cache.load(_KIND, key)
-        if isinstance(kept, bytes) and len(kept) % 8 == 0 and kept:
-            return cls(np.frombuffer(kept, dtype=np.float64).copy(), embed, settings, name)
-        disclosures, ordinary = _spread(disclosures), _spread(ordinary)
+        if isinstance(kept, tuple) and len(kept) == 3 and isinstance(kept[2], bytes) and kept[2]:
+            threshold, min_words, weights = kept
+            settings = MeaningSettings(threshold, min_words)
+            return cls(np.frombuffer(weights, dtype=np.float64).copy(), embed, settings, name)
+        texts = read()
+        if texts is None or not texts.disclosures or not texts.ordinary:
+            return None
+        disclosures, ordinary = _spread(texts.disclosures), _spread(texts.ordinary)
         vectors = _unit(embed([*disclosures, *ordinary]))
         labels = np.r_[np.ones(len(disclosures)), np.zeros(len(ordinary))]
         weights = _logistic(vectors, labels)
-        startup_cache.save(_KIND, key, weights.tobytes())
+        settings = texts.meaning
+        startup_cache.save(_KIND, key, (settings.threshold, settings.min_words, weights.tobytes()))
         return cls(weights, embed, settings, name)
 
     def probability(self, text: str) -> float:
