@@ -180,3 +180,21 @@ def test_a_story_with_a_vague_question_ranks_the_topic_its_subject_sentence_name
     elsewhere: the subject sentence, not the story or the bare question, decides the first topic."""
     match = engine.matcher.match(text, "parent")
     assert [s.key for s in match.ranked[:1]] == [expect], match.ranked[:3]
+
+
+def test_a_forwarded_message_that_asks_something_also_offers_the_sections_that_may_answer_it(
+    engine: Engine,
+) -> None:
+    reply = engine.ask("Can governors just ignore complaints?", "parent")
+    assert reply.action == "forward", (reply.action, reply.topic)
+    payloads = [o.payload for o in reply.options]
+    assert payloads[0] == "fwd"  # passing it on stays the first offer
+    assert "t:complaints_about_governor" in payloads
+    assert "A complaint about a governor" in reply.text
+
+
+@pytest.mark.parametrize("text", ["please forward this to the office", "can someone from the office ring me"])
+def test_a_plain_request_for_a_person_is_offered_only_the_office(engine: Engine, text: str) -> None:
+    reply = engine.ask(text, "parent")
+    assert reply.action == "forward", (reply.action, reply.topic)
+    assert [o.payload for o in reply.options] == ["fwd"]

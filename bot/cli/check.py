@@ -103,6 +103,7 @@ REQUIRED_MESSAGES = (
     "topics_policies",
     "section_topics",
     "clarify",
+    "forward_options",
     "fallback",
     "rule_answer",
     "empty_message",

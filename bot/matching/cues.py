@@ -68,6 +68,12 @@ def asks_how(folded: str) -> bool:
     return bool(words) and words[0] in HOW_OPENERS
 
 
+def asks_something(text: str, folded: str) -> bool:
+    """Whether the message asks a question: a question mark anywhere, or a how-opener (people on phones
+    often leave the mark off: "who do i complain to")."""
+    return "?" in text or asks_how(folded)
+
+
 def contains(folded: str, phrase: str) -> bool:
     """Whether a folded phrase occurs in a folded message as whole words."""
     return bool(phrase) and f" {phrase} " in f" {folded} "

@@ -10,7 +10,7 @@ from typing import Literal
 from bot.common.text import fold
 from bot.config import MatchingConfig
 from bot.knowledge.loading import Knowledge
-from bot.matching.cues import Cues, asks_how
+from bot.matching.cues import Cues, asks_how, asks_something
 from bot.matching.normalise import Normaliser
 from bot.matching.postings import EXAMPLE_WEIGHT as _EXAMPLE_WEIGHT
 from bot.matching.postings import Postings
@@ -66,6 +66,7 @@ class Match:
     out_of_scope: float = 0.0
     forward: float = 0.0  # the best "wants a person" intent's score
     cued: bool = False  # a forward cue ("I want to complain") was said outright
+    asks: bool = False  # the message asks something (a question mark, or opens with "how", "who"…)
 
     @property
     def best(self) -> Scored | None:
@@ -179,7 +180,13 @@ class Matcher:
         # of 121, with one more question forwarded instead of answered.
         if cue is not None and (cue.firm or forward >= best * _CUE_FACTOR):
             cued = Match(
-                "forward", ranked, intent=cue.intent, out_of_scope=out_of_scope, forward=forward, cued=True
+                "forward",
+                ranked,
+                intent=cue.intent,
+                out_of_scope=out_of_scope,
+                forward=forward,
+                cued=True,
+                asks=asks_something(text, folded),
             )
             if not asks_how(folded):
                 return cued
@@ -193,7 +200,14 @@ class Matcher:
             return Match("answer", ranked, out_of_scope=out_of_scope, forward=forward)
         if forward > best + _FORWARD_MARGIN and forward >= self.config.clarify_threshold:
             intent = max(self.forward_intents, key=lambda i: scores.get(i, 0.0))
-            return Match("forward", ranked, intent=intent, out_of_scope=out_of_scope, forward=forward)
+            return Match(
+                "forward",
+                ranked,
+                intent=intent,
+                out_of_scope=out_of_scope,
+                forward=forward,
+                asks=asks_something(text, folded),
+            )
         decision = self._decide(ranked, out_of_scope)
         if decision == "clarify" and self._clear_by_words(ranked, by_words, words_out_of_scope, tables, role):
             decision = "answer"
