@@ -672,6 +672,34 @@ def test_a_child_going_to_bed_alone_or_a_treat_is_not_an_alarm(
 @pytest.mark.parametrize(
     "text",
     [
+        "she hides in the toilets at home time since mum's boyfriend moved in",
+        "he cries at home time and begs to stay at school since his stepdad arrived",
+        "she has been hiding under the table at home time ever since her uncle started collecting her",
+    ],
+)
+def test_a_child_dreading_home_time_since_a_new_adult_arrived_is_found(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    _assert_found(detector, text, "dsl")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he cries at pick up since we moved house because he misses his old friends",
+        "she cries at home time since she started reception, is that normal",
+        "ever since her nan moved in with them she clings to me at home time, she adores her nan",
+    ],
+)
+def test_a_child_upset_at_home_time_for_an_ordinary_reason_is_not_an_alarm(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    assert detector.detect(text, role="parent") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "my kitten scratched my arm when i picked her up",
         "i want to die my hair pink for the summer",
         "i dont want to go home yet the party is so fun",
