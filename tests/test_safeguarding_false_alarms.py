@@ -670,6 +670,19 @@ def test_a_child_going_to_bed_alone_or_a_treat_is_not_an_alarm(
 
 
 @pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("the lodger goes into the girls room after lights out", True),
+        ("my husband goes into the kids room at night to check on them, is that normal", False),
+    ],
+)
+def test_an_adult_going_into_a_childs_room_at_night_is_found_unless_to_check_on_them(
+    detector: SafeguardingDetector, text: str, found: bool
+) -> None:
+    assert (detector.detect(text, role="parent") is not None) is found
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "she hides in the toilets at home time since mum's boyfriend moved in",

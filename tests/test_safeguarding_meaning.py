@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -39,7 +40,7 @@ def test_a_short_message_is_never_judged_by_its_meaning_alone() -> None:
     assert embedder is not None
     detector = SafeguardingDetector.from_file(KNOWLEDGE / "safeguarding.yaml")
     layer = meaning_layer(KNOWLEDGE, embedder, detector.by_id)
-    assert layer is not None and layer.settings == MeaningSettings(threshold=0.88, min_words=20)
+    assert layer is not None and layer.settings == MeaningSettings(threshold=0.85, min_words=20)
     detector.attach_meaning(layer)
     short = "he hides under the bed when his stepdad shouts"  # 9 words
     assert detector.detect(short, role="parent") is None
@@ -59,3 +60,47 @@ def test_a_large_knowledge_base_is_fitted_on_a_bounded_sample() -> None:
     sample = _spread(texts)
     assert len(sample) == MAX_EXAMPLES and sample[0] == texts[0] and len(set(sample)) == MAX_EXAMPLES
     assert _spread(texts[:10]) == texts[:10]
+
+
+def test_meaning_only_examples_teach_the_meaning_layer_and_are_not_compared_by_the_similarity_layer(
+    tmp_path: Path,
+) -> None:
+    embedder = load_embedder()
+    assert embedder is not None
+    folder = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, folder)
+    examples = folder / "safeguarding_examples.yaml"
+    text = examples.read_text(encoding="utf-8")
+    told = "the purple giraffe hums quietly beside the old lighthouse"  # no rule or example is like it
+    at = text.index("meaning_only:")  # a list item of the layer's own examples, and of the compared ones
+    as_meaning_only = text[:at] + text[at:].replace("    abuse:\n", f'    abuse:\n      - "{told}"\n', 1)
+    assert as_meaning_only != text
+    examples.write_text(as_meaning_only, encoding="utf-8")
+    detector = SafeguardingDetector.from_file(folder / "safeguarding.yaml")
+    assert detector.detect(told, role="parent") is None  # the similarity layer does not compare with it
+    before = meaning_layer(KNOWLEDGE, embedder, detector.by_id)
+    after = meaning_layer(folder, embedder, detector.by_id)
+    assert before is not None and after is not None
+    assert after.probability(told) > before.probability(told) + 0.01  # one example among thousands
+    compared = text.replace("\n  abuse:\n", f'\n  abuse:\n    - "{told}"\n', 1)
+    examples.write_text(compared, encoding="utf-8")
+    found = SafeguardingDetector.from_file(folder / "safeguarding.yaml").detect(told, role="parent")
+    assert found is not None  # the same example in `disclosures:` is compared, and found
+
+
+def test_an_unknown_category_among_the_meaning_only_examples_is_reported_with_its_line(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, folder)
+    examples = folder / "safeguarding_examples.yaml"
+    text = examples.read_text(encoding="utf-8")
+    examples.write_text(
+        text.replace(
+            "meaning_only:\n  disclosures:\n", 'meaning_only:\n  disclosures:\n    bullyng: ["x y z"]\n', 1
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(Exception) as raised:
+        SafeguardingDetector.from_file(folder / "safeguarding.yaml")
+    assert "meaning_only.disclosures.bullyng" in str(raised.value) and "unknown category" in str(raised.value)

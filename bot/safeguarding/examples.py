@@ -23,6 +23,16 @@ EXAMPLES_FILE = "safeguarding_examples.yaml"
 
 
 @dataclass(frozen=True)
+class MeaningOnly:
+    """`meaning_only:` examples that teach the meaning layer and are not compared by the similarity layer
+    (whose nearest-neighbour verdict moves with every example added; a model fitted on all of them is
+    steadier)."""
+
+    disclosures: dict[str, list[str]] = field(default_factory=dict)
+    ordinary: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class ExamplesSpec:
     """knowledge/safeguarding_examples.yaml."""
 
@@ -31,6 +41,7 @@ class ExamplesSpec:
     ordinary_from: list[str] = field(default_factory=list)
     settings: SimilaritySettings = field(default_factory=SimilaritySettings)
     meaning: MeaningSettings = field(default_factory=MeaningSettings)
+    meaning_only: MeaningOnly = field(default_factory=MeaningOnly)
 
 
 @dataclass(frozen=True)
@@ -53,8 +64,11 @@ def example_texts(path: Path, categories: Mapping[str, Any]) -> ExampleTexts | N
     spec, problems = _check(path, data, categories)
     if spec is None or problems:
         return None
-    disclosures = [text for texts in spec.disclosures.values() for text in texts]
-    return ExampleTexts(disclosures, _ordinary(path, spec), spec.meaning)
+    extra = spec.meaning_only
+    disclosures = [
+        text for group in (spec.disclosures, extra.disclosures) for texts in group.values() for text in texts
+    ]
+    return ExampleTexts(disclosures, [*_ordinary(path, spec), *extra.ordinary], spec.meaning)
 
 
 def load_examples(
@@ -102,16 +116,24 @@ def _check(
     spec = build(ExamplesSpec, data, (), report)  # type: ignore[arg-type]
     if spec is None:
         return None, report.items or ["invalid"]
-    for category, texts in spec.disclosures.items():
-        if category not in categories:
-            known = ", ".join(categories)
-            report.add(("disclosures", category), f"unknown category '{category}' — use one of: {known}")
+    for at, group in (
+        (("disclosures",), spec.disclosures),
+        (("meaning_only", "disclosures"), spec.meaning_only.disclosures),
+    ):
+        for category, texts in group.items():
+            if category not in categories:
+                known = ", ".join(categories)
+                report.add((*at, category), f"unknown category '{category}' — use one of: {known}")
+            for i, text in enumerate(texts):
+                if not isinstance(text, str) or not words(text):
+                    report.add((*at, category, i), "empty example — write the message as sent")
+    for at, texts in (
+        (("ordinary",), spec.ordinary),
+        (("meaning_only", "ordinary"), spec.meaning_only.ordinary),
+    ):
         for i, text in enumerate(texts):
             if not isinstance(text, str) or not words(text):
-                report.add(("disclosures", category, i), "empty example — write the message as sent")
-    for i, text in enumerate(spec.ordinary):
-        if not isinstance(text, str) or not words(text):
-            report.add(("ordinary", i), "empty example — write the message as sent")
+                report.add((*at, i), "empty example — write the message as sent")
     for i, pattern in enumerate(spec.ordinary_from):
         if not pattern or Path(pattern).is_absolute() or ".." in Path(pattern).parts:
             report.add(("ordinary_from", i), "give a file or pattern inside the knowledge folder")
@@ -129,7 +151,7 @@ def _check(
     if not -1 <= settings.short_margin <= 1:
         report.add(("settings", "short_margin"), "must be between -1 and 1")
     if not 0 < spec.meaning.threshold < 1:
-        report.add(("meaning", "threshold"), "must be between 0 and 1 (0.88 is usual; higher: fewer alerts)")
+        report.add(("meaning", "threshold"), "must be between 0 and 1 (0.85 is usual; higher: fewer alerts)")
     if spec.meaning.min_words < 1:
         report.add(("meaning", "min_words"), "must be 1 or more (20 is usual)")
     return spec, report.items

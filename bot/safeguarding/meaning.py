@@ -40,7 +40,7 @@ hundreds of MiB, for nothing a few thousand do not give (the bundled knowledge h
 class MeaningSettings:
     """When a message's meaning alone raises an alert (knowledge/safeguarding_examples.yaml, `meaning:`)."""
 
-    threshold: float = 0.88
+    threshold: float = 0.85
     """The probability of "disclosure" a message must reach (0..1)."""
     min_words: int = 20
     """Shorter messages are left to the other two layers."""
