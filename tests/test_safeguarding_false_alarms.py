@@ -424,6 +424,7 @@ FRESH_SETS = {
     "flow_blind_h.yaml": (0, 0.0),  # what people type at each step of a flow: 4/250 before it
     "staff_online_blind_i.yaml": (0, 0.02),  # what staff write, and online harms
     "indirect_blind_j.yaml": (1, 0.05),  # young children, dialect, half-said worries: see the header
+    "general_blind_l.yaml": (4, 0.06),  # every kind of writer and long stories: 24/300 at first look
 }
 
 
