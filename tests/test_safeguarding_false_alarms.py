@@ -425,6 +425,7 @@ FRESH_SETS = {
     "staff_online_blind_i.yaml": (0, 0.02),  # what staff write, and online harms
     "indirect_blind_j.yaml": (1, 0.05),  # young children, dialect, half-said worries: see the header
     "general_blind_l.yaml": (4, 0.06),  # every kind of writer and long stories: 24/300 at first look
+    "general_blind_m.yaml": (3, 0.09),  # alarming names, policy questions, long stories: 37/300 at first look
 }
 
 
@@ -681,6 +682,30 @@ def test_an_adult_going_into_a_childs_room_at_night_is_found_unless_to_check_on_
     detector: SafeguardingDetector, text: str, found: bool
 ) -> None:
     assert (detector.detect(text, role="parent") is not None) is found
+
+
+@pytest.mark.parametrize(
+    "text", ["Grace Burns, Year 3 Hedgehogs", "Dolly Beater, Year 1 Owls", "Will Kidd, Reception"]
+)
+def test_a_name_and_a_class_typed_at_the_name_step_is_never_compared_with_the_example_disclosures(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    assert detector.detect(text, role="parent") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is there guidance on what to say if a child tells me they want to hurt themselves?",
+        "What's the procedure if a child goes missing on a school trip?",
+        "Do Year 6 get a talk on county lines before secondary?",
+        "I'm going to be dead on my feet by Friday with all these assemblies",
+    ],
+)
+def test_a_question_about_the_schools_procedure_or_a_figure_of_speech_is_not_an_alarm(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    assert detector.detect(text, role="staff") is None
 
 
 @pytest.mark.parametrize(

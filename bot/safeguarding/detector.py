@@ -170,6 +170,8 @@ class SafeguardingDetector:
                     best = (rank, -order, found)
         if best:
             return best[2]
+        if msg.only_names:  # an answer to "your name?" or "which class?": no sentence to read the meaning of
+            return None
         found = self._similar(text, msg.words, shortcuts) if self.similar else None
         return found if found is not None or self.meaning is None else self._meant(text, msg.words)
 

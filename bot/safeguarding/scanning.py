@@ -115,6 +115,7 @@ class Message:
     starts: frozenset[int]
     ends: frozenset[int]
     words: list[str] = field(default_factory=list)  # as read (for the similarity layer); "" once excluded
+    only_names: bool = False  # the whole message reads as names ("Grace Burns, Year 3 Hedgehogs"): details.py
 
     where: dict[str, list[int]] = field(default_factory=dict)
     # Many rules share parts ("@child", "@unknown"); matching each part from each position once per message
@@ -164,7 +165,9 @@ def read(text: str, vocabulary: Vocabulary, spellings: Mapping[str, tuple[str, .
             for w in spellings.get(word, (word,)):
                 keys.append(lookup(w))
                 said.append(w)
-    message = Message(keys, frozenset(starts), frozenset(starts - {0}) | {len(keys)}, said)
+    message = Message(
+        keys, frozenset(starts), frozenset(starts - {0}) | {len(keys)}, said, only_names=exact_only
+    )
     message.index()
     return message
 
