@@ -69,6 +69,25 @@ def test_check_reports_broken_yaml_with_file_and_line(knowledge_copy: Path) -> N
     assert FILE_LINE.search(result.stdout), result.stdout
 
 
+@pytest.mark.parametrize(
+    ("name", "first", "again"),
+    [
+        ("topics/social-media.yaml", "    audience: [pupil]\n", "    audience: [staff]\n"),
+        ("safeguarding.yaml", "    route: dsl\n", "    route: headteacher\n"),
+    ],
+)
+def test_check_reports_a_key_given_twice_which_yaml_would_silently_keep_only_once(
+    knowledge_copy: Path, name: str, first: str, again: str
+) -> None:
+    path = knowledge_copy / name
+    text = path.read_text(encoding="utf-8")
+    assert first in text
+    path.write_text(text.replace(first, first + again, 1), encoding="utf-8")
+    result = run_cli("check", "--knowledge", str(knowledge_copy))
+    assert result.returncode == 1, result.stdout
+    assert f"{path}:" in result.stdout and "is given twice" in result.stdout, result.stdout
+
+
 def test_check_names_the_line_of_a_topic_with_an_unknown_section(knowledge_copy: Path) -> None:
     topics = knowledge_copy / "topics" / "social-media.yaml"
     text = topics.read_text(encoding="utf-8")

@@ -40,17 +40,21 @@ class YamlDoc:
         return f"{self.path}:{self.line(at)}"
 
 
-def _walk(node: yaml.Node, at: Path_, lines: dict[Path_, int]) -> None:
+def _walk(node: yaml.Node, at: Path_, lines: dict[Path_, int], twice: list[tuple[int, str]]) -> None:
     lines[at] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+            if key in seen:  # YAML keeps only the last one: an edit that silently undoes another
+                twice.append((key_node.start_mark.line + 1, key))
+            seen.add(key)
             child = (*at, key)
-            _walk(value_node, child, lines)
+            _walk(value_node, child, lines, twice)
             lines[child] = key_node.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, (*at, index), lines)
+            _walk(item, (*at, index), lines, twice)
 
 
 def load_yaml(path: str | Path) -> YamlDoc:
@@ -82,6 +86,12 @@ def load_yaml(path: str | Path) -> YamlDoc:
     finally:
         loader.dispose()
     lines: dict[Path_, int] = {}
+    twice: list[tuple[int, str]] = []
     if node is not None:
-        _walk(node, (), lines)
+        _walk(node, (), lines, twice)
+    if twice:
+        line, key = twice[0]
+        raise YamlError(
+            f"{path}:{line}: '{key}' is given twice here — YAML keeps only the last one; merge them into one"
+        )
     return YamlDoc(path=path, data=data, lines=lines)
