@@ -198,3 +198,24 @@ def test_a_plain_request_for_a_person_is_offered_only_the_office(engine: Engine,
     reply = engine.ask(text, "parent")
     assert reply.action == "forward", (reply.action, reply.topic)
     assert [o.payload for o in reply.options] == ["fwd"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can the head ring me today pls, it's about the dinner money being wrong again",
+        "could you ask my son's teacher to phone me after school",
+        "I want a meeting with the head asap",
+        "pls pass on to the head that I'm not happy with how sports day was run",
+    ],
+)
+def test_asking_for_a_person_when_no_section_fits_is_passed_on_not_answered_with_sorry(
+    engine: Engine, text: str
+) -> None:
+    reply = engine.ask(text, "parent")
+    assert reply.action == "forward", (reply.action, reply.topic)
+    assert reply.offer_forward
+
+
+def test_a_question_no_section_fits_without_asking_for_a_person_still_falls_back(engine: Engine) -> None:
+    assert engine.ask("what's for lunch on friday", "parent").action == "fallback"

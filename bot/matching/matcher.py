@@ -219,6 +219,18 @@ class Matcher:
                 decision = "clarify"
         if decision == "answer" and not self._whole_agrees(ranked, tables, role):
             decision = "clarify"
+        if decision == "fallback" and cue is not None:
+            # Asked for a person ("can the head ring me today") and no section fits: pass it on rather than
+            # say "I can't find an answer".
+            return Match(
+                "forward",
+                ranked,
+                intent=cue.intent,
+                out_of_scope=out_of_scope,
+                forward=forward,
+                cued=True,
+                asks=asks_something(text, folded),
+            )
         return Match(decision, ranked, out_of_scope=out_of_scope, forward=forward)
 
     def _class_scores(self, text: str, words: list[str]) -> _Tables:
