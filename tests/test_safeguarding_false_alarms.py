@@ -424,7 +424,7 @@ FRESH_SETS = {
     "flow_blind_h.yaml": (0, 0.0),  # what people type at each step of a flow: 4/250 before it
     "staff_online_blind_i.yaml": (0, 0.02),  # what staff write, and online harms
     "indirect_blind_j.yaml": (1, 0.05),  # young children, dialect, half-said worries: see the header
-    "general_blind_l.yaml": (4, 0.06),  # every kind of writer and long stories: 24/300 at first look
+    "general_blind_l.yaml": (3, 0.06),  # every kind of writer and long stories: 24/300 at first look
     "general_blind_m.yaml": (3, 0.09),  # alarming names, policy questions, long stories: 37/300 at first look
 }
 
@@ -682,6 +682,21 @@ def test_an_adult_going_into_a_childs_room_at_night_is_found_unless_to_check_on_
     detector: SafeguardingDetector, text: str, found: bool
 ) -> None:
     assert (detector.detect(text, role="parent") is not None) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        ("miss can i tell you something, my mums boyfriend hits me with his belt", "dsl"),
+        ("miss my dad hit me last night", "dsl"),
+        ("miss hit me", "headteacher"),
+        ("miss can be really mean, she pinched my arm and it left a mark", "headteacher"),
+    ],
+)
+def test_a_pupil_speaking_to_miss_is_not_an_allegation_about_her(
+    detector: SafeguardingDetector, text: str, route: str
+) -> None:
+    _assert_found(detector, text, route)
 
 
 @pytest.mark.parametrize(
