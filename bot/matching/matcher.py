@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from bot.common.text import fold
@@ -174,20 +174,15 @@ class Matcher:
         short = len([w for w in folded.split() if w not in self.normaliser.stopwords]) <= SHORT
         if smalltalk is not None and (best < self.config.answer_threshold or short):
             return Match("smalltalk", ranked, intent=smalltalk)
+        passed_on = Match(
+            "forward", ranked, out_of_scope=out_of_scope, forward=forward, asks=asks_something(text, folded)
+        )
         # A cue alone can be part of a policy question ("can i post a complaint about the school online"):
         # it forwards when the message also reads like a forward. A firm cue ("i want to report it") is
         # said outright and forwards on its own: measured on the development sets, forward recall 96 → 101
         # of 121, with one more question forwarded instead of answered.
         if cue is not None and (cue.firm or forward >= best * _CUE_FACTOR):
-            cued = Match(
-                "forward",
-                ranked,
-                intent=cue.intent,
-                out_of_scope=out_of_scope,
-                forward=forward,
-                cued=True,
-                asks=asks_something(text, folded),
-            )
+            cued = replace(passed_on, intent=cue.intent, cued=True)
             if not asks_how(folded):
                 return cued
             # "What's the complaints procedure?" asks how the process works: a section that answers it
@@ -199,16 +194,27 @@ class Matcher:
                 return cued
             return Match("answer", ranked, out_of_scope=out_of_scope, forward=forward)
         if forward > best + _FORWARD_MARGIN and forward >= self.config.clarify_threshold:
-            intent = max(self.forward_intents, key=lambda i: scores.get(i, 0.0))
-            return Match(
-                "forward",
-                ranked,
-                intent=intent,
-                out_of_scope=out_of_scope,
-                forward=forward,
-                asks=asks_something(text, folded),
-            )
-        decision = self._decide(ranked, out_of_scope)
+            return replace(passed_on, intent=max(self.forward_intents, key=lambda i: scores.get(i, 0.0)))
+        decision = self._refined(
+            self._decide(ranked, out_of_scope), ranked, by_words, words_out_of_scope, tables, role, words
+        )
+        if decision == "fallback" and cue is not None:
+            # Asked for a person ("can the head ring me today") and no section fits: pass it on rather than
+            # say "I can't find an answer".
+            return replace(passed_on, intent=cue.intent, cued=True)
+        return Match(decision, ranked, out_of_scope=out_of_scope, forward=forward)
+
+    def _refined(
+        self,
+        decision: Decision,
+        ranked: list[Scored],
+        by_words: list[Scored],
+        words_out_of_scope: float,
+        tables: _Tables,
+        role: str,
+        words: list[str],
+    ) -> Decision:
+        """The scores' decision, checked against the words alone and the whole message."""
         if decision == "clarify" and self._clear_by_words(ranked, by_words, words_out_of_scope, tables, role):
             decision = "answer"
         if decision == "answer" and len(set(words)) < 2 and self.semantic is not None:
@@ -219,19 +225,7 @@ class Matcher:
                 decision = "clarify"
         if decision == "answer" and not self._whole_agrees(ranked, tables, role):
             decision = "clarify"
-        if decision == "fallback" and cue is not None:
-            # Asked for a person ("can the head ring me today") and no section fits: pass it on rather than
-            # say "I can't find an answer".
-            return Match(
-                "forward",
-                ranked,
-                intent=cue.intent,
-                out_of_scope=out_of_scope,
-                forward=forward,
-                cued=True,
-                asks=asks_something(text, folded),
-            )
-        return Match(decision, ranked, out_of_scope=out_of_scope, forward=forward)
+        return decision
 
     def _class_scores(self, text: str, words: list[str]) -> _Tables:
         """Class scores over the whole message and its question parts. On words alone, each class's best
