@@ -717,6 +717,7 @@ def test_a_name_and_a_class_typed_at_the_name_step_is_never_compared_with_the_ex
         "I'm going to be dead on my feet by Friday with all these assemblies",
         "How many pupils can a teaching assistant supervise alone in an after-school club?",
         "texting parents about a playground falling-out is a bit extreme, what should I do with the text?",
+        "she's covered in chickenpox spots but not feeling too bad in herself",  # "feeling" is not "feeding"
     ],
 )
 def test_a_question_about_the_schools_procedure_or_a_figure_of_speech_is_not_an_alarm(
