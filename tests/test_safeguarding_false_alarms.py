@@ -684,6 +684,12 @@ def test_an_adult_going_into_a_childs_room_at_night_is_found_unless_to_check_on_
     assert (detector.detect(text, role="parent") is not None) is found
 
 
+def test_headaches_are_not_headteachers_so_a_disclosure_goes_to_the_safeguarding_lead(
+    detector: SafeguardingDetector,
+) -> None:
+    _assert_found(detector, "she keeps getting headaches since her dad hit her round the head", "dsl")
+
+
 @pytest.mark.parametrize(
     ("text", "route"),
     [
