@@ -189,10 +189,11 @@ class Engine:
             )
         return out
 
-    def likely(self, candidates: list[Candidate]) -> list[Candidate]:
-        """The topics worth offering as options: those "Did you mean…" would list."""
+    def likely(self, candidates: list[Candidate]) -> list[Option]:
+        """The topics worth offering, as options: those "Did you mean…" lists (labelled with their titles)."""
         floor = self.config.matching.clarify_threshold
-        return [c for c in candidates if c.confidence >= floor][: self.config.matching.max_options]
+        shown = [c for c in candidates if c.confidence >= floor][: self.config.matching.max_options]
+        return [Option(self.knowledge.topics[c.topic].title, f"t:{c.topic}") for c in shown]
 
     def forward_reply(self, match: Match, candidates: list[Candidate]) -> Reply:
         """The offer to pass a message on. When the message also asks something ("who do I complain to
@@ -200,11 +201,9 @@ class Engine:
         answer rather than the office. On the development sets 41 of the 85 policy questions that were
         forwarded get their section this way; 31 of 136 messages that only wanted a person get options."""
         rendered = self.renderer.message(f"intent.{match.intent}")
-        shown = self.likely(candidates) if match.asks else []
-        titles = [self.knowledge.topics[c.topic].title for c in shown]
-        options = [Option(title, f"t:{c.topic}") for title, c in zip(titles, shown, strict=True)]
-        if shown:
-            extra = self.renderer.message("forward_options", titles=titles)
+        options = self.likely(candidates) if match.asks else []
+        if options:
+            extra = self.renderer.message("forward_options", titles=[o.label for o in options])
             rendered = Rendered(f"{rendered.text}\n\n{extra.text}", f"{rendered.html}\n\n{extra.html}")
         return Reply(
             "forward",
@@ -229,10 +228,8 @@ class Engine:
         if match.decision == "forward":
             return self.forward_reply(match, candidates)
         if match.decision == "clarify":
-            shown = self.likely(candidates)
-            titles = [self.knowledge.topics[c.topic].title for c in shown]
-            rendered = self.renderer.message("clarify", titles=titles)
-            options = [Option(title, f"t:{c.topic}") for title, c in zip(titles, shown, strict=True)]
+            options = self.likely(candidates)
+            rendered = self.renderer.message("clarify", titles=[o.label for o in options])
             return Reply(
                 "clarify",
                 rendered.text,
