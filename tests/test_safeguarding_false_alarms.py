@@ -735,6 +735,34 @@ def test_a_question_about_the_schools_procedure_or_a_figure_of_speech_is_not_an_
 @pytest.mark.parametrize(
     "text",
     [
+        "Holiday in term time, worth a fine? What gets me wound up is being asked permission at all",
+        "my son really winds me up in the mornings, he won't get dressed",
+        "a governor raises parents' gripes at meetings and gets choked off by the head, how do we handle it?",
+    ],
+)
+def test_being_wound_up_or_choked_off_is_a_figure_of_speech_not_an_alarm(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    assert detector.detect(text, role="parent") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        ("the head choked my son in the corridor", "chair_of_governors"),
+        ("my son came home with a wound on his leg and says mr smith pushed him", "headteacher"),
+        ("my dad choked me and wound the cord round my neck", "dsl"),
+    ],
+)
+def test_a_choke_or_a_wound_is_still_found_beside_the_idioms(
+    detector: SafeguardingDetector, text: str, route: str
+) -> None:
+    _assert_found(detector, text, route)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "she hides in the toilets at home time since mum's boyfriend moved in",
         "he cries at home time and begs to stay at school since his stepdad arrived",
         "she has been hiding under the table at home time ever since her uncle started collecting her",
