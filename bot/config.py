@@ -42,7 +42,7 @@ class MatchingConfig:
     answer_threshold: float = 0.45
     clarify_threshold: float = 0.10
     clarify_margin: float = 0.1
-    max_options: int = 3
+    max_options: int = 4
     other_role_factor: float = 0.6
     semantic: bool = True  # fuse word scores with similarity in meaning (the shipped wordllama model)
     semantic_answer_threshold: float = 0.45  # answer threshold for the fused score

@@ -27,7 +27,6 @@ _CUE_FACTOR = 0.6
 _FORWARD_MARGIN = 0.05
 _UNKNOWN_WORD_IDF_FACTOR = 1.0
 _PRUNE_BELOW = 0.1  # classes that could not score this much are not scored at all
-_LEADERS = 4  # topics scored exactly before the rest are skipped by their bound (as many as shown)
 _SEMANTIC_CHARS = 1000  # the whole message is embedded up to here (its question parts are embedded too)
 _ONE_WORD_MARGIN_FACTOR = (
     2.0  # a one-word message needs the words' lead over the runner-up this many times over
@@ -98,6 +97,9 @@ class Matcher:
     ) -> None:
         self.knowledge = knowledge
         self.config = config
+        # Topics scored exactly before the rest are skipped by their bound: as many as a reply shows (the
+        # best, and the alternatives beside it).
+        self.leaders = config.max_options + 1
         self.normaliser = Normaliser(knowledge.language)
         self.audience = {t.id: set(t.audience) for t in knowledge.topics.values()}
         self.forward_intents = {i.id for i in knowledge.intents.values() if i.action == "forward"}
@@ -290,14 +292,14 @@ class Matcher:
         leaders: list[float] = []  # best scores taken so far, highest first
         for key, loose, tight, score in topics:
             floor = prune
-            if len(leaders) >= _LEADERS:
+            if len(leaders) >= self.leaders:
                 floor = max(floor, leaders[-1] * self.config.other_role_factor)
             if loose < floor:
                 break  # the rest are ordered below this one, and the floor only rises
             if tight < floor:
                 continue
             scores[key] = score
-            leaders = sorted([*leaders, score], reverse=True)[:_LEADERS]
+            leaders = sorted([*leaders, score], reverse=True)[: self.leaders]
         return scores
 
     def _common(self, query: dict[str, float], norm2: float) -> list[str]:
