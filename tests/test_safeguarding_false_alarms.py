@@ -733,6 +733,42 @@ def test_a_question_about_the_schools_procedure_or_a_figure_of_speech_is_not_an_
 
 
 @pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("A parent governor was unprofessional with me at the fair meeting and talked over me", "parent"),
+        ("A parent was quite aggressive with me at the gate again, what does the procedure say?", "staff"),
+        ("I'm a TA and a dad was aggressive with me in the car park, can I report it?", "any"),
+        ("If I post something in a private WhatsApp group, can I still get in trouble legally?", "parent"),
+        ("Some messages in our staff group about a parent are pretty harsh, is that allowed?", "staff"),
+        ("I rang the office and there was no one there to take my call, can someone ring me back?", "parent"),
+    ],
+)
+def test_an_adult_writing_about_themselves_or_the_law_is_not_an_alarm(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        ("the dinner lady is really aggressive with me", "pupil", "headteacher"),
+        ("the TA is really rough with my son", "parent", "headteacher"),
+        ("the teacher was unprofessional with my daughter and touched her leg", "parent", "headteacher"),
+        ("mr jones was really weird with me and said not to tell", "pupil", "headteacher"),
+        ("if i tell anyone he says ill get in trouble", "pupil", "dsl"),
+        ("my son said the coach told him if i tell ill be in trouble", "parent", "headteacher"),
+        ("the TA messaged my daughter saying she is so pretty", "parent", "headteacher"),
+        ("theres no one there when i get home and no food", "pupil", "dsl"),
+    ],
+)
+def test_the_same_wording_about_a_child_is_still_found(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Holiday in term time, worth a fine? What gets me wound up is being asked permission at all",
