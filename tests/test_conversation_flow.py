@@ -406,3 +406,71 @@ def test_an_email_address_spelt_out_in_words_at_the_contact_step_never_sends_an_
     ConsoleChat(dialogue, PARENT, out=out).run(lambda _prompt: next(lines))
     assert alerts(store) == [] and "Send the alert" not in out.getvalue()
     assert "dave.p at btinternet dot com" in out.getvalue()  # the summary shows it as the contact
+
+
+# -- round 8: a message near the example disclosures in meaning gets an offer, not an interruption --------
+
+NEAR = (
+    "Sorry to message so late. Her older cousin has been looking after her after school since September and "
+    "she has started refusing to go, she hides her phone from me and she screams when I mention him."
+)
+NEAR_TOO = (
+    "Not sure who to ask about this. A man who isn't a parent has been waiting by the side gate at home time "
+    "this week and chatting to some of the year five girls, giving them sweets, and he asked my daughter "
+    "where she lives."
+)
+
+
+def test_a_message_near_a_disclosure_keeps_its_reply_and_offers_to_alert_the_dsl(
+    dialogue: Dialogue, store: SqliteStore
+) -> None:
+    (reply,) = dialogue.handle(PARENT, NEAR)
+    assert reply.action != "safeguarding"
+    assert "If this is about a child's safety" in reply.text
+    assert [o.label for o in reply.options][-1] == "It's about a child's safety"
+    assert alerts(store) == []  # nothing is sent until the person says so
+    question = dialogue.choose(PARENT, offered([reply], "sg:ask"))
+    assert question[0].action == "safeguarding"
+    assert [o.payload.split(":")[1] for o in question[0].options] == ["named", "anon", "no"]
+    dialogue.choose(PARENT, offered(question, "sg:anon"))
+    (alert,) = alerts(store)
+    assert alert.text == NEAR and alert.anonymous and alert.route == "dsl"
+    assert store.get_state(PARENT.user_id) is None
+
+
+def test_a_pupil_is_offered_the_same_in_their_own_words(dialogue: Dialogue) -> None:
+    (reply,) = dialogue.handle(PUPIL, NEAR_TOO)
+    assert "tell the people at school who keep children safe" in reply.text
+    assert "Someone isn't safe" in [o.label for o in reply.options]
+
+
+def test_an_ordinary_question_gets_no_offer(dialogue: Dialogue, store: SqliteStore) -> None:
+    (reply,) = dialogue.handle(PARENT, "can I post photos of the nativity play on facebook")
+    assert not any(o.payload.startswith("sg:") for o in reply.options)
+    assert "child's safety" not in reply.text
+    assert store.get_state(PARENT.user_id) is None  # nothing of the message is kept
+
+
+def test_an_earlier_offer_sends_nothing_once_a_later_one_replaced_it(
+    dialogue: Dialogue, store: SqliteStore
+) -> None:
+    first = dialogue.handle(PARENT, NEAR)
+    second = dialogue.handle(PARENT, NEAR_TOO)
+    stale = dialogue.choose(PARENT, offered(first, "sg:ask"))
+    assert "earlier message" in stale[0].text and alerts(store) == []
+    question = dialogue.choose(PARENT, offered(second, "sg:ask"))
+    dialogue.choose(PARENT, offered(question, "sg:named"))
+    (alert,) = alerts(store)
+    assert "side gate" in alert.text and "cousin" not in alert.text
+
+
+def test_a_message_kept_for_an_offer_not_taken_is_dropped_after_the_idle_timeout(
+    dialogue: Dialogue, store: SqliteStore
+) -> None:
+    replies = dialogue.handle(PARENT, NEAR)
+    assert NEAR in str(store.get_state(PARENT.user_id))
+    later = datetime.now(UTC) + timedelta(minutes=dialogue.engine.config.concerns.idle_timeout_minutes + 1)
+    dialogue.expire_idle(later)
+    assert store.get_state(PARENT.user_id) is None
+    assert "earlier message" in dialogue.choose(PARENT, offered(replies, "sg:ask"))[0].text
+    assert alerts(store) == []

@@ -104,3 +104,60 @@ def test_an_unknown_category_among_the_meaning_only_examples_is_reported_with_it
     with pytest.raises(Exception) as raised:
         SafeguardingDetector.from_file(folder / "safeguarding.yaml")
     assert "meaning_only.disclosures.bullyng" in str(raised.value) and "unknown category" in str(raised.value)
+
+
+# Not flagged by any layer, but near the example disclosures in meaning (our own wording).
+NEAR = [
+    "Sorry to message so late. Her older cousin has been looking after her after school since September and "
+    "she has started refusing to go, she hides her phone from me and she screams when I mention him.",
+    "Not sure who to ask about this. A man who isn't a parent has been waiting by the side gate at home time "
+    "this week and chatting to some of the year five girls, giving them sweets, and he asked my daughter "
+    "where she lives.",
+]
+ORDINARY_LONG = [
+    "Can I post photos of the school nativity play on my Facebook page if other children are in them too, or "
+    "do I need to ask their parents first before sharing anything?",
+    "I am a new teaching assistant and I would like to know whether I am allowed to accept friend requests "
+    "on Facebook from the parents of children in my class this year.",
+]
+
+
+@pytest.mark.parametrize("text", NEAR)
+def test_a_message_near_the_disclosures_in_meaning_is_not_flagged_but_offered(
+    engine: Engine, text: str
+) -> None:
+    assert engine.detector.detect(text, role="parent") is None
+    assert engine.detector.offers_alert(text)
+    assert engine.detector.offered(text).route == "dsl"
+
+
+@pytest.mark.parametrize("text", ORDINARY_LONG)
+def test_an_ordinary_policy_question_gets_no_offer(engine: Engine, text: str) -> None:
+    assert engine.detector.detect(text, role="parent") is None
+    assert not engine.detector.offers_alert(text)
+
+
+def test_the_offer_needs_the_meaning_layer_and_as_many_words_as_it_reads(
+    engine: Engine, words_only_engine: Engine
+) -> None:
+    assert not words_only_engine.detector.offers_alert(NEAR[0])
+    short = "her cousin looks after her and now she screams when I mention him"  # 13 words
+    assert engine.detector.meaning is not None and engine.detector.meaning.probability(short) > 0
+    assert not engine.detector.offers_alert(short)
+
+
+def test_the_offer_is_turned_off_with_1_and_a_value_above_the_threshold_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, folder)
+    examples = folder / "safeguarding_examples.yaml"
+    text = examples.read_text(encoding="utf-8")
+    embedder = load_embedder()
+    assert embedder is not None
+    examples.write_text(text.replace("  offer: 0.4\n", "  offer: 1\n", 1), encoding="utf-8")
+    detector = SafeguardingDetector.from_file(folder / "safeguarding.yaml")
+    detector.attach_meaning(meaning_layer(folder, embedder, detector.by_id))
+    assert not detector.offers_alert(NEAR[0])
+    examples.write_text(text.replace("  offer: 0.4\n", "  offer: 0.9\n", 1), encoding="utf-8")
+    with pytest.raises(Exception) as raised:
+        SafeguardingDetector.from_file(folder / "safeguarding.yaml")
+    assert "meaning.offer" in str(raised.value) and "at most `threshold`" in str(raised.value)

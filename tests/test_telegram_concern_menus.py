@@ -71,3 +71,26 @@ async def test_a_button_from_an_earlier_alert_question_sends_nothing(tmp_path):
     assert alerts_after_stale == []
     assert "urgent alert" in sent.text
     assert "uncle" in alert.text and "roblox" not in alert.text
+
+
+NEAR = (
+    "Not sure who to ask about this. A man who isn't a parent has been waiting by the side gate at home time "
+    "this week and chatting to some of the year five girls, giving them sweets, and he asked my daughter "
+    "where she lives."
+)
+
+
+async def test_the_offer_under_a_reply_sends_the_message_to_the_dsl_only_when_tapped(tmp_path):
+    async with running_bot(tmp_path) as bot:
+        reply = await bot.ask(PARENT, NEAR)
+        await asyncio.sleep(0.2)
+        alerts_before = [c for c in bot.store.list_concerns() if c.kind == "safeguarding"]
+        question = await bot.tap(PARENT, "sg:ask", on=reply)
+        sent = await bot.tap(PARENT, "sg:anon", on=question)
+        alert = await bot.api.next_message(DSL_CHAT)
+    assert "If this is about a child's safety" in reply.text
+    assert "It's about a child's safety" in [label for label, _ in reply.buttons]
+    assert alerts_before == []
+    assert "Send it without my name" in [label for label, _ in question.buttons]
+    assert "urgent alert" in sent.text
+    assert "side gate" in alert.text

@@ -115,6 +115,8 @@ REQUIRED_MESSAGES = (
     "safeguarding",
     "sg_alert_sent",
     "sg_not_sent",
+    "sg_offer",
+    "sg_button_offer",
     "privacy",
     "forget_confirm",
     "forget_done",

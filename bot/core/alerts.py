@@ -5,6 +5,11 @@ The question is kept under `alert` in the person's pending state, beside a conce
 flagged message joins when the concern's text is being written). The alert carries the whole conversation
 so far: the concern's messages and any flagged ones. Its buttons carry a menu token (bot/core/menus.py),
 so a choice from an earlier question never acts on this one.
+
+A message that was not flagged but comes near the example disclosures in meaning gets its ordinary reply with
+an offer underneath ("If this is about a child's safety…") and a button. The message is kept under `offer`
+until the button is tapped (then it is the alert question's, as a flagged message is) or the next offer
+replaces it; /forget and the retention purge erase it with the rest of the pending state.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ if TYPE_CHECKING:
     from bot.store.base import Store
 
 KEY = "alert"
+OFFER = "offer"
 SEPARATOR = "\n\n"
 CHOICES = ("named", "anon", "no")
 _LABELS = {"named": "sg_button_named", "anon": "sg_button_anonymous", "no": "sg_button_no"}
@@ -59,9 +65,28 @@ class AlertQuestion:
         options = [self._option(choice, alert["menu"], user.role) for choice in CHOICES]
         return [replace(reply, options=options)]
 
+    def offer(self, user: UserContext, text: str, reply: Reply) -> Reply:
+        """`reply` with the offer to alert underneath, the message kept for the button (store first)."""
+        engine, store = self.engine, self.store
+        if store is None or self.concerns is None:
+            return reply
+        token = new_token()
+        state = store.get_state(user.user_id) or {}
+        store.set_state(user.user_id, {**state, OFFER: {"text": text, "menu": token}})
+        line = engine.renderer.message("sg_offer", role=user.role)
+        label = engine.renderer.message("sg_button_offer", role=user.role).text
+        return replace(
+            reply,
+            text=f"{reply.text}\n\n{line.text}",
+            html=f"{reply.html}\n\n{line.html}",
+            options=[*reply.options, Option(label, tokened("sg", "ask", token))],
+        )
+
     def choose(self, user: UserContext, choice: str, token: str) -> list[Reply]:
         """A tapped (or typed) answer to the alert question; stale unless it answers the current one."""
         engine = self.engine
+        if choice == "ask":
+            return self._taken(user, token)
         if self.store is None or self.concerns is None or choice not in CHOICES:
             return [engine.reply("info", "stale_button")]
         state = self.store.get_state(user.user_id) or {}
@@ -77,6 +102,22 @@ class AlertQuestion:
             )
             replies = [engine.reply("safeguarding", "sg_alert_sent", reference=reference, role=user.role)]
         return [*replies, *self.concerns.prompt(user)]
+
+    def _taken(self, user: UserContext, token: str) -> list[Reply]:
+        """The person tapped the offer: their message becomes a flagged one (the alert question follows)."""
+        if self.store is None or self.concerns is None:
+            return [self.engine.reply("info", "stale_button")]
+        state = self.store.get_state(user.user_id) or {}
+        kept = state.get(OFFER)
+        if not kept or not token or token != kept.get("menu"):
+            return [self.engine.reply("info", "stale_button")]
+        rest = {k: v for k, v in state.items() if k != OFFER}
+        if rest:
+            self.store.set_state(user.user_id, rest)
+        else:
+            self.store.clear_state(user.user_id)
+        text = kept["text"]
+        return self.flagged(user, text, self.engine.detector.offered(text))
 
     def drop(self, user: UserContext) -> bool:
         """Forget an unanswered alert question (cancel); False when there was none."""

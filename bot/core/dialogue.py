@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from bot.common.schema import ProblemsError
 from bot.common.text import MAX_INPUT_CHARS, clean, fold, has_letters
 from bot.core.alerts import KEY as ALERT_KEY
+from bot.core.alerts import OFFER as OFFER_KEY
 from bot.core.alerts import AlertQuestion
 from bot.core.engine import Engine
 from bot.core.menus import split, tokened
@@ -135,6 +136,9 @@ class Dialogue:
         if self.concerns is not None and self.concerns.active(user.user_id):
             return self._concern_text(user, text, cleaned)
         reply = self.engine.ask(text, user.role, screened=True)
+        if reply.action != "smalltalk" and self.engine.detector.offers_alert(cleaned):
+            # Not flagged, but near the example disclosures in meaning: offered, not interrupting.
+            reply = self.alerts.offer(user, cleaned, reply)
         if reply.action == "fallback" and has_letters(cleaned):
             return [reply, *self._missed(user)]
         if reply.action in ("answer", "forward"):
@@ -201,15 +205,18 @@ class Dialogue:
         """Time out pending conversations; returns the notices to send.
 
         An alert question left unanswered is dropped silently after the same idle timeout (the reply that
-        asked it already said whom to call), so a disclosure nobody chose to send is not kept.
+        asked it already said whom to call), so a disclosure nobody chose to send is not kept; so is a
+        message kept for an offer to alert that was not taken.
         """
         if self.concerns is None or self.store is None:
             return []
         notices = self.concerns.expire_idle(now)
         timeout = timedelta(minutes=self.engine.config.concerns.idle_timeout_minutes)
         for user_id, state in self.store.idle_states(now - timeout):
-            if ALERT_KEY in state and state.get("flow") is None:
+            if (ALERT_KEY in state or OFFER_KEY in state) and state.get("flow") is None:
                 self.store.clear_state(user_id)
+            elif OFFER_KEY in state:
+                self.store.set_state(user_id, {k: v for k, v in state.items() if k != OFFER_KEY})
         return notices
 
     # -- pieces ---------------------------------------------------------------------------------------

@@ -175,6 +175,29 @@ class SafeguardingDetector:
         found = self._similar(text, msg.words, shortcuts) if self.similar else None
         return found if found is not None or self.meaning is None else self._meant(text, msg.words)
 
+    def offers_alert(self, text: str) -> bool:
+        """Whether a message that `detect` did not flag still comes near the example disclosures in meaning
+        (`meaning.offer` or more): its reply offers to alert the safeguarding team without interrupting.
+
+        On the development sets (at 0.4) the offer reaches 11 of blind set K's 16 missed disclosures; it also
+        comes under 2–13% of the ordinary messages of sets K–M that were not flagged, and 3–6% of the policy
+        questions of the newest blind and real sets (children upset or hurt in ordinary ways)."""
+        layer = self.meaning
+        if layer is None or layer.settings.offer >= 1 or not isinstance(text, str):
+            return False
+        if len(text.split()) < layer.settings.min_words:
+            return False  # the words read below are never more than these
+        msg = read(text, self.vocabulary, self.spellings)
+        msg.mask(self.excludes.candidates(msg.where.keys()))  # counted as the meaning layer counts them
+        if msg.only_names or sum(1 for word in msg.words if word) < layer.settings.min_words:
+            return False
+        return layer.probability(text) >= layer.settings.offer
+
+    def offered(self, text: str) -> Detection:
+        """The concern for a message the person said is about a child's safety (they took the offer): routed
+        by the people it names, as the meaning layer's are."""
+        return self._about_whom(text, "the writer said it is about a child's safety", self.fallback)
+
     def attach_meaning(self, layer: MeaningLayer | None) -> None:
         """Add the third layer (bot/safeguarding/meaning.py): long messages meaning what disclosures do."""
         self.meaning = layer

@@ -152,6 +152,9 @@ def _check(
         report.add(("settings", "short_margin"), "must be between -1 and 1")
     if not 0 < spec.meaning.threshold < 1:
         report.add(("meaning", "threshold"), "must be between 0 and 1 (0.85 is usual; higher: fewer alerts)")
+    if not (0 < spec.meaning.offer <= spec.meaning.threshold or spec.meaning.offer == 1):
+        why = "must be above 0 and at most `threshold` (0.4 is usual), or 1 (no offer)"
+        report.add(("meaning", "offer"), why)
     if spec.meaning.min_words < 1:
         report.add(("meaning", "min_words"), "must be 1 or more (20 is usual)")
     return spec, report.items

@@ -44,6 +44,9 @@ class MeaningSettings:
     """The probability of "disclosure" a message must reach (0..1)."""
     min_words: int = 20
     """Shorter messages are left to the other two layers."""
+    offer: float = 0.4
+    """From this probability up to `threshold`, the message is not flagged, but the reply offers to alert the
+    safeguarding team (a button): it does not interrupt the person. 1 turns the offer off."""
 
 
 class MeaningLayer:
@@ -70,9 +73,9 @@ class MeaningLayer:
 
         key = startup_cache.fingerprint(f"{_KIND} {name}", knowledge, __file__)
         kept = startup_cache.load(_KIND, key)
-        if isinstance(kept, tuple) and len(kept) == 3 and isinstance(kept[2], bytes) and kept[2]:
-            threshold, min_words, weights = kept
-            settings = MeaningSettings(threshold, min_words)
+        if isinstance(kept, tuple) and len(kept) == 4 and isinstance(kept[3], bytes) and kept[3]:
+            threshold, min_words, offer, weights = kept
+            settings = MeaningSettings(threshold, min_words, offer)
             return cls(np.frombuffer(weights, dtype=np.float64).copy(), embed, settings, name)
         texts = read()
         if texts is None or not texts.disclosures or not texts.ordinary:
@@ -82,7 +85,9 @@ class MeaningLayer:
         labels = np.r_[np.ones(len(disclosures)), np.zeros(len(ordinary))]
         weights = _logistic(vectors, labels)
         settings = texts.meaning
-        startup_cache.save(_KIND, key, (settings.threshold, settings.min_words, weights.tobytes()))
+        startup_cache.save(
+            _KIND, key, (settings.threshold, settings.min_words, settings.offer, weights.tobytes())
+        )
         return cls(weights, embed, settings, name)
 
     def probability(self, text: str) -> float:
