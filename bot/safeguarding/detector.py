@@ -176,12 +176,9 @@ class SafeguardingDetector:
         return found if found is not None or self.meaning is None else self._meant(text, msg.words)
 
     def offers_alert(self, text: str) -> bool:
-        """Whether a message that `detect` did not flag still comes near the example disclosures in meaning
-        (`meaning.offer` or more): its reply offers to alert the safeguarding team without interrupting.
-
-        On the development sets (at 0.4) the offer reaches 11 of blind set K's 16 missed disclosures; it also
-        comes under 2–13% of the ordinary messages of sets K–M that were not flagged, and 3–6% of the policy
-        questions of the newest blind and real sets (children upset or hurt in ordinary ways)."""
+        """Whether a message `detect` did not flag still comes near the example disclosures in meaning
+        (`meaning.offer` or more): its reply offers to alert the safeguarding team, without interrupting
+        (figures in docs/safeguarding-notes.md, round 8)."""
         layer = self.meaning
         if layer is None or layer.settings.offer >= 1 or not isinstance(text, str):
             return False
@@ -194,8 +191,7 @@ class SafeguardingDetector:
         return layer.probability(text) >= layer.settings.offer
 
     def offered(self, text: str) -> Detection:
-        """The concern for a message the person said is about a child's safety (they took the offer): routed
-        by the people it names, as the meaning layer's are."""
+        """The concern of a message its writer said is about a child's safety: routed by whom it names."""
         return self._about_whom(text, "the writer said it is about a child's safety", self.fallback)
 
     def attach_meaning(self, layer: MeaningLayer | None) -> None:
