@@ -426,6 +426,7 @@ FRESH_SETS = {
     "indirect_blind_j.yaml": (1, 0.05),  # young children, dialect, half-said worries: see the header
     "general_blind_l.yaml": (3, 0.06),  # every kind of writer and long stories: 24/300 at first look
     "general_blind_m.yaml": (3, 0.09),  # alarming names, policy questions, long stories: 37/300 at first look
+    "general_blind_n.yaml": (6, 0.02),  # held out in round 7, read in round 8: 15/300 at first look
 }
 
 
@@ -984,3 +985,79 @@ def test_a_misspelling_is_only_a_known_word_one_letter_longer_or_shorter(
     assert similar.correct("bean") == "bean"  # not "beaten"
     assert similar.correct("brother") == "brother"
     assert similar.correct("bruther") == "brother"
+
+
+# ---- set N (round 8): its misses and false alarms, by kind, in our own words ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        ("mum pushes my face under the water in the bath when im naughty", "pupil", "dsl"),
+        ("i was locked out after school again and waited on the doorstep till it got dark", "pupil", "dsl"),
+        (
+            "Someone phoned asking what time Maya finishes. Her dad isn't allowed contact: court order.",
+            "staff",
+            "dsl",
+        ),
+        (
+            "A man rang the office asking what she looks like these days; mum has an injunction against him.",
+            "staff",
+            "dsl",
+        ),
+        ("His mum sleeps most of the day and there's a burnt spoon by the sofa, he told me.", "staff", "dsl"),
+        ("Older lads at the park buy him chips every night and now he owes them, he's 9.", "parent", "dsl"),
+        ("He keeps his trainers on in bed so he can run if things kick off at home.", "staff", "dsl"),
+        ("She stays awake in case her dad comes home drunk again.", "staff", "dsl"),
+        (
+            "a lad online said if i dont send more hell share the first one with my whole class",
+            "pupil",
+            "dsl",
+        ),
+        ("A little girl was out on our road at 11pm looking for her mum in her nightie.", "parent", "dsl"),
+        (
+            "The deputy head keeps taking a Year 5 boy into his office on his own with the door locked.",
+            "staff",
+            "headteacher",
+        ),
+    ],
+)
+def test_set_n_kinds_of_disclosure_are_found(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Do you teach the children about FGM in Year 6?", "parent"),
+        (
+            "I'm running a lesson on what to do if someone online asks for photos, can I send a letter home?",
+            "staff",
+        ),
+        ("Is it true schools have to tell social services if a child comes in with a bruise?", "parent"),
+        ("He's been a bit clingy since his mum started night shifts at the hospital.", "parent"),
+        ("He's been punished at home with no screens for a week for the broken window.", "parent"),
+        ("We've turned on parental controls and turned off chat with strangers on his Xbox.", "parent"),
+        ("What's your policy on children sharing photos in the class group chat?", "parent"),
+        ("The Year 6 trip has a talk about county lines, what's covered?", "parent"),
+        ("He's obsessed with the Second World War and keeps drawing tanks and guns, any books?", "parent"),
+        (
+            "Just so you know, the house next door was burgled at the weekend and the police were outside "
+            "all Sunday. Ruby has been scared at bedtime since and sleeps in with us. We've reassured her.",
+            "parent",
+        ),
+        (
+            "Our cat got run over outside the house on Monday and Lily found him. She was screaming, it was "
+            "awful. We buried him in the garden, so if she mentions it in class that's why.",
+            "parent",
+        ),
+        ("She asked if I was going to die after the assembly about grief.", "parent"),
+        ("when i grow up i want to be a footballer", "pupil"),
+    ],
+)
+def test_set_n_kinds_of_ordinary_message_are_not_alarms(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
