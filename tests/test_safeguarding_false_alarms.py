@@ -427,6 +427,7 @@ FRESH_SETS = {
     "general_blind_l.yaml": (3, 0.06),  # every kind of writer and long stories: 24/300 at first look
     "general_blind_m.yaml": (3, 0.09),  # alarming names, policy questions, long stories: 37/300 at first look
     "general_blind_n.yaml": (6, 0.02),  # held out in round 7, read in round 8: 15/300 at first look
+    "general_blind_o.yaml": (3, 0.04),  # held out in round 8, then read: 19/300 at first look
 }
 
 
@@ -1058,6 +1059,81 @@ def test_set_n_kinds_of_disclosure_are_found(
     ],
 )
 def test_set_n_kinds_of_ordinary_message_are_not_alarms(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# ---- set O (round 8): its misses and false alarms, by kind, in our own words ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        ("im living at my nans friends flat now, i havent seen dad for weeks he went away", "pupil", "dsl"),
+        (
+            "a boy online has my photo and says he'll post it to everyone unless i send another",
+            "pupil",
+            "dsl",
+        ),
+        ("nobody has washed my clothes for weeks and they smell", "pupil", "dsl"),
+        ("dad says im not worth feeding", "pupil", "dsl"),
+        (
+            "Her dad hasn't brought her back after his weekend and isn't answering, it's been two days.",
+            "parent",
+            "dsl",
+        ),
+        (
+            "My cousin said if his sister keeps bringing shame on the family they'll deal with her.",
+            "any",
+            "dsl",
+        ),
+        ("Her mum keeps her off school to look after the baby and do the cooking.", "any", "dsl"),
+        ("A boy in Year 2 has scalds on both feet like he was wearing socks.", "staff", "dsl"),
+        (
+            "There's a boy next door who never goes to school, he's always at the window on his own.",
+            "parent",
+            "dsl",
+        ),
+        ("His uncle has him sleep in his bed and says it's their secret.", "parent", "dsl"),
+        ("The coach said my son can train at his house instead, on his own.", "parent", "headteacher"),
+        ("The art club volunteer gave my daughter her home address.", "parent", "headteacher"),
+        (
+            "The dance teacher made them change in front of her and filmed them on her phone.",
+            "parent",
+            "headteacher",
+        ),
+        (
+            "The caretaker keeps walking into the changing rooms while the boys are getting changed.",
+            "parent",
+            "headteacher",
+        ),
+        ("I saw a lunchtime supervisor clip a boy round the ear.", "staff", "headteacher"),
+        ("The headteacher told us not to record concerns about that family.", "staff", "chair_of_governors"),
+    ],
+)
+def test_set_o_kinds_of_disclosure_are_found(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Year 3 has head lice again, can you send a letter home?", "parent"),
+        ("The predatory parking outside school at 3pm is going to cause an accident.", "parent"),
+        ("She keeps asking if grandad is going to die, he's in hospital.", "parent"),
+        ("The tent blew down and the kids screamed that we were all going to die.", "parent"),
+        ("He's worried about me being cut open for my operation next week.", "parent"),
+        ("She has a bruise from her brother, they were messing about on the trampoline.", "parent"),
+        ("The boiler packed in so there's no hot water this morning, sorry he's a bit scruffy.", "parent"),
+        ("Two dads started shouting at the referee and the kids were crying on the touchline.", "parent"),
+        ("When should we not log concerns, for example if a parent is just venting?", "staff"),
+        ("She uses a hair clip on her fringe, is that allowed with the uniform?", "parent"),
+    ],
+)
+def test_set_o_kinds_of_ordinary_message_are_not_alarms(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None
