@@ -428,6 +428,7 @@ FRESH_SETS = {
     "general_blind_m.yaml": (3, 0.09),  # alarming names, policy questions, long stories: 37/300 at first look
     "general_blind_n.yaml": (6, 0.02),  # held out in round 7, read in round 8: 15/300 at first look
     "general_blind_o.yaml": (4, 0.04),  # held out in round 8, then read: 19/300 at first look
+    "general_blind_p.yaml": (6, 0.07),  # held out in round 8, then read: 28/300 at first look
 }
 
 
@@ -1134,6 +1135,102 @@ def test_set_o_kinds_of_disclosure_are_found(
     ],
 )
 def test_set_o_kinds_of_ordinary_message_are_not_alarms(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# ---- set P (round 8): its misses and false alarms, by kind, in our own words ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        ("older lads give me cash if i take bags to a house across town", "pupil", "dsl"),
+        ("i throw my packed lunch in the bin every day because i want to be thinner", "pupil", "dsl"),
+        ("auntie puts a hot stone on my chest so they dont grow", "pupil", "dsl"),
+        ("They're taking her to her gran's to have her chest flattened before secondary.", "any", "dsl"),
+        (
+            "a man on a game chat wants to meet me at the shops on my own and says its a secret",
+            "pupil",
+            "dsl",
+        ),
+        ("Zara hasn't been in since October but I saw her at her window looking sad.", "pupil", "dsl"),
+        ("if ma mam finds oot a telt ye she'll go mental", "pupil", "dsl"),
+        ("i drink dads beer so i can sleep when they are fighting", "pupil", "dsl"),
+        (
+            "He gets picked up by different older lads in cars and has a new phone nobody bought him.",
+            "parent",
+            "dsl",
+        ),
+        (
+            "She's lived with us since September, her mum went back to Romania; we're not family.",
+            "any",
+            "dsl",
+        ),
+        (
+            "My daughter is 9 and does the medication and the cooking because I'm ill. She's exhausted.",
+            "parent",
+            "dsl",
+        ),
+        ("The girl downstairs, maybe 6, alone most nights until 1 in the morning.", "any", "dsl"),
+        ("A little boy knocked on my door asking for bread again.", "parent", "dsl"),
+        ("They told him they'll hurt his mum if he says anything.", "parent", "dsl"),
+        (
+            "The family say she is promised, and there's a trip in the summer she doesn't know about.",
+            "any",
+            "dsl",
+        ),
+        (
+            "She says she's getting married after Year 6 and will live with her husband's family.",
+            "staff",
+            "dsl",
+        ),
+        (
+            "Her partner won't let her leave the house; he'll take the kids where she'll never find them.",
+            "staff",
+            "dsl",
+        ),
+        (
+            "A builder working on the roof was photographing the children in the playground.",
+            "staff",
+            "headteacher",
+        ),
+        (
+            "The club leader said if he wets himself again he'll make him sit in it in front of everyone.",
+            "parent",
+            "headteacher",
+        ),
+        (
+            "The swimming instructor makes him wait behind alone in a cubicle and says not to tell.",
+            "parent",
+            "headteacher",
+        ),
+    ],
+)
+def test_set_p_kinds_of_disclosure_are_found(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Do you teach about online grooming in Year 5 computing?", "parent"),
+        ("How do you cover extremism and radicalisation in PSHE?", "parent"),
+        ("Is it true the RSE lessons mention FGM?", "parent"),
+        ("Do the Year 6 lessons cover sending nudes and sextortion?", "parent"),
+        ("What's your policy on sexual harassment between pupils?", "parent"),
+        ("Do you teach about forced marriage in Year 6?", "parent"),
+        ("my mum is going to kill me i lost my coat again", "pupil"),
+        ("Staff got filmed by pupils at sports day and it's on TikTok.", "staff"),
+        ("Are staff allowed to photograph children on their own phones?", "parent"),
+        ("Mum says she's getting married after I finish Year 6!", "pupil"),
+        ("His dad has MS so I do the school run most days.", "parent"),
+    ],
+)
+def test_set_p_kinds_of_ordinary_message_are_not_alarms(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None
