@@ -111,11 +111,7 @@ class AlertQuestion:
         kept = state.get(OFFER)
         if not kept or not token or token != kept.get("menu"):
             return [self.engine.reply("info", "stale_button")]
-        rest = {k: v for k, v in state.items() if k != OFFER}
-        if rest:
-            self.store.set_state(user.user_id, rest)
-        else:
-            self.store.clear_state(user.user_id)
+        self._clear(user, state, OFFER)
         text = kept["text"]
         return self.flagged(user, text, self.engine.detector.offered(text))
 
@@ -133,9 +129,9 @@ class AlertQuestion:
         parts = self.concerns.conversation(user.user_id) or alert.get("parts", [])
         return SEPARATOR.join([*parts, *alert.get("extra", [])])
 
-    def _clear(self, user: UserContext, state: dict[str, Any]) -> None:
+    def _clear(self, user: UserContext, state: dict[str, Any], key: str = KEY) -> None:
         assert self.store is not None
-        rest = {k: v for k, v in state.items() if k != KEY}
+        rest = {k: v for k, v in state.items() if k != key}
         if rest:
             self.store.set_state(user.user_id, rest)
         else:
