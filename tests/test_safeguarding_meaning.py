@@ -127,23 +127,29 @@ def test_a_message_near_the_disclosures_in_meaning_is_not_flagged_but_offered(
     engine: Engine, text: str
 ) -> None:
     assert engine.detector.detect(text, role="parent") is None
-    assert engine.detector.offers_alert(text)
+    assert engine.detector.assess(text).near
     assert engine.detector.offered(text).route == "dsl"
 
 
 @pytest.mark.parametrize("text", ORDINARY_LONG)
 def test_an_ordinary_policy_question_gets_no_offer(engine: Engine, text: str) -> None:
     assert engine.detector.detect(text, role="parent") is None
-    assert not engine.detector.offers_alert(text)
+    assert not engine.detector.assess(text).near
 
 
-def test_the_offer_needs_the_meaning_layer_and_as_many_words_as_it_reads(
+def test_the_offer_needs_the_meaning_layer_and_twenty_words_as_written(
     engine: Engine, words_only_engine: Engine
 ) -> None:
-    assert not words_only_engine.detector.offers_alert(NEAR[0])
+    assert not words_only_engine.detector.assess(NEAR[0]).near
     short = "her cousin looks after her and now she screams when I mention him"  # 13 words
     assert engine.detector.meaning is not None and engine.detector.meaning.probability(short) > 0
-    assert not engine.detector.offers_alert(short)
+    assert not engine.detector.assess(short).near
+    # 18 words as written, 20 as read ("he's" is two): near in meaning, but too short for the offer
+    nearly = (
+        "He's been really quiet since the weekend and he's crying at bedtime, he won't tell me what's wrong."
+    )
+    assert engine.detector.meaning.probability(nearly) >= engine.detector.meaning.settings.offer
+    assert not engine.detector.assess(nearly, role="parent").near
 
 
 def test_the_offer_is_turned_off_with_1_and_a_value_above_the_threshold_is_refused(tmp_path: Path) -> None:
@@ -156,7 +162,7 @@ def test_the_offer_is_turned_off_with_1_and_a_value_above_the_threshold_is_refus
     examples.write_text(text.replace("  offer: 0.4\n", "  offer: 1\n", 1), encoding="utf-8")
     detector = SafeguardingDetector.from_file(folder / "safeguarding.yaml")
     detector.attach_meaning(meaning_layer(folder, embedder, detector.by_id))
-    assert not detector.offers_alert(NEAR[0])
+    assert not detector.assess(NEAR[0]).near
     examples.write_text(text.replace("  offer: 0.4\n", "  offer: 0.9\n", 1), encoding="utf-8")
     with pytest.raises(Exception) as raised:
         SafeguardingDetector.from_file(folder / "safeguarding.yaml")

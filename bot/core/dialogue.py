@@ -128,16 +128,17 @@ class Dialogue:
         cleaned = clean(text)
         if fold(cleaned) in self.cancel_words:
             return self._cancel(user)
+        near = False  # not flagged, but near the example disclosures in meaning: offered, not interrupting
         if cleaned and self._screens(user, cleaned):
-            detection = self.engine.detector.detect(cleaned, role=user.role)
-            if detection is not None:
+            assessment = self.engine.detector.assess(cleaned, role=user.role)
+            if assessment.detection is not None:
                 self.misses.helped(user.user_id)
-                return self.alerts.flagged(user, cleaned, detection)
+                return self.alerts.flagged(user, cleaned, assessment.detection)
+            near = assessment.near
         if self.concerns is not None and self.concerns.active(user.user_id):
             return self._concern_text(user, text, cleaned)
         reply = self.engine.ask(text, user.role, screened=True)
-        if reply.action != "smalltalk" and self.engine.detector.offers_alert(cleaned):
-            # Not flagged, but near the example disclosures in meaning: offered, not interrupting.
+        if near and reply.action != "smalltalk":
             reply = self.alerts.offer(user, cleaned, reply)
         if reply.action == "fallback" and has_letters(cleaned):
             return [reply, *self._missed(user)]

@@ -40,6 +40,14 @@ class Detection:
     matched: str  # the rule that fired; for tests and debugging only, never shown or logged with the text
 
 
+@dataclass(frozen=True)
+class Assessment:
+    """A message's concern, if any; and whether, unflagged, it comes near in meaning (`meaning.offer`)."""
+
+    detection: Detection | None = None
+    near: bool = False
+
+
 # ---- the YAML schema ------------------------------------------------------------------------------------
 
 
@@ -149,11 +157,15 @@ class SafeguardingDetector:
         `shortcuts=False` tries every rule and compares with every example, skipping nothing (the tests
         check that the shortcuts never change the answer).
         """
+        return self.assess(text, role=role, shortcuts=shortcuts).detection
+
+    def assess(self, text: str, *, role: str = "any", shortcuts: bool = True) -> Assessment:
+        """`detect`'s concern, and whether an unflagged message comes near in meaning (one reading)."""
         if not isinstance(text, str) or not text:
-            return None
+            return Assessment()
         msg = read(text, self.vocabulary, self.spellings)
         if not msg.keys:
-            return None
+            return Assessment()
         msg.mask(self.excludes.candidates(msg.where.keys()) if shortcuts else self.exclude)
         best: tuple[int, int, Detection] | None = None
         mentions: list[tuple[_Category, int, int]] | None = None
@@ -169,26 +181,11 @@ class SafeguardingDetector:
                 if best is None or (rank, -order) > best[:2]:
                     best = (rank, -order, found)
         if best:
-            return best[2]
+            return Assessment(best[2])
         if msg.only_names:  # an answer to "your name?" or "which class?": no sentence to read the meaning of
-            return None
+            return Assessment()
         found = self._similar(text, msg.words, shortcuts) if self.similar else None
-        return found if found is not None or self.meaning is None else self._meant(text, msg.words)
-
-    def offers_alert(self, text: str) -> bool:
-        """Whether a message `detect` did not flag still comes near the example disclosures in meaning
-        (`meaning.offer` or more): its reply offers to alert the safeguarding team, without interrupting
-        (figures in docs/safeguarding-notes.md, round 8)."""
-        layer = self.meaning
-        if layer is None or layer.settings.offer >= 1 or not isinstance(text, str):
-            return False
-        if len(text.split()) < layer.settings.min_words:
-            return False  # the words read below are never more than these
-        msg = read(text, self.vocabulary, self.spellings)
-        msg.mask(self.excludes.candidates(msg.where.keys()))  # counted as the meaning layer counts them
-        if msg.only_names or sum(1 for word in msg.words if word) < layer.settings.min_words:
-            return False
-        return layer.probability(text) >= layer.settings.offer
+        return self._meant(text, msg.words) if found is None and self.meaning else Assessment(found)
 
     def offered(self, text: str) -> Detection:
         """The concern of a message its writer said is about a child's safety: routed by whom it names."""
@@ -198,16 +195,18 @@ class SafeguardingDetector:
         """Add the third layer (bot/safeguarding/meaning.py): long messages meaning what disclosures do."""
         self.meaning = layer
 
-    def _meant(self, text: str, said: list[str]) -> Detection | None:
-        """The third layer: a long message whose meaning is close to the example disclosures."""
+    def _meant(self, text: str, said: list[str]) -> Assessment:
+        """The third layer: a long message whose meaning is close to the example disclosures (or near)."""
         assert self.meaning is not None
-        if sum(1 for word in said if word) < self.meaning.settings.min_words:
-            return None
+        settings = self.meaning.settings
+        if sum(1 for word in said if word) < settings.min_words:
+            return Assessment()
         probability = self.meaning.probability(text)
-        if probability < self.meaning.settings.threshold:
-            return None
+        if probability < settings.threshold:  # the offer counts words as written ("he's" reads as two)
+            near = probability >= settings.offer and len(text.split()) >= settings.min_words
+            return Assessment(near=near and settings.offer < 1)
         matched = f"close in meaning to the example disclosures (probability {probability:.2f})"
-        return self._about_whom(text, matched, self.fallback)
+        return Assessment(self._about_whom(text, matched, self.fallback))
 
     def _similar(self, text: str, said: list[str], shortcuts: bool = True) -> Detection | None:
         """The second layer: a message that reads like the example disclosures though no rule fired.
