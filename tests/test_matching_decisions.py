@@ -243,5 +243,23 @@ def test_asking_for_a_person_when_no_section_fits_is_passed_on_not_answered_with
     assert reply.offer_forward
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can you tell mrs patel that leo has his inhaler in his bag today",
+        "can u tell sir i forgot my pe kit",
+        "Could we have a meeting with Mr Khan about the reading scheme?",
+        "i need to speak to someone about the nativity photos being on facebook",
+    ],
+)
+def test_a_message_for_a_member_of_staff_or_a_meeting_with_one_is_passed_on(
+    engine: Engine, text: str
+) -> None:
+    # Round 9 (blind set 11): a message to pass on, a meeting asked for, or "I need to speak to someone"
+    # about something no section covers fell back or was answered with a policy section.
+    reply = engine.ask(text, "parent")
+    assert reply.action == "forward", (reply.action, reply.topic)
+
+
 def test_a_question_no_section_fits_without_asking_for_a_person_still_falls_back(engine: Engine) -> None:
     assert engine.ask("what's for lunch on friday", "parent").action == "fallback"
