@@ -429,6 +429,7 @@ FRESH_SETS = {
     "general_blind_n.yaml": (6, 0.02),  # held out in round 7, read in round 8: 15/300 at first look
     "general_blind_o.yaml": (4, 0.04),  # held out in round 8, then read: 19/300 at first look
     "general_blind_p.yaml": (6, 0.07),  # held out in round 8, then read: 28/300 at first look
+    "general_blind_q.yaml": (7, 0.07),  # held out in round 8, read in round 9: 33/300 at first look
 }
 
 
@@ -1231,6 +1232,52 @@ def test_set_p_kinds_of_disclosure_are_found(
     ],
 )
 def test_set_p_kinds_of_ordinary_message_are_not_alarms(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# ---- set Q (round 9): its misses and false alarms, by kind, in our own words ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        ("The caretaker had the boys in his room alone with the door closed.", "parent", "headteacher"),
+        ("a man at the park said he'd give me a new xbox if i came to his van", "pupil", "dsl"),
+        ("One of the dads on the trip gave her his own mobile number.", "parent", "dsl"),
+        ("The photographer was filming the girls and when I asked he put it away.", "staff", "dsl"),
+        ("He was videoing the kids in the pool and hid the phone when he saw me.", "parent", "dsl"),
+        ("The head keeps walking into the boys changing room.", "staff", "chair_of_governors"),
+        ("he got a fat lip for answering back to his dad", "parent", "dsl"),
+        ("She's in the same nappy as yesterday and the rash is raw.", "staff", "dsl"),
+        ("we are not allowed out and have not been to school for months", "pupil", "dsl"),
+        ("his maw's fella leathers him", "any", "dsl"),
+        ("the auntie will make me clean like a proper girl in the holidays", "pupil", "dsl"),
+    ],
+)
+def test_set_q_kinds_of_disclosure_are_found(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("How does the school deal with children sharing nudes on their phones?", "parent"),
+        ("What filtering is there on the class laptops so kids can't find porn?", "parent"),
+        ("Would you like me to run a talk on sextortion for the PTA?", "parent"),
+        ("Do you cover domestic violence in the healthy relationships lessons?", "parent"),
+        ("What training do teachers get about radicalisation?", "parent"),
+        ("The supply teacher really hurt my son's feelings with what she said about his work.", "parent"),
+        ("How do you teach stranger danger now? My kids think every grown up online is a friend.", "parent"),
+        ("we played zombies and i got bitten again", "pupil"),
+        ("He's been a bit clingy since his big brother started secondary.", "parent"),
+        ("We couldn't find him anywhere at the fair, then a steward found him by the dodgems.", "parent"),
+    ],
+)
+def test_set_q_kinds_of_ordinary_message_are_not_alarms(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None
