@@ -245,6 +245,27 @@ def test_broken_safeguarding_file_raises_knowledge_error_naming_file_and_line(
     assert check_file(path) == problems
 
 
+def test_an_unless_pattern_reads_words_an_exclusion_blanked(tmp_path: Path) -> None:
+    # Round 9: exclusions ran first, so a rule's `unless:` could not see an excluded phrase. "miss her" is
+    # blanked for every rule (it is never a disclosure) and still tells a missed birthday from a threat.
+    path = tmp_path / "safeguarding.yaml"
+    path.write_text(
+        "exclude:\n"
+        '  - "miss her"\n'
+        "categories:\n"
+        "  - id: abuse\n"
+        "    route: dsl\n"
+        "    rules:\n"
+        '      - phrase: "kill us"\n'
+        '        unless: ["if we miss her birthday"]\n',
+        encoding="utf-8",
+    )
+    detector = SafeguardingDetector.from_file(path)
+    assert detector.detect("gran will kill us if we miss her birthday") is None
+    assert detector.detect("he said he will kill us") is not None
+    assert detector.detect("he said he will kill us, i miss her") is not None
+
+
 def test_missing_safeguarding_file_raises_knowledge_error(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeError) as raised:
         SafeguardingDetector.from_file(tmp_path / "nope.yaml")

@@ -1273,6 +1273,7 @@ def test_set_q_kinds_of_disclosure_are_found(
         ("The supply teacher really hurt my son's feelings with what she said about his work.", "parent"),
         ("How do you teach stranger danger now? My kids think every grown up online is a friend.", "parent"),
         ("we played zombies and i got bitten again", "pupil"),
+        ("dont tell anyone but im doing secret santa for sir and i got him socks", "pupil"),
         ("He's been a bit clingy since his big brother started secondary.", "parent"),
         ("We couldn't find him anywhere at the fair, then a steward found him by the dodgems.", "parent"),
     ],

@@ -116,6 +116,7 @@ class Message:
     ends: frozenset[int]
     words: list[str] = field(default_factory=list)  # as read (for the similarity layer); "" once excluded
     only_names: bool = False  # the whole message reads as names ("Grace Burns, Year 3 Hedgehogs"): details.py
+    written: Message | None = None  # the message before `mask` blanked anything (what `unless:` reads)
 
     where: dict[str, list[int]] = field(default_factory=dict)
     # Many rules share parts ("@child", "@unknown"); matching each part from each position once per message
@@ -141,6 +142,9 @@ class Message:
             for start, end in spans(pattern, self, longest=True)
             if not any(start < b < end for b in self.starts)
         ]
+        if masked and self.written is None:
+            self.written = Message(list(self.keys), self.starts, self.ends, list(self.words), self.only_names)
+            self.written.index()
         for start, end in masked:
             self.keys[start:end] = [frozenset()] * (end - start)
             self.words[start:end] = [""] * (end - start)
@@ -288,7 +292,7 @@ def rule_spans(rule: Rule, msg: Message) -> list[tuple[int, int]]:
         return []
     if not rule.within:
         found = spans(rule.parts[0], msg)
-        return [] if not found or any(spans(p, msg) for p in rule.unless) else found
+        return [] if not found or _cancelled(rule, msg) else found
     # Every part of a match starts within `within` words of the others, so match the rarest part first and
     # look for the rest only near it.
     order = sorted(rule.parts, key=lambda part: len(_candidates(part, msg)))
@@ -301,7 +305,7 @@ def rule_spans(rule: Rule, msg: Message) -> list[tuple[int, int]]:
         found_by_part[id(part)] = spans(part, msg, only=near)
         if not found_by_part[id(part)]:
             return []
-    if any(spans(p, msg) for p in rule.unless):
+    if _cancelled(rule, msg):
         return []
     per_part = [found_by_part[id(part)] for part in rule.parts]
     starts = [[s for s, _ in found] for found in per_part]
@@ -317,3 +321,11 @@ def rule_spans(rule: Rule, msg: Message) -> list[tuple[int, int]]:
         else:
             found.append((left, right))
     return found
+
+
+def _cancelled(rule: Rule, msg: Message) -> bool:
+    """Whether one of the rule's `unless:` patterns occurs in the message as written. Exclusions stop words
+    being part of a concern; they do not hide the context that cancels one ("secret santa", "started high
+    school" are blanked for every rule, and still tell a surprise or a new school)."""
+    written = msg.written or msg
+    return any(spans(p, written) for p in rule.unless)
