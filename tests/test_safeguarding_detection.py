@@ -245,6 +245,35 @@ def test_broken_safeguarding_file_raises_knowledge_error_naming_file_and_line(
     assert check_file(path) == problems
 
 
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        (
+            "We love Mrs Price, our headteacher, and the school is great. But yesterday my son came home "
+            "crying and said Mrs Price grabbed him by the arm and dragged him out of assembly.",
+            "chair_of_governors",
+        ),
+        (
+            "The deputy head, Mr Dean, runs the football club. On Tuesday my son said Mr Dean grabbed him by "
+            "the arm and dragged him off the pitch.",
+            "headteacher",
+        ),
+        (
+            "Mr Dean, head of PE, is usually great. On Tuesday my son said Mr Dean grabbed him by the arm "
+            "and dragged him off the pitch.",
+            "headteacher",
+        ),
+    ],
+)
+def test_a_name_the_message_gives_as_the_heads_is_the_head_wherever_it_appears(
+    detector: SafeguardingDetector, text: str, route: str
+) -> None:
+    # Round 9: names are never read, so "Mrs Price" far from "our headteacher" was a member of staff and an
+    # allegation about the head went to the head. A deputy head or a head of PE stays a member of staff.
+    found = detector.detect(text, role="parent")
+    assert found is not None and found.route == route, found
+
+
 def test_an_unless_pattern_reads_words_an_exclusion_blanked(tmp_path: Path) -> None:
     # Round 9: exclusions ran first, so a rule's `unless:` could not see an excluded phrase. "miss her" is
     # blanked for every rule (it is never a disclosure) and still tells a missed birthday from a threat.

@@ -427,7 +427,7 @@ FRESH_SETS = {
     "general_blind_l.yaml": (3, 0.06),  # every kind of writer and long stories: 24/300 at first look
     "general_blind_m.yaml": (3, 0.09),  # alarming names, policy questions, long stories: 37/300 at first look
     "general_blind_n.yaml": (6, 0.02),  # held out in round 7, read in round 8: 15/300 at first look
-    "general_blind_o.yaml": (4, 0.04),  # held out in round 8, then read: 19/300 at first look
+    "general_blind_o.yaml": (3, 0.04),  # held out in round 8, then read: 19/300 at first look
     "general_blind_p.yaml": (6, 0.07),  # held out in round 8, then read: 28/300 at first look
     "general_blind_q.yaml": (7, 0.07),  # held out in round 8, read in round 9: 33/300 at first look
 }

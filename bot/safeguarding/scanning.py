@@ -27,6 +27,15 @@ NAME_WORDS = 4
 """A message of at most this many capitalised words is read as a name ("Dick Turner"): no misspellings."""
 _INITIAL = "."  # after a title and an initial ("Mrs S Cox")
 _ALSO_ALONE = ("miss", "sir")  # titles pupils also use alone, so a known or unknown word may follow
+_HEAD_WORDS = r"(?:head ?teacher|headmaster|headmistress|head)"
+_NAMED_TITLE = r"(mr|mrs|ms|miss|mx|dr)\.? ([a-z][a-z'-]+)"
+# "the head, Mr Oakley" / "Mr Oakley, our headteacher": the name is the head's wherever else it appears
+_HEAD_NAMED = (
+    re.compile(rf"(?<!deputy )(?<!assistant )\b{_HEAD_WORDS}\b,? (?:is )?{_NAMED_TITLE}\b"),
+    re.compile(
+        rf"\b{_NAMED_TITLE},? (?:\(|who is |is )?(?:the |our |your |new |acting )?{_HEAD_WORDS}\b(?! of\b)"
+    ),
+)
 
 
 class Vocabulary:
@@ -163,9 +172,10 @@ def read(text: str, vocabulary: Vocabulary, spellings: Mapping[str, tuple[str, .
     starts = set()
     sentences, exact_only = _sentences(text, vocabulary)
     lookup = vocabulary.exact_keys if exact_only else vocabulary.keys
+    heads = heads_named(text)
     for sentence in sentences:
         starts.add(len(keys))
-        for word in _names_skipped(sentence, vocabulary):
+        for word in _names_skipped(sentence, vocabulary, heads):
             for w in spellings.get(word, (word,)):
                 keys.append(lookup(w))
                 said.append(w)
@@ -182,7 +192,8 @@ def read_words(text: str, vocabulary: Vocabulary, spellings: Mapping[str, tuple[
     kept = _WORD.findall(_REPEATS.sub(r"\1", fold(text)))
     if not vocabulary.titles.isdisjoint(kept):  # a name may follow a title: read sentence by sentence
         sentences, _ = _sentences(text, vocabulary)
-        kept = [word for sentence in sentences for word in _names_skipped(sentence, vocabulary)]
+        heads = heads_named(text)
+        kept = [word for sentence in sentences for word in _names_skipped(sentence, vocabulary, heads)]
     return [w for word in kept for w in spellings.get(word, (word,))]
 
 
@@ -193,12 +204,22 @@ def _sentences(text: str, vocabulary: Vocabulary) -> tuple[list[str], bool]:
     return _SENTENCE_END.split(text), name_like(text.split(), NAME_WORDS)
 
 
-def _names_skipped(sentence: str, vocabulary: Vocabulary) -> list[str]:
+def heads_named(text: str) -> frozenset[tuple[str, str]]:
+    """The (title, surname) pairs the message says are the head's: "the head, Mr Oakley", "Mrs Cole, our
+    headteacher". Not "the deputy head, Mr Dean" or "Mr Dean, head of PE"."""
+    lowered = " ".join(text.lower().split())
+    return frozenset((m[1], m[2]) for pattern in _HEAD_NAMED for m in pattern.finditer(lowered))
+
+
+def _names_skipped(
+    sentence: str, vocabulary: Vocabulary, heads: frozenset[tuple[str, str]] = frozenset()
+) -> list[str]:
     """The folded words of a sentence without the names that follow a title.
 
     After a title, an initial and a capitalised word are a name ("Mrs S Cox", "Miss Batty"); so is a
     lower-case word the patterns do not know ("mrs slaughter", "mr dickens"), except after "miss" or "sir",
-    which pupils also use alone ("miss hurt my arm").
+    which pupils also use alone ("miss hurt my arm"). A title whose name the message gave as the head's
+    (`heads`) reads as "headteacher": "the head, Mr Oakley … Mr Oakley gave him a phone" is about the head.
     """
     folded = _WORD.findall(_REPEATS.sub(r"\1", fold(sentence)))
     if vocabulary.titles.isdisjoint(folded):  # most sentences: no title, so no name to look for
@@ -211,6 +232,8 @@ def _names_skipped(sentence: str, vocabulary: Vocabulary) -> list[str]:
         for typed in _WORD.findall(fold(chunk)):
             word = _REPEATS.sub(r"\1", typed)
             if title and _is_name(word, capital, title, vocabulary):
+                if (title, word) in heads:
+                    out[-1] = "headteacher"
                 title = _INITIAL if len(word) == 1 else ""  # "Mrs S Cox": a surname may follow the initial
                 continue
             title = word if word in vocabulary.titles else ""
