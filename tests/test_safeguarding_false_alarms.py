@@ -1282,3 +1282,39 @@ def test_set_q_kinds_of_ordinary_message_are_not_alarms(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None
+
+
+# ---- "a friend request" names no child, and an adult writer's "me" is not one (round 9) ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("A parent sent me a friend request, she's a lovely woman, can I accept?", "staff"),
+        ("can i send the teacher a friend request, she's a nice lady", "parent"),
+        ("is it ok for adults to send friend requests to teachers", "parent"),
+        ("a man from the PTA sent me a friend request", "staff"),
+    ],
+)
+def test_a_friend_request_between_adults_is_not_an_alarm(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    # "friend" in "a friend request" was read as a child, and so was a teacher's own "me".
+    assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("a man sent me a friend request", "pupil"),
+        ("a man sent me a friend request", "any"),
+        ("a man sent my daughter a friend request", "parent"),
+        ("an old man keeps messaging my friends on roblox", "pupil"),
+        ("she met a lad from tiktok at the park on saturday", "parent"),
+    ],
+)
+def test_a_stranger_contacting_a_child_or_met_from_an_app_is_still_found(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    found = detector.detect(text, role=role)
+    assert found is not None and found.route == "dsl", found
