@@ -1318,3 +1318,21 @@ def test_a_stranger_contacting_a_child_or_met_from_an_app_is_still_found(
 ) -> None:
     found = detector.detect(text, role=role)
     assert found is not None and found.route == "dsl", found
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "alarm"),
+    [
+        ("an older man on the school facebook page keeps commenting on photos of the girls", "staff", True),
+        ("a man i dont know keeps liking the pictures of my daughter on instagram", "parent", True),
+        ("parents keep commenting on the photos of the kids on the school facebook page", "staff", False),
+        ("my mum keeps commenting on photos of the girls", "parent", False),
+    ],
+)
+def test_a_stranger_commenting_on_photos_of_children_is_found_and_parents_are_not(
+    detector: SafeguardingDetector, text: str, role: str, alarm: bool
+) -> None:
+    # Round 9: "men … leaving comments on photos of" children was a rule; "keeps commenting on" and "liking"
+    # were not.
+    found = detector.detect(text, role=role)
+    assert (found is not None) == alarm, found
