@@ -1336,3 +1336,25 @@ def test_a_stranger_commenting_on_photos_of_children_is_found_and_parents_are_no
     # were not.
     found = detector.detect(text, role=role)
     assert (found is not None) == alarm, found
+
+
+@pytest.mark.parametrize(
+    ("text", "alarm"),
+    [
+        (
+            "my daughter's photo was on the school website with her full name, "
+            "I'm worried her dad will find us",
+            True,
+        ),
+        ("I'm worried he will find her if her photo goes on facebook", True),
+        ("im worried my husband will find out i bought another coat", False),
+        ("I'm worried dad will find the present before christmas", False),
+    ],
+)
+def test_a_family_hiding_from_a_parent_is_found_behind_a_photo_question(
+    detector: SafeguardingDetector, text: str, alarm: bool
+) -> None:
+    # Round 9 probe: a photo-consent question can carry a family in hiding; the DSL needs to know.
+    found = detector.detect(text, role="parent")
+    assert (found is not None) == alarm, found
+    assert found is None or found.route == "dsl"
