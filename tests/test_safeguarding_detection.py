@@ -223,6 +223,13 @@ BROKEN_FILES = {
         2,
         "gaps",
     ),
+    "rule_misses_its_own_example": (
+        "categories:\n  - id: abuse\n    route: dsl\n    rules:\n"
+        '      - phrase: "will find|finds|see where us"\n'
+        '        matches: ["he will see where we live"]\n',
+        6,
+        "this rule does not find 'he will see where we live'",
+    ),
     "group_loop": (
         'groups:\n  a: ["@b"]\n  b: ["@a"]\ncategories:\n  - id: abuse\n    route: dsl\n    rules: ["@a"]\n',
         3,
@@ -293,6 +300,22 @@ def test_an_unless_pattern_reads_words_an_exclusion_blanked(tmp_path: Path) -> N
     assert detector.detect("gran will kill us if we miss her birthday") is None
     assert detector.detect("he said he will kill us") is not None
     assert detector.detect("he said he will kill us, i miss her") is not None
+
+
+def test_a_rule_that_finds_its_examples_passes_the_check(tmp_path: Path) -> None:
+    # `matches:` are read as any message is: exclusions blank their words, `unless:` can cancel.
+    path = tmp_path / "safeguarding.yaml"
+    path.write_text(
+        'exclude: ["kill time"]\n'
+        "categories:\n  - id: abuse\n    route: dsl\n    rules:\n"
+        '      - phrase: "will find|finds|(see where) us|we"\n'
+        '        matches: ["he will see where we live"]\n'
+        '      - phrase: "kill"\n'
+        '        matches: ["we will kill time at the park"]\n',
+        encoding="utf-8",
+    )
+    problems = check_file(path)
+    assert len(problems) == 1 and "rules[1].matches[0]" in problems[0], problems
 
 
 def test_missing_safeguarding_file_raises_knowledge_error(tmp_path: Path) -> None:

@@ -7,9 +7,9 @@ file into categories of rules and decides which concern is most serious and who 
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from bot.common.schema import Problems, build
 from bot.common.text import fold
@@ -19,12 +19,12 @@ from bot.safeguarding import stored
 from bot.safeguarding.examples import EXAMPLES_FILE, load_examples
 from bot.safeguarding.meaning import MeaningLayer
 from bot.safeguarding.patterns import Compiler, Pattern, Rule
+from bot.safeguarding.rules_file import Route, RuleSpec, SafeguardingSpec, Settings
 from bot.safeguarding.scanning import Message, Vocabulary, read, read_words, rule_spans, spans
 from bot.safeguarding.similarity import SimilarityIndex
 from bot.safeguarding.stored import Compiled
 from bot.safeguarding.triggers import NeedsIndex
 
-Route = Literal["dsl", "headteacher", "chair_of_governors"]
 ROUTE_RANK = {"dsl": 0, "headteacher": 1, "chair_of_governors": 2}
 """KCSIE: an allegation about the headteacher outranks one about staff, which outranks any other concern."""
 SUBJECT_WORDS = 2
@@ -46,58 +46,6 @@ class Assessment:
 
     detection: Detection | None = None
     near: bool = False
-
-
-# ---- the YAML schema ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Tuning knobs a school rarely needs to change."""
-
-    fuzzy_score: int = 85
-    fuzzy_min_letters: int = 5
-    gap: int = 3
-    within: int = 10
-    near: int = 6
-
-
-@dataclass(frozen=True)
-class RuleSpec:
-    """One rule: a phrase, or several parts that must all occur within `within` words."""
-
-    phrase: str = ""
-    all: list[str] = field(default_factory=list)
-    within: int = 0
-    unless: list[str] = field(default_factory=list)
-    unless_writer: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class CategorySpec:
-    """A kind of concern, who it goes to, and the rules that recognise it."""
-
-    id: str
-    route: Route
-    rules: list[Any] = field(default_factory=list)
-    about: str = ""
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class SafeguardingSpec:
-    """knowledge/safeguarding.yaml."""
-
-    categories: list[CategorySpec]
-    groups: dict[str, list[str]] = field(default_factory=dict)
-    spellings: dict[str, list[str]] = field(default_factory=dict)
-    exclude: list[str] = field(default_factory=list)
-    ordinary_words: list[str] = field(default_factory=list)
-    titles: list[str] = field(default_factory=list)
-    relatives: str = ""
-    reporter: str = ""
-    not_people: list[str] = field(default_factory=list)
-    settings: Settings = field(default_factory=Settings)
 
 
 @dataclass(frozen=True)
@@ -297,6 +245,7 @@ def _compile(path: str | Path) -> tuple[Compiled | None, list[str]]:
         return None, problems.items
     compiler = Compiler(spec.groups, spec.settings.gap, problems)
     categories: list[_Category] = []
+    examples: list[tuple[Rule, Path_, list[str]]] = []  # each rule's `matches:`
     seen: set[str] = set()
     for index, category in enumerate(spec.categories):
         if category is None:
@@ -306,7 +255,8 @@ def _compile(path: str | Path) -> tuple[Compiled | None, list[str]]:
             problems.add((*at, "id"), f"category '{category.id}' is defined twice — rename one")
         seen.add(category.id)
         compiled = [
-            _rule(raw, (*at, "rules", i), compiler, spec.settings) for i, raw in enumerate(category.rules)
+            _rule(raw, (*at, "rules", i), compiler, spec.settings, examples)
+            for i, raw in enumerate(category.rules)
         ]
         rules = tuple(rule for rule in compiled if rule)
         if not category.rules and not category.about:
@@ -338,11 +288,23 @@ def _compile(path: str | Path) -> tuple[Compiled | None, list[str]]:
         tuple(p for p in not_people if p),
         similarity=None,
     )
-    examples = Path(path).parent / EXAMPLES_FILE
-    if examples.exists():  # optional: without it only the patterns run
-        vocabulary, spellings = _vocabulary(parts), _spellings(spec.spellings)
+    vocabulary, spellings = _vocabulary(parts), _spellings(spec.spellings)
+    for rule, at, texts in examples:
+        for i, text in enumerate(texts):
+            msg = read(text, vocabulary, spellings)
+            msg.mask(parts.exclude)
+            if not rule_spans(rule, msg):
+                problems.add(
+                    (*at, "matches", i),
+                    f"this rule does not find '{text}': check the pattern ('a|b c' reads as (a or b) then c; "
+                    "write (b c) for a phrase) and that `within` covers the whole match",
+                )
+    if problems.items:
+        return None, problems.items
+    disclosures = Path(path).parent / EXAMPLES_FILE
+    if disclosures.exists():  # optional: without it only the patterns run
         similar, found = load_examples(
-            examples, {c.id: c for c in categories}, lambda text: read_words(text, vocabulary, spellings)
+            disclosures, {c.id: c for c in categories}, lambda text: read_words(text, vocabulary, spellings)
         )
         if found or similar is None:
             return None, found
@@ -366,8 +328,11 @@ def _spellings(spellings: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
     }
 
 
-def _rule(raw: Any, at: Path_, compiler: Compiler, settings: Settings) -> Rule | None:
-    """Compile one rule (a phrase string or a mapping) with its location for problems."""
+def _rule(
+    raw: Any, at: Path_, compiler: Compiler, settings: Settings, examples: list[tuple[Rule, Path_, list[str]]]
+) -> Rule | None:
+    """Compile one rule (a phrase string or a mapping) with its location for problems; its `matches:` are
+    added to `examples`, to be read once every rule and exclusion is compiled."""
     problems = compiler.problems
     if isinstance(raw, str):
         spec = RuleSpec(phrase=raw)
@@ -396,4 +361,7 @@ def _rule(raw: Any, at: Path_, compiler: Compiler, settings: Settings) -> Rule |
     needs = tuple(k for p in parts if p for k in p.needs)
     source = spec.phrase or "all: " + " + ".join(spec.all) + f" (within {within})"
     kept = tuple(u for u in unless if u)
-    return Rule(source, tuple(p for p in parts if p), within, kept, needs, frozenset(spec.unless_writer))
+    rule = Rule(source, tuple(p for p in parts if p), within, kept, needs, frozenset(spec.unless_writer))
+    if spec.matches:
+        examples.append((rule, at, spec.matches))
+    return rule
