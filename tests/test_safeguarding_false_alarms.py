@@ -1325,6 +1325,8 @@ def test_a_stranger_contacting_a_child_or_met_from_an_app_is_still_found(
     [
         ("an older man on the school facebook page keeps commenting on photos of the girls", "staff", True),
         ("a man i dont know keeps liking the pictures of my daughter on instagram", "parent", True),
+        ("my 9 year old has a tiktok account and some man keeps commenting on her videos", "parent", True),
+        ("my son's friend keeps commenting on his videos, is that ok", "parent", False),
         ("parents keep commenting on the photos of the kids on the school facebook page", "staff", False),
         ("my mum keeps commenting on photos of the girls", "parent", False),
     ],
