@@ -1360,3 +1360,21 @@ def test_a_family_hiding_from_a_parent_is_found_behind_a_photo_question(
     found = detector.detect(text, role="parent")
     assert (found is not None) == alarm, found
     assert found is None or found.route == "dsl"
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "alarm"),
+    [
+        ("an older boy asked for my snapchat at the park", "pupil", True),
+        ("a man outside the shop asked my son for his instagram", "parent", True),
+        ("a lady asked for my number at the school gate so we can arrange a playdate", "any", False),
+        ("a parent asked for my number", "staff", False),
+        ("a girl in my class asked for my snapchat", "pupil", False),
+    ],
+)
+def test_a_stranger_asking_a_child_for_an_app_account_is_found(
+    detector: SafeguardingDetector, text: str, role: str, alarm: bool
+) -> None:
+    # Round 9 probe: an older stranger asking a child for their Snapchat in person raised nothing.
+    found = detector.detect(text, role=role)
+    assert (found is not None) == alarm, found
