@@ -1378,3 +1378,21 @@ def test_a_stranger_asking_a_child_for_an_app_account_is_found(
     # Round 9 probe: an older stranger asking a child for their Snapchat in person raised nothing.
     found = detector.detect(text, role=role)
     assert (found is not None) == alarm, found
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "alarm"),
+    [
+        ("the lunchtime supervisor made my son eat his dinner in a cupboard", "parent", True),
+        ("the dinner lady force fed my little boy", "parent", True),
+        ("my daughter was force fed at lunch", "parent", True),
+        ("mum made me put the toys in the cupboard", "pupil", False),
+        ("we had to force feed the cat his tablets", "parent", False),
+    ],
+)
+def test_a_child_made_to_eat_in_a_cupboard_or_force_fed_is_found(
+    detector: SafeguardingDetector, text: str, role: str, alarm: bool
+) -> None:
+    # Round 9 probe of complaints about staff: neither raised anything.
+    found = detector.detect(text, role=role)
+    assert (found is not None) == alarm, found
