@@ -1396,3 +1396,28 @@ def test_a_child_made_to_eat_in_a_cupboard_or_force_fed_is_found(
     # Round 9 probe of complaints about staff: neither raised anything.
     found = detector.detect(text, role=role)
     assert (found is not None) == alarm, found
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "alarm"),
+    [
+        ("a man in a van asked if i wanted a lift to school", "pupil", True),
+        ("a man asked my son if he wanted a lift home from the park", "parent", True),
+        ("someone at the shops offered me a vape", "pupil", True),
+        ("somebody at the park gave my son a vape", "parent", True),
+        ("i sent a picture to someone and now they want more", "pupil", True),
+        ("my brother hits me when dad isnt there", "pupil", True),
+        ("my mum smokes funny stuff and it makes the house smell", "pupil", True),
+        ("my friend's mum asked if i wanted a lift home", "pupil", False),
+        ("i sent pics of my dog to my friend and she wants more", "pupil", False),
+        ("I sent a photo of the class to the parents and now they want more copies", "staff", False),
+        ("my brother hit me with a pillow", "pupil", False),
+        ("my dad is smoking in the garden", "pupil", False),
+    ],
+)
+def test_what_a_pupil_may_type_about_lifts_vapes_pictures_and_home_is_found(
+    detector: SafeguardingDetector, text: str, role: str, alarm: bool
+) -> None:
+    # Round 9 probe in pupils' own words: the first seven raised nothing.
+    found = detector.detect(text, role=role)
+    assert (found is not None) == alarm, found
