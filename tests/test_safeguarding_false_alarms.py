@@ -1421,3 +1421,21 @@ def test_what_a_pupil_may_type_about_lifts_vapes_pictures_and_home_is_found(
     # Round 9 probe in pupils' own words: the first seven raised nothing.
     found = detector.detect(text, role=role)
     assert (found is not None) == alarm, found
+
+
+@pytest.mark.parametrize(
+    ("text", "alarm"),
+    [
+        ("he has been going missing after school and came back with expensive trainers", True),
+        ("his dad refused to give him back after contact at the weekend", True),
+        ("my son's new trainers went missing from the PE bag", False),
+        ("her lunchbox keeps going missing", False),
+        ("my brother won't give her back her phone", False),
+    ],
+)
+def test_a_child_going_missing_or_kept_after_contact_is_found_and_lost_property_is_not(
+    detector: SafeguardingDetector, text: str, alarm: bool
+) -> None:
+    # Round 9 probe of parents' messages: the first two raised nothing, the lost property did.
+    found = detector.detect(text, role="parent")
+    assert (found is not None) == alarm, found
