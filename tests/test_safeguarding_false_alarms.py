@@ -1439,3 +1439,21 @@ def test_a_child_going_missing_or_kept_after_contact_is_found_and_lost_property_
     # Round 9 probe of parents' messages: the first two raised nothing, the lost property did.
     found = detector.detect(text, role="parent")
     assert (found is not None) == alarm, found
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        ("the head lost her temper with a boy and grabbed his wrist", "staff", "chair_of_governors"),
+        ("a TA put a photo of a pupil in the changing rooms on her story", "staff", "headteacher"),
+        ("the volunteer on the trip kept asking the girls for cuddles", "parent", "headteacher"),
+        ("my husband asked the kids for a hug before bed", "parent", None),
+        ("the teacher grabbed his coat and put it on the peg", "parent", None),
+    ],
+)
+def test_what_staff_report_about_colleagues_grabbing_photographing_or_asking_for_hugs_is_found(
+    detector: SafeguardingDetector, text: str, role: str, route: str | None
+) -> None:
+    # Round 9 probe of what staff write: the first three raised nothing.
+    found = detector.detect(text, role=role)
+    assert (found.route if found else None) == route, found
