@@ -1457,3 +1457,24 @@ def test_what_staff_report_about_colleagues_grabbing_photographing_or_asking_for
     # Round 9 probe of what staff write: the first three raised nothing.
     found = detector.detect(text, role=role)
     assert (found.route if found else None) == route, found
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "alarm"),
+    [
+        ("i go live on youtube every night and a man asks me to do dares", "pupil", True),
+        ("someone on discord keeps sending me links to horrible videos", "pupil", True),
+        ("kids at school are doing a game where you squeeze your chest till you pass out", "parent", True),
+        ("my brother says all muslims should be sent away and he goes to meetings", "pupil", True),
+        ("my son is gambling on a game with real money and owes someone", "parent", True),
+        ("we played a game where you hold your breath under water in the pool", "pupil", False),
+        ("my friend sent me a link to a funny video", "pupil", False),
+        ("he owes them an apology", "parent", False),
+    ],
+)
+def test_online_dares_harmful_links_fainting_games_hate_and_debts_are_found(
+    detector: SafeguardingDetector, text: str, role: str, alarm: bool
+) -> None:
+    # Round 9 probe of online harms in children's words: the first five raised nothing.
+    found = detector.detect(text, role=role)
+    assert (found is not None) == alarm, found
