@@ -261,6 +261,11 @@ def test_broken_safeguarding_file_raises_knowledge_error_naming_file_and_line(
             "chair_of_governors",
         ),
         (
+            "We love our school and the head, Mr O'Neill, runs a lovely assembly every Monday. Yesterday "
+            "after lunch my son says Mr O'Neill grabbed him by the arm and dragged him.",
+            "chair_of_governors",
+        ),
+        (
             "The deputy head, Mr Dean, runs the football club. On Tuesday my son said Mr Dean grabbed him by "
             "the arm and dragged him off the pitch.",
             "headteacher",

@@ -28,14 +28,8 @@ NAME_WORDS = 4
 _INITIAL = "."  # after a title and an initial ("Mrs S Cox")
 _ALSO_ALONE = ("miss", "sir")  # titles pupils also use alone, so a known or unknown word may follow
 _HEAD_WORDS = r"(?:head ?teacher|headmaster|headmistress|head)"
-_NAMED_TITLE = r"(mr|mrs|ms|miss|mx|dr)\.? ([a-z][a-z'-]+)"
-# "the head, Mr Oakley" / "Mr Oakley, our headteacher": the name is the head's wherever else it appears
-_HEAD_NAMED = (
-    re.compile(rf"(?<!deputy )(?<!assistant )\b{_HEAD_WORDS}\b,? (?:is )?{_NAMED_TITLE}\b"),
-    re.compile(
-        rf"\b{_NAMED_TITLE},? (?:\(|who is |is )?(?:the |our |your |new |acting )?{_HEAD_WORDS}\b(?! of\b)"
-    ),
-)
+# sentence ends, but not commas: "the head, Mr Oakley" is one phrase
+_CLAUSE_END = re.compile(r"[.!?;:\n\r]+")
 
 
 class Vocabulary:
@@ -170,9 +164,10 @@ def read(text: str, vocabulary: Vocabulary, spellings: Mapping[str, tuple[str, .
     keys: list[frozenset[str]] = []
     said: list[str] = []
     starts = set()
-    sentences, exact_only = _sentences(text, vocabulary)
+    prepared = _prepared(text, vocabulary)
+    sentences, exact_only = _sentences(prepared)
     lookup = vocabulary.exact_keys if exact_only else vocabulary.keys
-    heads = heads_named(text)
+    heads = heads_named(prepared, vocabulary.titles)
     for sentence in sentences:
         starts.add(len(keys))
         for word in _names_skipped(sentence, vocabulary, heads):
@@ -188,27 +183,48 @@ def read(text: str, vocabulary: Vocabulary, spellings: Mapping[str, tuple[str, .
 
 def read_words(text: str, vocabulary: Vocabulary, spellings: Mapping[str, tuple[str, ...]]) -> list[str]:
     """The words `read` would look up, without looking them up (for the similarity layer's examples)."""
-    text = without_contacts(text)
-    kept = _WORD.findall(_REPEATS.sub(r"\1", fold(text)))
+    prepared = _prepared(text, vocabulary)
+    kept = _WORD.findall(_REPEATS.sub(r"\1", fold(prepared)))
     if not vocabulary.titles.isdisjoint(kept):  # a name may follow a title: read sentence by sentence
-        sentences, _ = _sentences(text, vocabulary)
-        heads = heads_named(text)
+        sentences, _ = _sentences(prepared)
+        heads = heads_named(prepared, vocabulary.titles)
         kept = [word for sentence in sentences for word in _names_skipped(sentence, vocabulary, heads)]
     return [w for word in kept for w in spellings.get(word, (word,))]
 
 
-def _sentences(text: str, vocabulary: Vocabulary) -> tuple[list[str], bool]:
-    """The sentences without contact details, and whether the message is only a name."""
+def _sentences(prepared: str) -> tuple[list[str], bool]:
+    """The sentences of a `_prepared` text, and whether the message is only a name."""
+    return _SENTENCE_END.split(prepared), name_like(prepared.split(), NAME_WORDS)
+
+
+def _prepared(text: str, vocabulary: Vocabulary) -> str:
+    """The text without contact details, and without the dot after a title ("Mr. Cox" ends no sentence)."""
     titles = vocabulary.titles
-    text = _TITLE_DOT.sub(lambda m: m[1] if m[1].lower() in titles else m[0], without_contacts(text))
-    return _SENTENCE_END.split(text), name_like(text.split(), NAME_WORDS)
+    return _TITLE_DOT.sub(lambda m: m[1] if m[1].lower() in titles else m[0], without_contacts(text))
 
 
-def heads_named(text: str) -> frozenset[tuple[str, str]]:
-    """The (title, surname) pairs the message says are the head's: "the head, Mr Oakley", "Mrs Cole, our
-    headteacher". Not "the deputy head, Mr Dean" or "Mr Dean, head of PE"."""
-    lowered = " ".join(text.lower().split())
-    return frozenset((m[1], m[2]) for pattern in _HEAD_NAMED for m in pattern.finditer(lowered))
+def heads_named(prepared: str, titles: frozenset[str]) -> frozenset[tuple[str, str]]:
+    """The (title, surname) pairs a `_prepared` text says are the head's: "the head, Mr Oakley", "Mrs Cole,
+    our headteacher". Not "the deputy head, Mr Dean" or "Mr Dean, head of PE". Each clause is folded as
+    `_names_skipped` folds a sentence, so a surname here is spelt as it is there ("Mr O'Neill": "oneill")."""
+    if "head" not in prepared.lower():  # most messages name no head: nothing to fold
+        return frozenset()
+    before, after = _head_patterns(titles)
+    found = set()
+    for clause in _CLAUSE_END.split(prepared):
+        folded = _REPEATS.sub(r"\1", fold(clause))
+        found.update((m[1], m[2]) for pattern in (before, after) for m in pattern.finditer(folded))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=8)
+def _head_patterns(titles: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "the head mr oakley" and "mr oakley our headteacher", for the knowledge's `titles:`."""
+    named = rf"({'|'.join(sorted(map(re.escape, titles)))}) ([a-z0-9]+)"
+    return (
+        re.compile(rf"(?<!deputy )(?<!assistant )\b{_HEAD_WORDS} (?:is )?{named}\b"),
+        re.compile(rf"\b{named} (?:who is |is )?(?:the |our |your |new |acting )?{_HEAD_WORDS}\b(?! of\b)"),
+    )
 
 
 def _names_skipped(
