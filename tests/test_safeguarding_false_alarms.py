@@ -430,6 +430,8 @@ FRESH_SETS = {
     "general_blind_o.yaml": (3, 0.04),  # held out in round 8, then read: 19/300 at first look
     "general_blind_p.yaml": (6, 0.07),  # held out in round 8, then read: 28/300 at first look
     "general_blind_q.yaml": (7, 0.07),  # held out in round 8, read in round 9: 33/300 at first look
+    "general_blind_k.yaml": (6, 0.01),  # read in round 10: 106/120 found and 10/300 flagged before it
+    "general_blind_r.yaml": (1, 0.02),  # held out in round 9, read in round 10: 12/300 at first look
 }
 
 
@@ -1478,3 +1480,87 @@ def test_online_dares_harmful_links_fainting_games_hate_and_debts_are_found(
     # Round 9 probe of online harms in children's words: the first five raised nothing.
     found = detector.detect(text, role=role)
     assert (found is not None) == alarm, found
+
+
+# ---- round 10: sets K and R read and fixed by kind (each case in our own words) -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        # a member of staff getting a child alone: a shut door, kept behind in an office, solo trips by car
+        ("the caretaker keeps one of the girls behind and closes the office door", "parent", "headteacher"),
+        (
+            "the man who runs chess club asks me to stay in and he closes the classroom door",
+            "pupil",
+            "headteacher",
+        ),
+        (
+            "the head keeps asking my son to stay behind in his office at break",
+            "parent",
+            "chair_of_governors",
+        ),
+        ("the football coach takes one lad on solo trips in his own car", "staff", "headteacher"),
+        ("one of the TAs filmed my son undressing for swimming", "parent", "headteacher"),
+        (
+            "the head told the office to shred the safeguarding notes about that boy",
+            "staff",
+            "chair_of_governors",
+        ),
+        ("the TA told a boy you're going in the cupboard and shut him in there", "staff", "headteacher"),
+        # at home: a note, an overdose, drinking till a parent passes out, no tea till morning, drugs
+        ("we found a letter in her bag saying she was going to do it tomorrow, sorry mummy", "parent", "dsl"),
+        ("i swallowed too many of my tablets last night and my daughter found me", "parent", "dsl"),
+        ("dad drinks cans until he passes out and we make our own tea", "pupil", "dsl"),
+        ("he gets sent to his room until morning without any dinner", "staff", "dsl"),
+        ("my ex's girlfriend is back on the gear and the kids are there at weekends", "parent", "dsl"),
+        ("there were needles on the kitchen table when I did the home visit", "staff", "dsl"),
+        ("my ex's new boyfriend has a conviction for hurting a child and stays over", "parent", "dsl"),
+        # punishment and control: a slipper, a beating for talking to boys, dragged by the hair
+        ("mums boyfriend does the thing with the slipper when we are naughty", "pupil", "dsl"),
+        ("her brothers beat her for talking to boys", "staff", "dsl"),
+        ("I watched their dad drag the little one indoors by her hair", "parent", "dsl"),
+        # signs of sexual harm: pulling away from a relative, pain sitting, sexual play copied from someone
+        ("since staying at grandads she won't let him cuddle her", "parent", "dsl"),
+        ("he can't sit down because of what his stepdad did", "staff", "dsl"),
+        ("she acted out something rude with her dolls and said thats what uncle does", "parent", "dsl"),
+        # exploitation, grooming, taken abroad, FGM told as tradition
+        ("the older boys said he's going country for them at the weekend", "staff", "dsl"),
+        ("a dad who helps at brownies keeps messaging the girls telling them they look hot", "parent", "dsl"),
+        ("mum says we're never going back to school after the holidays", "pupil", "dsl"),
+        ("her cousins have all been cut back home and grandma says it's her turn", "parent", "dsl"),
+    ],
+)
+def test_what_sets_k_and_r_missed_is_found_in_other_words(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Each raised nothing before round 10's rules.
+    found = detector.detect(text, role=role)
+    assert (found.route if found else None) == route, found
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("dont tell my husband but I bought more shoes, he'll kill me", "parent"),
+        ("i watched a horror film with my big brother dont tell my mum lol", "pupil"),
+        ("is there a policy on stuff that happens at home on tiktok?", "parent"),
+        ("in fortnite you shoot people and they die", "pupil"),
+        ("he tripped over the kerb on the way home and cut his hand, nothing serious", "parent"),
+        ("they came back from camp filthy and happy", "parent"),
+        ("the toilets always smell so bad", "parent"),
+        ("our dog has been totally neglected since the kids got their new consoles", "parent"),
+        ("What does the school do to help children who self-harm?", "staff"),
+        ("what should i do if a stranger sends me a message on roblox", "pupil"),
+        ("One of the parents screamed at me in the playground about parking", "parent"),
+        ("stumbling across your teacher's photos from a night out", "parent"),
+        ("I'm drowning in marking", "staff"),
+        ("nobody would listen to me about the class blog", "staff"),
+        ("Concerns about a teacher's conduct", "any"),
+    ],
+)
+def test_what_sets_k_and_r_flagged_wrongly_stays_ordinary_in_other_words(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    # Each raised an alarm before round 10's exclusions and conditions.
+    assert detector.detect(text, role=role) is None
