@@ -261,5 +261,22 @@ def test_a_message_for_a_member_of_staff_or_a_meeting_with_one_is_passed_on(
     assert reply.action == "forward", (reply.action, reply.topic)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "please let the class teacher know about the facebook photos from the trip",
+        "can you let the office know the panel hearing date doesn't work for us",
+        "please let his teacher know about the nasty messages on whatsapp last night",
+    ],
+)
+def test_a_message_for_a_member_of_staff_named_by_role_is_passed_on_even_beside_a_section(
+    engine: Engine, text: str
+) -> None:
+    # Round 10 (blind set 12): "please can you let the clerk know I need to speak to her about the panel
+    # hearing" was answered with the section on the panel, because the cue was not firm.
+    reply = engine.ask(text, "parent")
+    assert reply.action == "forward", (reply.action, reply.topic)
+
+
 def test_a_question_no_section_fits_without_asking_for_a_person_still_falls_back(engine: Engine) -> None:
     assert engine.ask("what's for lunch on friday", "parent").action == "fallback"
