@@ -266,6 +266,11 @@ def test_broken_safeguarding_file_raises_knowledge_error_naming_file_and_line(
             "chair_of_governors",
         ),
         (
+            "Our principal, Mr Hale, is brilliant at assemblies. Last week my daughter said Mr Hale grabbed "
+            "her by the wrist and dragged her out of the hall.",
+            "chair_of_governors",
+        ),
+        (
             "The deputy head, Mr Dean, runs the football club. On Tuesday my son said Mr Dean grabbed him by "
             "the arm and dragged him off the pitch.",
             "headteacher",
@@ -282,6 +287,30 @@ def test_a_name_the_message_gives_as_the_heads_is_the_head_wherever_it_appears(
 ) -> None:
     # Round 9: names are never read, so "Mrs Price" far from "our headteacher" was a member of staff and an
     # allegation about the head went to the head. A deputy head or a head of PE stays a member of staff.
+    found = detector.detect(text, role="parent")
+    assert found is not None and found.route == route, found
+
+
+@pytest.mark.parametrize(("head_words", "route"), [("[warden]", "chair_of_governors"), ("[]", "headteacher")])
+def test_the_heads_words_come_from_the_knowledge(tmp_path: Path, head_words: str, route: str) -> None:
+    # Round 10: the words that make a name the head's were written in the code ("head", "headteacher"); a
+    # school whose head is "the warden" now says so in its own file.
+    path = tmp_path / "safeguarding.yaml"
+    path.write_text(
+        "titles: [mr, mrs]\n"
+        f"head_words: {head_words}\n"
+        'groups:\n  head: ["warden"]\n  staff: ["=mr|=mrs"]\n  school_adult: ["@staff", "@head"]\n'
+        "categories:\n"
+        '  - id: headteacher_allegation\n    route: chair_of_governors\n    about: "@head"\n'
+        '  - id: staff_allegation\n    route: headteacher\n    about: "@staff"\n'
+        '    rules:\n      - "@school_adult grabbed my son"\n',
+        encoding="utf-8",
+    )
+    detector = SafeguardingDetector.from_file(path)
+    text = (
+        "We like the warden, Mr Hale, and the new library is lovely this term. Then yesterday after lunch "
+        "Mr Hale grabbed my son."
+    )
     found = detector.detect(text, role="parent")
     assert found is not None and found.route == route, found
 

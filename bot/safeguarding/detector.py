@@ -281,6 +281,7 @@ def _compile(path: str | Path) -> tuple[Compiled | None, list[str]]:
         spec.spellings,
         spec.ordinary_words,
         spec.titles,
+        spec.head_words,
         compiler.lexicon(),
         [(c.id, c.route, c.rules, c.about) for c in categories],
         [p for p in exclude if p],
@@ -315,7 +316,12 @@ def _compile(path: str | Path) -> tuple[Compiled | None, list[str]]:
 def _vocabulary(parts: Compiled) -> Vocabulary:
     settings = Settings(**parts.settings)
     return Vocabulary(
-        parts.lexicon, settings.fuzzy_score, settings.fuzzy_min_letters, parts.ordinary_words, parts.titles
+        parts.lexicon,
+        settings.fuzzy_score,
+        settings.fuzzy_min_letters,
+        parts.ordinary_words,
+        parts.titles,
+        parts.head_words,
     )
 
 

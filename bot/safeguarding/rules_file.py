@@ -55,6 +55,7 @@ class SafeguardingSpec:
     exclude: list[str] = field(default_factory=list)
     ordinary_words: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
+    head_words: list[str] = field(default_factory=list)
     relatives: str = ""
     reporter: str = ""
     not_people: list[str] = field(default_factory=list)

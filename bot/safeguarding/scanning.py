@@ -27,7 +27,6 @@ NAME_WORDS = 4
 """A message of at most this many capitalised words is read as a name ("Dick Turner"): no misspellings."""
 _INITIAL = "."  # after a title and an initial ("Mrs S Cox")
 _ALSO_ALONE = ("miss", "sir")  # titles pupils also use alone, so a known or unknown word may follow
-_HEAD_WORDS = r"(?:head ?teacher|headmaster|headmistress|head)"
 # sentence ends, but not commas: "the head, Mr Oakley" is one phrase
 _CLAUSE_END = re.compile(r"[.!?;:\n\r]+")
 
@@ -42,6 +41,7 @@ class Vocabulary:
         min_letters: int,
         ordinary: list[str],
         titles: list[str] = (),  # type: ignore[assignment]
+        head_words: list[str] = (),  # type: ignore[assignment]
     ) -> None:
         self.exact: dict[str, set[str]] = {}
         for key in lexicon.words:
@@ -67,6 +67,10 @@ class Vocabulary:
             self.numbers.append((key, int(lo), int(hi)))
         # Words that come before a person's name ("Mrs Hickman"); "miss" and "sir" are also said alone.
         self.titles = frozenset(fold(t) for t in titles)
+        # The school's words for its head: "the head, Mr Oakley" makes Mr Oakley the head in that message.
+        self.head_words = tuple(sorted({fold(w) for w in head_words}, key=lambda w: (-len(w), w)))
+        # what a name given as the head's reads as: the file's first one-word head word
+        self.head_word = next((fold(w) for w in head_words if len(fold(w).split()) == 1), "")
         self.keys = lru_cache(maxsize=50_000)(self._keys)
         self.exact_keys = lru_cache(maxsize=50_000)(self._exact_keys)
 
@@ -167,7 +171,7 @@ def read(text: str, vocabulary: Vocabulary, spellings: Mapping[str, tuple[str, .
     prepared = _prepared(text, vocabulary)
     sentences, exact_only = _sentences(prepared)
     lookup = vocabulary.exact_keys if exact_only else vocabulary.keys
-    heads = heads_named(prepared, vocabulary.titles)
+    heads = heads_named(prepared, vocabulary)
     for sentence in sentences:
         starts.add(len(keys))
         for word in _names_skipped(sentence, vocabulary, heads):
@@ -187,7 +191,7 @@ def read_words(text: str, vocabulary: Vocabulary, spellings: Mapping[str, tuple[
     kept = _WORD.findall(_REPEATS.sub(r"\1", fold(prepared)))
     if not vocabulary.titles.isdisjoint(kept):  # a name may follow a title: read sentence by sentence
         sentences, _ = _sentences(prepared)
-        heads = heads_named(prepared, vocabulary.titles)
+        heads = heads_named(prepared, vocabulary)
         kept = [word for sentence in sentences for word in _names_skipped(sentence, vocabulary, heads)]
     return [w for word in kept for w in spellings.get(word, (word,))]
 
@@ -203,13 +207,15 @@ def _prepared(text: str, vocabulary: Vocabulary) -> str:
     return _TITLE_DOT.sub(lambda m: m[1] if m[1].lower() in titles else m[0], without_contacts(text))
 
 
-def heads_named(prepared: str, titles: frozenset[str]) -> frozenset[tuple[str, str]]:
+def heads_named(prepared: str, vocabulary: Vocabulary) -> frozenset[tuple[str, str]]:
     """The (title, surname) pairs a `_prepared` text says are the head's: "the head, Mr Oakley", "Mrs Cole,
-    our headteacher". Not "the deputy head, Mr Dean" or "Mr Dean, head of PE". Each clause is folded as
-    `_names_skipped` folds a sentence, so a surname here is spelt as it is there ("Mr O'Neill": "oneill")."""
-    if "head" not in prepared.lower():  # most messages name no head: nothing to fold
-        return frozenset()
-    before, after = _head_patterns(titles)
+    our headteacher", for the knowledge's `titles:` and `head_words:`. Not "the deputy head, Mr Dean" or "Mr
+    Dean, head of PE". Each clause is folded as `_names_skipped` folds a sentence, so a surname here is spelt
+    as it is there ("Mr O'Neill": "oneill")."""
+    lower = prepared.lower()
+    if not vocabulary.head_words or not any(w.split()[0] in lower for w in vocabulary.head_words):
+        return frozenset()  # most messages name no head: nothing to fold
+    before, after = _head_patterns(vocabulary.titles, vocabulary.head_words)
     found = set()
     for clause in _CLAUSE_END.split(prepared):
         folded = _REPEATS.sub(r"\1", fold(clause))
@@ -218,12 +224,15 @@ def heads_named(prepared: str, titles: frozenset[str]) -> frozenset[tuple[str, s
 
 
 @lru_cache(maxsize=8)
-def _head_patterns(titles: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """ "the head mr oakley" and "mr oakley our headteacher", for the knowledge's `titles:`."""
+def _head_patterns(
+    titles: frozenset[str], head_words: tuple[str, ...]
+) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "the head mr oakley" and "mr oakley our headteacher" (head words longest first)."""
     named = rf"({'|'.join(sorted(map(re.escape, titles)))}) ([a-z0-9]+)"
+    head = "(?:" + "|".join(map(re.escape, head_words)) + ")"
     return (
-        re.compile(rf"(?<!deputy )(?<!assistant )\b{_HEAD_WORDS} (?:is )?{named}\b"),
-        re.compile(rf"\b{named} (?:who is |is )?(?:the |our |your |new |acting )?{_HEAD_WORDS}\b(?! of\b)"),
+        re.compile(rf"(?<!deputy )(?<!assistant )\b{head} (?:is )?{named}\b"),
+        re.compile(rf"\b{named} (?:who is |is )?(?:the |our |your |new |acting )?{head}\b(?! of\b)"),
     )
 
 
@@ -235,7 +244,8 @@ def _names_skipped(
     After a title, an initial and a capitalised word are a name ("Mrs S Cox", "Miss Batty"); so is a
     lower-case word the patterns do not know ("mrs slaughter", "mr dickens"), except after "miss" or "sir",
     which pupils also use alone ("miss hurt my arm"). A title whose name the message gave as the head's
-    (`heads`) reads as "headteacher": "the head, Mr Oakley … Mr Oakley gave him a phone" is about the head.
+    (`heads`) reads as the knowledge's first head word ("headteacher"): "the head, Mr Oakley … Mr Oakley gave
+    him a phone" is about the head.
     """
     folded = _WORD.findall(_REPEATS.sub(r"\1", fold(sentence)))
     if vocabulary.titles.isdisjoint(folded):  # most sentences: no title, so no name to look for
@@ -249,7 +259,7 @@ def _names_skipped(
             word = _REPEATS.sub(r"\1", typed)
             if title and _is_name(word, capital, title, vocabulary):
                 if (title, word) in heads:
-                    out[-1] = "headteacher"
+                    out[-1] = vocabulary.head_word
                 title = _INITIAL if len(word) == 1 else ""  # "Mrs S Cox": a surname may follow the initial
                 continue
             title = word if word in vocabulary.titles else ""

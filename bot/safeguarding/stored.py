@@ -17,7 +17,7 @@ from bot.safeguarding.patterns import END, START, Alt, Gap, Lexicon, Opt, Patter
 from bot.safeguarding.similarity import SimilaritySettings, Tables
 
 KIND = "safeguarding"
-FORMAT = 2
+FORMAT = 3
 """Raise when the layout below changes."""
 
 Category = tuple[str, str, tuple[Rule, ...], Pattern | None]  # id, route, rules, about
@@ -31,6 +31,7 @@ class Compiled:
     spellings: dict[str, list[str]]  # as written: the words -> the variants that stand for them
     ordinary_words: list[str]
     titles: list[str]
+    head_words: list[str]  # the school's words for its head ("headteacher", "principal")
     lexicon: Lexicon
     categories: list[Category]
     exclude: list[Pattern]
@@ -89,6 +90,7 @@ def _encode(c: Compiled) -> tuple[Any, ...]:
         c.spellings,
         c.ordinary_words,
         c.titles,
+        c.head_words,
         (c.lexicon.words, c.lexicon.stems, c.lexicon.numbers),
         [(i, route, tuple(map(rule, rules)), pattern(about)) for i, route, rules, about in c.categories],
         [pattern(p) for p in c.exclude],
@@ -163,8 +165,8 @@ def _decode(data: tuple[Any, ...]) -> Compiled:
     def rule(r: Any) -> Rule:
         return Rule(r[0], tuple(map(pattern, r[1])), r[2], tuple(map(pattern, r[3])), r[4], r[5])
 
-    _, settings, spellings, ordinary, titles, lexicon, categories, exclude, reporter, relatives, *rest = data
-    people, sim = rest
+    _, settings, spellings, ordinary, titles, head_words, lexicon, categories, exclude, *rest = data
+    reporter, relatives, people, sim = rest
     similarity = None
     if sim is not None:
         similarity = (Tables(*sim[1:]), SimilaritySettings(*sim[0]))
@@ -173,6 +175,7 @@ def _decode(data: tuple[Any, ...]) -> Compiled:
         spellings,
         ordinary,
         titles,
+        head_words,
         Lexicon(*lexicon),
         [(i, route, tuple(map(rule, rules)), pattern(about)) for i, route, rules, about in categories],
         [pattern(p) for p in exclude],
