@@ -430,7 +430,7 @@ FRESH_SETS = {
     "general_blind_o.yaml": (3, 0.04),  # held out in round 8, then read: 19/300 at first look
     "general_blind_p.yaml": (6, 0.07),  # held out in round 8, then read: 28/300 at first look
     "general_blind_q.yaml": (7, 0.07),  # held out in round 8, read in round 9: 33/300 at first look
-    "general_blind_k.yaml": (6, 0.01),  # read in round 10: 106/120 found and 10/300 flagged before it
+    "general_blind_k.yaml": (4, 0.01),  # read in round 10: 106/120 found and 10/300 flagged before it
     "general_blind_r.yaml": (1, 0.02),  # held out in round 9, read in round 10: 12/300 at first look
 }
 
@@ -1564,3 +1564,19 @@ def test_what_sets_k_and_r_flagged_wrongly_stays_ordinary_in_other_words(
 ) -> None:
     # Each raised an alarm before round 10's exclusions and conditions.
     assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Supply teacher. A Year 3 boy showed me bruises and said his dad did it.",
+        "Visiting coach. One of the boys asked me if he has to go back to his uncle's house, he was shaking.",
+    ],
+)
+def test_the_writers_own_job_said_first_is_not_the_subject_of_the_concern(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    # Round 10 (set K): "Volunteer reader here." and "Peri music teacher." opening a member of staff's report
+    # sent a concern about a child's home to the headteacher as an allegation about staff.
+    found = detector.detect(text, role="staff")
+    assert found is not None and found.route == "dsl", found
