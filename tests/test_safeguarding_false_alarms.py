@@ -1580,3 +1580,31 @@ def test_the_writers_own_job_said_first_is_not_the_subject_of_the_concern(
     # sent a concern about a child's home to the headteacher as an allegation about staff.
     found = detector.detect(text, role="staff")
     assert found is not None and found.route == "dsl", found
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        ("the minibus driver keeps calling me babe and asking for pics", "pupil", "headteacher"),
+        (
+            "What a morning. The toddler screamed the whole way, my husband forgot his keys and we had to "
+            "turn back, then it poured down. Sorry she was late!",
+            "parent",
+            None,
+        ),
+        (
+            "There was a crash on the main road last night and the police were outside our house for hours, "
+            "the kids watched from the window",
+            "parent",
+            None,
+        ),
+    ],
+)
+def test_a_pet_name_with_a_request_for_pictures_is_found_and_a_busy_morning_is_not(
+    detector: SafeguardingDetector, text: str, role: str, route: str | None
+) -> None:
+    # Round 10 probe of ordinary messages: a screaming toddler and police at a crash outside raised alarms;
+    # an adult with a pet name for a child asking for pictures was found only by the similarity layer's
+    # margin, and not in these words.
+    found = detector.detect(text, role=role)
+    assert (found.route if found else None) == route, found
