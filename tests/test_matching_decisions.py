@@ -278,5 +278,19 @@ def test_a_message_for_a_member_of_staff_named_by_role_is_passed_on_even_beside_
     assert reply.action == "forward", (reply.action, reply.topic)
 
 
+def test_a_forwarded_heading_offers_the_sections_beside_the_button_and_a_request_does_not(
+    engine: Engine,
+) -> None:
+    # Round 10 (real questions): a page heading or search ("Making a complaint about a school") is forwarded
+    # for its wording but names a subject; it now gets the sections too. "I want to make a complaint" asks
+    # for a person and gets only the button.
+    heading = engine.ask("Making a complaint about a school", "any")
+    assert heading.action == "forward"
+    assert "t:complaints_procedure" in [o.payload for o in heading.options], heading.options
+    request = engine.ask("i want to make a complaint", "parent")
+    assert request.action == "forward"
+    assert [o.payload for o in request.options if o.payload.startswith("t:")] == [], request.options
+
+
 def test_a_question_no_section_fits_without_asking_for_a_person_still_falls_back(engine: Engine) -> None:
     assert engine.ask("what's for lunch on friday", "parent").action == "fallback"

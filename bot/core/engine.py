@@ -197,7 +197,8 @@ class Engine:
 
     def forward_reply(self, match: Match, candidates: list[Candidate]) -> Reply:
         """The offer to pass a message on. When the message also asks something ("who do I complain to
-        about the head?"), the sections that may answer it are offered too: the person may want the
+        about the head?") or only names a subject ("Making a complaint about a school"), the sections that
+        may answer it are offered too: the person may want the
         answer rather than the office. On the development sets 41 of the 85 policy questions that were
         forwarded get their section this way; 31 of 136 messages that only wanted a person get options."""
         rendered = self.renderer.message(f"intent.{match.intent}")

@@ -10,7 +10,7 @@ from typing import Literal
 from bot.common.text import fold
 from bot.config import MatchingConfig
 from bot.knowledge.loading import Knowledge
-from bot.matching.cues import Cues, asks_how, asks_something
+from bot.matching.cues import Cues, asks_how, asks_something, reads_as_a_subject
 from bot.matching.normalise import Normaliser
 from bot.matching.postings import EXAMPLE_WEIGHT as _EXAMPLE_WEIGHT
 from bot.matching.postings import Postings
@@ -65,7 +65,7 @@ class Match:
     out_of_scope: float = 0.0
     forward: float = 0.0  # the best "wants a person" intent's score
     cued: bool = False  # a forward cue ("I want to complain") was said outright
-    asks: bool = False  # the message asks something (a question mark, or opens with "how", "who"…)
+    asks: bool = False  # the message asks something ("how", "who", a question mark) or only names a subject
 
     @property
     def best(self) -> Scored | None:
@@ -176,9 +176,8 @@ class Matcher:
         short = len([w for w in folded.split() if w not in self.normaliser.stopwords]) <= SHORT
         if smalltalk is not None and (best < self.config.answer_threshold or short):
             return Match("smalltalk", ranked, intent=smalltalk)
-        passed_on = Match(
-            "forward", ranked, out_of_scope=out_of_scope, forward=forward, asks=asks_something(text, folded)
-        )
+        asks = asks_something(text, folded) or reads_as_a_subject(folded)
+        passed_on = Match("forward", ranked, out_of_scope=out_of_scope, forward=forward, asks=asks)
         # A cue alone can be part of a policy question ("can i post a complaint about the school online"):
         # it forwards when the message also reads like a forward. A firm cue ("i want to report it") is
         # said outright and forwards on its own: measured on the development sets, forward recall 96 → 101
