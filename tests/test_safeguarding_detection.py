@@ -182,6 +182,11 @@ def test_a_long_message_full_of_trigger_words_is_read_in_full(detector: Safeguar
 
 
 BROKEN_FILES = {
+    "head_word_the_patterns_do_not_know": (
+        'head_words: [warden]\ncategories:\n  - id: abuse\n    route: dsl\n    rules: ["hits me"]\n',
+        1,
+        "list first a one-word head word the patterns know",
+    ),
     "unknown_writer_role": (
         'categories:\n  - id: abuse\n    route: dsl\n    rules:\n      - phrase: "hits me"\n'
         "        unless_writer: [teacher]\n",

@@ -290,6 +290,12 @@ def _compile(path: str | Path) -> tuple[Compiled | None, list[str]]:
         similarity=None,
     )
     vocabulary, spellings = _vocabulary(parts), _spellings(spec.spellings)
+    if spec.head_words and not vocabulary.exact_keys(vocabulary.head_word):
+        problems.add(
+            ("head_words",),
+            "list first a one-word head word the patterns know ('headteacher' in the `head` group): a name "
+            "given as the head's reads as it",
+        )
     for rule, at, texts in examples:
         for i, text in enumerate(texts):
             msg = read(text, vocabulary, spellings)
