@@ -1608,3 +1608,10 @@ def test_a_pet_name_with_a_request_for_pictures_is_found_and_a_busy_morning_is_n
     # margin, and not in these words.
     found = detector.detect(text, role=role)
     assert (found.route if found else None) == route, found
+
+
+def test_medicine_a_child_takes_every_day_is_not_an_overdose(detector: SafeguardingDetector) -> None:
+    # Round 10: the rule for a grown-up who "took too many of my pills" reads the past tense only; its first
+    # draft (with "takes") flagged a parent telling the school about medication.
+    text = "she takes lots of tablets for her epilepsy, they're in her bag"
+    assert detector.detect(text, role="parent") is None
