@@ -1610,8 +1610,16 @@ def test_a_pet_name_with_a_request_for_pictures_is_found_and_a_busy_morning_is_n
     assert (found.route if found else None) == route, found
 
 
-def test_medicine_a_child_takes_every_day_is_not_an_overdose(detector: SafeguardingDetector) -> None:
-    # Round 10: the rule for a grown-up who "took too many of my pills" reads the past tense only; its first
-    # draft (with "takes") flagged a parent telling the school about medication.
-    text = "she takes lots of tablets for her epilepsy, they're in her bag"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she takes lots of tablets for her epilepsy, they're in her bag",
+        "the teacher closes the classroom door when the corridor is noisy, my son says it helps",
+        "we have to stay in the hotel room until morning, no dinner because the kitchen closed",
+    ],
+)
+def test_the_limits_of_round_10s_rules_stay_ordinary(detector: SafeguardingDetector, text: str) -> None:
+    # Round 10's first drafts flagged these: the overdose rule read "takes" (it reads the past tense now), a
+    # member of staff shutting a door needed no child alone or kept behind, and "no tea till morning" read a
+    # hotel whose kitchen had closed.
     assert detector.detect(text, role="parent") is None
