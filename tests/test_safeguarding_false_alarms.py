@@ -1616,10 +1616,16 @@ def test_a_pet_name_with_a_request_for_pictures_is_found_and_a_busy_morning_is_n
         "she takes lots of tablets for her epilepsy, they're in her bag",
         "the teacher closes the classroom door when the corridor is noisy, my son says it helps",
         "we have to stay in the hotel room until morning, no dinner because the kitchen closed",
+        "his trousers keep falling down because he has no belt and then he gets in trouble",
+        "her mum hit the roof when she wore make-up to school",
+        "the boys keep turning up with new phones and cash from their christmas",
+        "he's going country camping with cubs at half term",
+        "since her grandad grew a beard she won't let him kiss her lol",
     ],
 )
 def test_the_limits_of_round_10s_rules_stay_ordinary(detector: SafeguardingDetector, text: str) -> None:
     # Round 10's first drafts flagged these: the overdose rule read "takes" (it reads the past tense now), a
-    # member of staff shutting a door needed no child alone or kept behind, and "no tea till morning" read a
-    # hotel whose kitchen had closed.
+    # member of staff shutting a door needed no child alone or kept behind, "no tea till morning" read a hotel
+    # whose kitchen had closed, and a belt, "hit the roof", Christmas money, a camping trip and a beard each
+    # met one of the new rules.
     assert detector.detect(text, role="parent") is None
