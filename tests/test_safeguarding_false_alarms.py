@@ -1629,3 +1629,22 @@ def test_the_limits_of_round_10s_rules_stay_ordinary(detector: SafeguardingDetec
     # whose kitchen had closed, and a belt, "hit the roof", Christmas money, a camping trip and a beard each
     # met one of the new rules.
     assert detector.detect(text, role="parent") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "alarm"),
+    [
+        (
+            "We were burgled on Sunday night and the police were at the house till 2am, the kids are tired",
+            False,
+        ),
+        ("she's been clingy since her step dad moved in, the health visitor says its normal", True),
+    ],
+)
+def test_police_after_a_burglary_is_ordinary_and_a_change_since_someone_moved_in_is_not(
+    detector: SafeguardingDetector, text: str, alarm: bool
+) -> None:
+    # Round 10's second probe of ordinary messages: police at the house after a burglary raised an alarm. A
+    # new baby explains a change in a child; a doctor's reassurance does not cancel "since her step dad moved
+    # in".
+    assert (detector.detect(text, role="parent") is not None) == alarm
