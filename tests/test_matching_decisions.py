@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli.evaluate import load_question_set
 from bot.config import Config
 from bot.core.engine import Engine
 from tests.conftest import run_cli
@@ -290,6 +291,16 @@ def test_a_forwarded_heading_offers_the_sections_beside_the_button_and_a_request
     request = engine.ask("i want to make a complaint", "parent")
     assert request.action == "forward"
     assert [o.payload for o in request.options if o.payload.startswith("t:")] == [], request.options
+
+
+@pytest.mark.parametrize("name", ["blind/blind10.yaml", "real/real_fresh7.yaml"])
+def test_no_answer_is_given_with_a_fused_confidence_under_the_floor(engine: Engine, name: str) -> None:
+    # Round 10: the words alone could turn "Did you mean…" into an answer at any fused score, and under 0.30
+    # only 7 of 10 such answers were right ("someone is posting lies about me on my Facebook wall" was
+    # answered with the section on unreasonable complaints at 0.26).
+    questions = load_question_set(Path(__file__).parent / name).questions
+    low = [(q.text, r.confidence) for q in questions if (r := engine.ask(q.text, q.role)).action == "answer"]
+    assert [(text, c) for text, c in low if c < 0.30] == []
 
 
 def test_a_question_no_section_fits_without_asking_for_a_person_still_falls_back(engine: Engine) -> None:

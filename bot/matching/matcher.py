@@ -32,6 +32,9 @@ _ONE_WORD_MARGIN_FACTOR = (
     2.0  # a one-word message needs the words' lead over the runner-up this many times over
 )
 _MEANING_RANK = 1  # words alone may answer only for a topic the meaning ranks this high or higher
+_WORDS_ANSWER_FLOOR = 0.30
+"""The words alone turn "Did you mean…" into an answer only when the fused score reaches this: below it, 7 of
+10 such answers on the development sets were right (round 10), short of the 95% a confident answer needs."""
 _PARTS_WEIGHT = 0.5
 """A message with question parts scores each class this far from the whole message's score towards its
 best part's. The best part alone (weight 1, as before) let one short sentence's confident wrong topic win
@@ -367,13 +370,15 @@ class Matcher:
         """With the semantic layer on: the words alone clearly pick the same topic the fused score ranks
         first (fusing narrows the gaps between close topics, so the words' own margin still counts), and
         the meaning alone ranks it among its first _MEANING_RANK (words sharing a few terms with the wrong
-        topic's examples, while the meaning points elsewhere, were the commonest confident mistake)."""
+        topic's examples, while the meaning points elsewhere, were the commonest confident mistake), and the
+        fused score reaches _WORDS_ANSWER_FLOOR."""
         if self.semantic is None or not ranked or not by_words or by_words[0].key != ranked[0].key:
             return False
         best = by_words[0].confidence
         meaning = self._rank({k: v for k, v in tables.meaning.items() if k in self.audience}, role)
         return (
             best >= self.config.answer_threshold
+            and ranked[0].confidence >= _WORDS_ANSWER_FLOOR
             and best > out_of_scope
             and best - self._runner_up(by_words) >= (self.config.clarify_margin if margin is None else margin)
             and any(s.key == ranked[0].key for s in meaning[:_MEANING_RANK])
