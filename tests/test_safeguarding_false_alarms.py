@@ -430,7 +430,7 @@ FRESH_SETS = {
     "general_blind_o.yaml": (3, 0.04),  # held out in round 8, then read: 19/300 at first look
     "general_blind_p.yaml": (6, 0.07),  # held out in round 8, then read: 28/300 at first look
     "general_blind_q.yaml": (7, 0.07),  # held out in round 8, read in round 9: 33/300 at first look
-    "general_blind_k.yaml": (4, 0.01),  # read in round 10: 106/120 found and 10/300 flagged before it
+    "general_blind_k.yaml": (3, 0.01),  # read in round 10: 106/120 found and 10/300 flagged before it
     "general_blind_r.yaml": (1, 0.02),  # held out in round 9, read in round 10: 12/300 at first look
 }
 
@@ -1648,3 +1648,17 @@ def test_police_after_a_burglary_is_ordinary_and_a_change_since_someone_moved_in
     # new baby explains a change in a child; a doctor's reassurance does not cancel "since her step dad moved
     # in".
     assert (detector.detect(text, role="parent") is not None) == alarm
+
+
+def test_a_member_of_staff_who_called_a_child_a_name_is_not_a_phone_call_home(
+    detector: SafeguardingDetector,
+) -> None:
+    # Round 10 (set K): "called my" was an exclusion for "the office called my mum", so "the man who drives
+    # the school minibus called my daughter a little slag and grabbed her wrist" lost its member of staff and
+    # went to the DSL; in these words nothing was found at all.
+    text = (
+        "The woman who drives the school taxi called my son a stupid boy and grabbed his arm so hard it left "
+        "marks."
+    )
+    found = detector.detect(text, role="parent")
+    assert found is not None and found.route == "headteacher", found
