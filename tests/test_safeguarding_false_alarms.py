@@ -1662,3 +1662,21 @@ def test_a_member_of_staff_who_called_a_child_a_name_is_not_a_phone_call_home(
     )
     found = detector.detect(text, role="parent")
     assert found is not None and found.route == "headteacher", found
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        ("sir rang me last night and said i was special and not to tell anyone", "pupil", "headteacher"),
+        ("miss phoned me at the weekend and said it was our secret", "pupil", "headteacher"),
+        ("The teacher rang me today about his reading", "parent", None),
+        ("the office rang my mum to collect me because i was sick", "pupil", None),
+    ],
+)
+def test_a_member_of_staff_ringing_a_child_is_found_and_a_call_home_is_not(
+    detector: SafeguardingDetector, text: str, role: str, route: str | None
+) -> None:
+    # Round 10 probe: "rang me" was an exclusion for a call home, and hid a member of staff ringing a pupil
+    # and asking for a secret; now only "rang me today / about / back…" and a call to a parent are excluded.
+    found = detector.detect(text, role=role)
+    assert (found.route if found else None) == route, found
