@@ -1669,6 +1669,9 @@ def test_a_member_of_staff_who_called_a_child_a_name_is_not_a_phone_call_home(
     [
         ("sir rang me last night and said i was special and not to tell anyone", "pupil", "headteacher"),
         ("miss phoned me at the weekend and said it was our secret", "pupil", "headteacher"),
+        ("miss called me on my phone at night and said i was her special girl", "pupil", "headteacher"),
+        ("sir called me last night and said not to tell anyone", "pupil", "headteacher"),
+        ("the teacher called me at lunchtime, he has a temperature", "parent", None),
         ("The teacher rang me today about his reading", "parent", None),
         ("the office rang my mum to collect me because i was sick", "pupil", None),
     ],
@@ -1676,7 +1679,8 @@ def test_a_member_of_staff_who_called_a_child_a_name_is_not_a_phone_call_home(
 def test_a_member_of_staff_ringing_a_child_is_found_and_a_call_home_is_not(
     detector: SafeguardingDetector, text: str, role: str, route: str | None
 ) -> None:
-    # Round 10 probe: "rang me" was an exclusion for a call home, and hid a member of staff ringing a pupil
-    # and asking for a secret; now only "rang me today / about / back…" and a call to a parent are excluded.
+    # Round 10 probe: "rang me" and "called me on / at / last…" were exclusions for a call home, and hid a
+    # member of staff ringing a pupil and asking for a secret; now only "rang / called me today / about /
+    # back…" and a call to a parent are excluded.
     found = detector.detect(text, role=role)
     assert (found.route if found else None) == route, found
