@@ -1684,3 +1684,23 @@ def test_a_member_of_staff_ringing_a_child_is_found_and_a_call_home_is_not(
     # back…" and a call to a parent are excluded.
     found = detector.detect(text, role=role)
     assert (found.route if found else None) == route, found
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "alarm"),
+    [
+        ("my dad beat me in the kitchen last night", "pupil", True),
+        ("my uncle beat me on the legs with a belt", "pupil", True),
+        ("she has cut out all food except apples and is so thin", "parent", True),
+        ("she beat me in the race on sports day", "pupil", False),
+        ("my sister beat me on mario kart", "pupil", False),
+        ("the children cut out snowflakes and stuck them on the window", "parent", False),
+    ],
+)
+def test_exclusions_for_games_and_crafts_no_longer_hide_a_beating_or_not_eating(
+    detector: SafeguardingDetector, text: str, role: str, alarm: bool
+) -> None:
+    # Round 10 probe of what the exclusions hide: "beat me in / on" (for "beat me in the race") blanked a
+    # beating "in the kitchen", and "cut out" (for crafts) blanked a child who has cut out all food. The first
+    # three raised nothing.
+    assert (detector.detect(text, role=role) is not None) == alarm
