@@ -1650,6 +1650,23 @@ def test_police_after_a_burglary_is_ordinary_and_a_change_since_someone_moved_in
     assert (detector.detect(text, role="parent") is not None) == alarm
 
 
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        ("the teacher called my son stupid", None),
+        ("the TA called my daughter a fat pig", "headteacher"),
+    ],
+)
+def test_a_mild_name_from_a_teacher_is_a_complaint_and_a_slur_is_an_allegation(
+    detector: SafeguardingDetector, text: str, route: str | None
+) -> None:
+    # Round 10: with "called my" no longer excluded, "the teacher called my son stupid" (an example of a
+    # complaint about staff in knowledge/intents.yaml) reached the rule for staff insulting a child. A slur
+    # about a child's body or worth stays an allegation.
+    found = detector.detect(text, role="parent")
+    assert (found.route if found else None) == route, found
+
+
 def test_a_member_of_staff_who_called_a_child_a_name_is_not_a_phone_call_home(
     detector: SafeguardingDetector,
 ) -> None:
