@@ -1721,3 +1721,20 @@ def test_exclusions_for_games_and_crafts_no_longer_hide_a_beating_or_not_eating(
     # beating "in the kitchen", and "cut out" (for crafts) blanked a child who has cut out all food. The first
     # three raised nothing.
     assert (detector.detect(text, role=role) is not None) == alarm
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("How should staff report online abuse aimed at them by parents?", "staff"),
+        ("What's the rule on staff posting photos of pupils in swimwear from the swimming gala?", "staff"),
+        ("Is it safe for my 9 year old to have Snapchat, I've heard about predators on there?", "parent"),
+    ],
+)
+def test_policy_questions_with_strong_words_are_not_alarms(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    # Round 10 probe of 30 policy questions with strong words: 9 raised alarms. These three were about staff,
+    # a rule, or what a parent has heard; a pupil's naked selfie sent to a teacher, a child told to kill
+    # herself and naked photos of a baby shared in a group stay alarms.
+    assert detector.detect(text, role=role) is None
