@@ -47,6 +47,14 @@ def _assert_found(detector: SafeguardingDetector, text: str, route: str, role: s
     return found
 
 
+def _assert_route(detector: SafeguardingDetector, text: str, route: str | None, role: str = "any") -> None:
+    """The message raises an alert that goes to `route`, or none at all when `route` is None."""
+    if route is None:
+        assert detector.detect(text, role=role) is None, text
+    else:
+        _assert_found(detector, text, route, role)
+
+
 def _false_alarm_report(detector: SafeguardingDetector, items: list[dict[str, str]]) -> tuple[float, str]:
     """The false-alarm rate and a report: counts per kind, then every flagged message and why."""
     total: Counter[str] = Counter()
@@ -1318,8 +1326,7 @@ def test_a_friend_request_between_adults_is_not_an_alarm(
 def test_a_stranger_contacting_a_child_or_met_from_an_app_is_still_found(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
-    found = detector.detect(text, role=role)
-    assert found is not None and found.route == "dsl", found
+    _assert_found(detector, text, "dsl", role)
 
 
 @pytest.mark.parametrize(
@@ -1457,8 +1464,7 @@ def test_what_staff_report_about_colleagues_grabbing_photographing_or_asking_for
     detector: SafeguardingDetector, text: str, role: str, route: str | None
 ) -> None:
     # Round 9 probe of what staff write: the first three raised nothing.
-    found = detector.detect(text, role=role)
-    assert (found.route if found else None) == route, found
+    _assert_route(detector, text, route, role)
 
 
 @pytest.mark.parametrize(
@@ -1535,8 +1541,7 @@ def test_what_sets_k_and_r_missed_is_found_in_other_words(
     detector: SafeguardingDetector, text: str, role: str, route: str
 ) -> None:
     # Each raised nothing before round 10's rules.
-    found = detector.detect(text, role=role)
-    assert (found.route if found else None) == route, found
+    _assert_route(detector, text, route, role)
 
 
 @pytest.mark.parametrize(
@@ -1578,8 +1583,7 @@ def test_the_writers_own_job_said_first_is_not_the_subject_of_the_concern(
 ) -> None:
     # Round 10 (set K): "Volunteer reader here." and "Peri music teacher." opening a member of staff's report
     # sent a concern about a child's home to the headteacher as an allegation about staff.
-    found = detector.detect(text, role="staff")
-    assert found is not None and found.route == "dsl", found
+    _assert_found(detector, text, "dsl", "staff")
 
 
 @pytest.mark.parametrize(
@@ -1606,8 +1610,7 @@ def test_a_pet_name_with_a_request_for_pictures_is_found_and_a_busy_morning_is_n
     # Round 10 probe of ordinary messages: a screaming toddler and police at a crash outside raised alarms;
     # an adult with a pet name for a child asking for pictures was found only by the similarity layer's
     # margin, and not in these words.
-    found = detector.detect(text, role=role)
-    assert (found.route if found else None) == route, found
+    _assert_route(detector, text, route, role)
 
 
 @pytest.mark.parametrize(
@@ -1663,8 +1666,7 @@ def test_a_mild_name_from_a_teacher_is_a_complaint_and_a_slur_is_an_allegation(
     # Round 10: with "called my" no longer excluded, "the teacher called my son stupid" (an example of a
     # complaint about staff in knowledge/intents.yaml) reached the rule for staff insulting a child. A slur
     # about a child's body or worth stays an allegation.
-    found = detector.detect(text, role="parent")
-    assert (found.route if found else None) == route, found
+    _assert_route(detector, text, route, "parent")
 
 
 def test_a_member_of_staff_who_called_a_child_a_name_is_not_a_phone_call_home(
@@ -1677,8 +1679,7 @@ def test_a_member_of_staff_who_called_a_child_a_name_is_not_a_phone_call_home(
         "The woman who drives the school taxi called my son a stupid boy and grabbed his arm so hard it left "
         "marks."
     )
-    found = detector.detect(text, role="parent")
-    assert found is not None and found.route == "headteacher", found
+    _assert_found(detector, text, "headteacher", "parent")
 
 
 @pytest.mark.parametrize(
@@ -1699,8 +1700,7 @@ def test_a_member_of_staff_ringing_a_child_is_found_and_a_call_home_is_not(
     # Round 10 probe: "rang me" and "called me on / at / last…" were exclusions for a call home, and hid a
     # member of staff ringing a pupil and asking for a secret; now only "rang / called me today / about /
     # back…" and a call to a parent are excluded.
-    found = detector.detect(text, role=role)
-    assert (found.route if found else None) == route, found
+    _assert_route(detector, text, route, role)
 
 
 @pytest.mark.parametrize(
