@@ -251,30 +251,18 @@ def test_asking_for_a_person_when_no_section_fits_is_passed_on_not_answered_with
         "can u tell sir i forgot my pe kit",
         "Could we have a meeting with Mr Khan about the reading scheme?",
         "i need to speak to someone about the nativity photos being on facebook",
+        "please let the class teacher know about the facebook photos from the trip",
+        "can you let the office know the panel hearing date doesn't work for us",
+        "please let his teacher know about the nasty messages on whatsapp last night",
     ],
 )
 def test_a_message_for_a_member_of_staff_or_a_meeting_with_one_is_passed_on(
     engine: Engine, text: str
 ) -> None:
     # Round 9 (blind set 11): a message to pass on, a meeting asked for, or "I need to speak to someone"
-    # about something no section covers fell back or was answered with a policy section.
-    reply = engine.ask(text, "parent")
-    assert reply.action == "forward", (reply.action, reply.topic)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "please let the class teacher know about the facebook photos from the trip",
-        "can you let the office know the panel hearing date doesn't work for us",
-        "please let his teacher know about the nasty messages on whatsapp last night",
-    ],
-)
-def test_a_message_for_a_member_of_staff_named_by_role_is_passed_on_even_beside_a_section(
-    engine: Engine, text: str
-) -> None:
-    # Round 10 (blind set 12): "please can you let the clerk know I need to speak to her about the panel
-    # hearing" was answered with the section on the panel, because the cue was not firm.
+    # about something no section covers fell back or was answered with a policy section. Round 10 (blind set
+    # 12): a message for a member of staff named by role ("please can you let the clerk know…") was answered
+    # with a section that fits its words, because the cue was not firm.
     reply = engine.ask(text, "parent")
     assert reply.action == "forward", (reply.action, reply.topic)
 
@@ -299,8 +287,10 @@ def test_no_answer_is_given_with_a_fused_confidence_under_the_floor(engine: Engi
     # only 7 of 10 such answers were right ("someone is posting lies about me on my Facebook wall" was
     # answered with the section on unreasonable complaints at 0.26).
     questions = load_question_set(Path(__file__).parent / name).questions
-    low = [(q.text, r.confidence) for q in questions if (r := engine.ask(q.text, q.role)).action == "answer"]
-    assert [(text, c) for text, c in low if c < 0.30] == []
+    answers = [
+        (q.text, r.confidence) for q in questions if (r := engine.ask(q.text, q.role)).action == "answer"
+    ]
+    assert [(text, c) for text, c in answers if c < 0.30] == []
 
 
 def test_a_question_no_section_fits_without_asking_for_a_person_still_falls_back(engine: Engine) -> None:
