@@ -440,6 +440,7 @@ FRESH_SETS = {
     "general_blind_q.yaml": (7, 0.07),  # held out in round 8, read in round 9: 33/300 at first look
     "general_blind_k.yaml": (3, 0.01),  # read in round 10: 106/120 found and 10/300 flagged before it
     "general_blind_r.yaml": (1, 0.02),  # held out in round 9, read in round 10: 12/300 at first look
+    "general_blind_s.yaml": (0, 0.04),  # held out in round 10, read in round 11: 21/300 at first look
 }
 
 
@@ -1737,4 +1738,80 @@ def test_policy_questions_with_strong_words_are_not_alarms(
     # Round 10 probe of 30 policy questions with strong words: 9 raised alarms. These three were about staff,
     # a rule, or what a parent has heard; a pupil's naked selfie sent to a teacher, a child told to kill
     # herself and naked photos of a baby shared in a group stay alarms.
+    assert detector.detect(text, role=role) is None
+
+
+# ---- round 11: set S read and fixed by kind (each case in our own words) -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        # a member of staff's presents with a secret, or for a child kept back after the others
+        (
+            "Mr Dale gave me a necklace and said dont show my mum, and ill get more presents "
+            "if i stay after school",
+            "pupil",
+            "headteacher",
+        ),
+        (
+            "the TA gives him a present every week if he stays behind after the others go",
+            "parent",
+            "headteacher",
+        ),
+        # at home: coercive control, a partner's fists, a parent under an order turning up, a bare home
+        ("he takes all my money and checks my phone every night", "parent", "dsl"),
+        ("she said he'll take the children if she leaves him", "staff", "dsl"),
+        ("her mum told me she's been on the end of her boyfriend's fists", "staff", "dsl"),
+        (
+            "their dad is out of prison and not allowed near them, he might try to collect them",
+            "parent",
+            "dsl",
+        ),
+        ("no answer at the door, a mattress on the floor, and the boy was on his own", "staff", "dsl"),
+        # a child who thinks she is fat and is losing weight; something a parent cannot write
+        ("she keeps saying she's fat and she has lost a stone since christmas", "parent", "dsl"),
+        ("my son told me something about his uncle that I can't put in writing", "parent", "dsl"),
+        # taken abroad to be engaged; brought home by police with cash; made to kiss by older boys (not staff)
+        ("her dad is sending her to Bangladesh in the holidays to get her engaged", "staff", "dsl"),
+        (
+            "the police brought him back from Manchester at 2am, he had £400 and we dont know where from",
+            "parent",
+            "dsl",
+        ),
+        ("some older boys made him kiss a girl and filmed it", "parent", "dsl"),
+    ],
+)
+def test_what_set_s_missed_is_found_in_other_words(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Each raised nothing, or went to the headteacher, before round 11's rules.
+    _assert_route(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "My partner was made redundant so we'd like help with the trip cost",
+            "parent",
+        ),  # "we'd" read as "wed"
+        ("Are candles with a naked flame allowed at the Christmas fair?", "staff"),
+        ("please don't let them look at the sun with the naked eye", "parent"),
+        ("He came home with a bruise on his arm from a hockey ball, all fine", "parent"),
+        ("she scraped her knees sliding down the bank and calls them her battle wounds", "parent"),
+        ("a parent helper twisted her ankle on the coach steps", "staff"),
+        ("Nana tripped at the party and everyone was screaming and laughing", "pupil"),
+        (
+            "a cyclist was knocked off by a car and the ambulance came, the man was talking to my son",
+            "parent",
+        ),
+        # round 11's own rule for "something I can't write down", as first written, took this for a disclosure
+        ("English isn't my language, I can't write the complaint letter myself, can someone help?", "parent"),
+    ],
+)
+def test_what_set_s_flagged_wrongly_stays_ordinary_in_other_words(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    # Each (but the last) raised an alarm before round 11's exclusions and conditions.
     assert detector.detect(text, role=role) is None
