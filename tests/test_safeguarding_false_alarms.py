@@ -1815,3 +1815,23 @@ def test_what_set_s_flagged_wrongly_stays_ordinary_in_other_words(
 ) -> None:
     # Each (but the last) raised an alarm before round 11's exclusions and conditions.
     assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("I know lots of the mums from school and I'm in WhatsApp groups with them already", "staff"),
+        ("grandad told the girls on his facebook it doesnt look good to moan about school", "any"),
+        (
+            "I came in to drop off my son's inhaler and the woman on reception was really short with me",
+            "parent",
+        ),
+    ],
+)
+def test_policy_questions_from_blind_set_13_stay_ordinary_in_other_words(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    # Round 11: blind set 13's questions (read after round 10) raised alarms for these kinds: "groups" read
+    # as a misspelt "grownups", "doesn't look good" read as an adult telling girls they look good, and the
+    # lady on reception read as a stranger asking a child to come in. Each raised one before.
+    assert detector.detect(text, role=role) is None
