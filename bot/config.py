@@ -47,6 +47,8 @@ class MatchingConfig:
     semantic: bool = True  # fuse word scores with similarity in meaning (the shipped wordllama model)
     semantic_answer_threshold: float = 0.45  # answer threshold for the fused score
     words_only_answer_threshold: float = 0.55  # answer threshold with the semantic layer off
+    related_floor: float = 0.20  # "I can't find an answer" lists sections scoring at least this…
+    related_margin: float = 0.10  # …and no more than this below the out-of-scope score (1 = any; 0 = none)
 
     def __post_init__(self) -> None:
         answers = (self.answer_threshold, self.semantic_answer_threshold, self.words_only_answer_threshold)
@@ -55,6 +57,8 @@ class MatchingConfig:
                 "thresholds must satisfy 0 <= clarify_threshold <= answer_threshold (and"
                 " semantic_answer_threshold, words_only_answer_threshold) <= 1 — adjust them"
             )
+        if not (0 <= self.related_floor <= 1 and 0 <= self.related_margin <= 1):
+            raise ValueError("related_floor and related_margin must be between 0 and 1 — adjust them")
 
 
 @dataclass(frozen=True)

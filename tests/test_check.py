@@ -140,6 +140,16 @@ def test_check_refuses_a_words_only_answer_threshold_below_the_clarify_threshold
     assert "words_only_answer_threshold) <= 1 — adjust them" in result.stdout, result.stdout
 
 
+def test_check_refuses_a_related_sections_margin_above_one(tmp_path: Path) -> None:
+    config = tmp_path / "config.yaml"
+    text = EXAMPLE_CONFIG.read_text(encoding="utf-8")
+    assert "related_margin: 0.10" in text
+    config.write_text(text.replace("related_margin: 0.10", "related_margin: 10"))
+    result = run_cli("check", "--config", str(config))
+    assert result.returncode == 1
+    assert "related_floor and related_margin must be between 0 and 1" in result.stdout, result.stdout
+
+
 def test_check_reports_broken_config_yaml(tmp_path: Path) -> None:
     shutil.copy(DATA / "broken-config.yaml", tmp_path / "config.yaml")
     result = run_cli("check", "--config", str(tmp_path / "config.yaml"))

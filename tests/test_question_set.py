@@ -91,6 +91,21 @@ def test_eval_counts_an_also_topic_as_right_and_an_offered_option_as_helped(tmp_
     assert re.search(r"forward recall:", result.stdout)
 
 
+def test_eval_counts_a_section_listed_under_i_cant_find_an_answer_as_helped(tmp_path: Path) -> None:
+    # Round 11: a fallback lists the sections that came close; the right one among them helped the person.
+    questions = tmp_path / "set.yaml"
+    questions.write_text(
+        "questions:\n"
+        '  - {text: "does anyone get a say after the governors meet", role: parent,'
+        " expect: complaints_after_panel}\n",
+        encoding="utf-8",
+    )
+    result = run_cli("eval", str(questions))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"answered correctly:\s+0\.000", result.stdout), result.stdout
+    assert re.search(r"helped:\s+1\.000", result.stdout), result.stdout
+
+
 def test_eval_summary_hides_the_confusion_list_and_reports_each_set() -> None:
     result = run_cli("eval", "--summary", str(QUESTIONS), str(REAL_DEV))
     assert result.returncode == 0, result.stdout + result.stderr

@@ -6,8 +6,8 @@ How a question counts (documented in the README, "Measuring the matcher"):
   (a complaint about the process, a member of staff's conduct) and does not change the scoring.
 - answered right: the bot answered outright with an accepted topic (policy questions only).
 - helped: answered right, or an accepted topic was offered as an option: in "Did you mean…", or beside the
-  offer to pass on a message that also asked something (policy questions only; an answer's related topics
-  do not count).
+  offer to pass on a message that also asked something, or among the sections "I can't find an answer" lists
+  as coming close (policy questions only; an answer's related topics do not count).
 - wrong-answer rate: of all confident answers, the share that answered something not accepted (an
   out-of-scope or forward question answered with a topic not in its `also` counts as wrong).
 - out-of-scope rejection: out-of-scope questions that did not get a confident answer.
@@ -181,7 +181,7 @@ def evaluate(engine: Engine, questions: QuestionSet) -> Report:
         top = reply.topic or (reply.alternatives[0].topic if reply.alternatives else None)
         offered = (
             [o.payload[2:] for o in reply.options if o.payload.startswith("t:")]
-            if reply.action in ("clarify", "forward")
+            if reply.action in ("clarify", "forward", "fallback")
             else []
         )
         report.outcomes.append(Outcome(q, reply.action, reply.topic, top, reply.confidence, offered))
