@@ -10,6 +10,7 @@ from rapidfuzz.distance import OSA
 
 from bot.common.text import fold
 from bot.knowledge.loading import Language
+from bot.matching.real_words import keeps_meaning, real_words
 
 _MIN_CORRECTABLE = 5
 """Words shorter than this are never spell-corrected: too many short words are one letter apart."""
@@ -51,6 +52,7 @@ class Normaliser:
         )
         self.vocabulary: frozenset[str] = frozenset()
         self._buckets: dict[tuple[str, int], list[str]] = {}
+        self.real = real_words()  # real English words: corrected only at their ending (real_words.py)
 
     def learn(self, vocabulary: set[str]) -> None:
         """Set the words spelling correction may correct towards (the knowledge's own words)."""
@@ -73,13 +75,13 @@ class Normaliser:
                 continue
             stemmed = self.single.get(stem(word), stem(word))
             if correct and stemmed not in self.vocabulary and "_" not in stemmed:
-                stemmed = self._correct(stemmed)
+                stemmed = self._correct(stemmed, word in self.real or stemmed in self.real)
             if stemmed not in self.stopwords:
                 out.append(stemmed)
         return out
 
     @lru_cache(maxsize=8192)  # noqa: B019 — one Normaliser per loaded knowledge base, bounded cache
-    def _correct(self, word: str) -> str:
+    def _correct(self, word: str, real: bool = False) -> str:
         if len(word) < _MIN_CORRECTABLE or word.isdigit() or not self._buckets:
             return word
         # Typos keep the first letter far more often than not; real words one letter apart
@@ -90,6 +92,6 @@ class Normaliser:
         if not pool:
             return word
         found = process.extractOne(word, pool, scorer=OSA.distance, score_cutoff=limit)
-        if found is None:
+        if found is None or (real and not keeps_meaning(word, found[0])):
             return word
         return self.single.get(found[0], found[0])

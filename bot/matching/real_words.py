@@ -1,0 +1,45 @@
+"""Real English words, from the shipped model's tokenizer: spelling correction leaves their middles alone.
+
+Correction maps a word the knowledge never uses onto a knowledge word one or two letters away. For a
+typo ("nativty", "freind") that is the point; for a real word it changes the meaning: "till I'm older"
+became "till order", "properly" became "property" and "career" became "carer" (which reads as "parent").
+The tokenizer of the shipped wordllama model has a whole-word token for about 9,000 common English words
+and none for their misspellings, so it tells the two apart (not perfectly: "choir" has no token of its
+own, and is still read as "chair"). Nothing is downloaded: the file ships inside the registry package, and
+without it the matcher corrects as before.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import logging
+from functools import cache
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+TOKENIZER = Path("tokenizers", "l2_supercat_tokenizer_config.json")
+_WORD_START = "\u2581"  # the tokenizer marks a token that begins a word with this
+
+
+@cache
+def real_words() -> frozenset[str]:
+    """Lower-case alphabetic whole-word tokens of the shipped tokenizer (empty if it is not installed)."""
+    try:
+        spec = importlib.util.find_spec("wordllama")
+        if spec is None or not spec.submodule_search_locations:
+            return frozenset()
+        path = Path(next(iter(spec.submodule_search_locations))) / TOKENIZER
+        vocab = json.loads(path.read_text(encoding="utf-8"))["model"]["vocab"]
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        log.warning("spelling correction without the list of real words (%s)", type(err).__name__)
+        return frozenset()
+    words = (token[1:] for token in vocab if token.startswith(_WORD_START))
+    return frozenset(w for w in words if w.isascii() and w.isalpha() and w.islower() and len(w) >= 3)
+
+
+def keeps_meaning(word: str, correction: str) -> bool:
+    """Whether correcting a real word only adds or drops letters at its end ("decid" → "decide", "publicly" →
+    "public"), rather than changing the word ("older" → "order", "career" → "carer", "state" → "stage")."""
+    return word.startswith(correction) or correction.startswith(word)

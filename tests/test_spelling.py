@@ -1,0 +1,39 @@
+"""Spelling correction: typos meet the knowledge's words; real words keep their meaning."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.engine import Engine
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "not_read_as"),
+    [
+        ("can she have instagram when she is older", "older", "order"),
+        ("is it done properly", "properly", "property"),
+        ("a question about my career", "career", "parent"),
+        ("at least tell me", "least", "last"),
+    ],
+)
+def test_a_real_word_is_not_corrected_into_a_different_word(
+    engine: Engine, text: str, kept: str, not_read_as: str
+) -> None:
+    # Round 11: correction mapped real words the knowledge never uses onto knowledge words a letter away
+    # ("till I'm older" was read "till order"; "career" as "carer", which is a parent).
+    words = engine.matcher.normaliser.tokens(text)
+    assert kept in words
+    assert not_read_as not in words
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("can i post the nativty video", "nativity"),
+        ("a freind request from a parent", "friend"),
+        ("the head decided against it", "decide"),
+        ("can teachers post photos publicly", "public"),
+    ],
+)
+def test_typos_and_endings_are_still_corrected(engine: Engine, text: str, meant: str) -> None:
+    assert meant in engine.matcher.normaliser.tokens(text)
