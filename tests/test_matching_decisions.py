@@ -329,3 +329,22 @@ def test_the_school_can_switch_the_related_sections_off(config: Config) -> None:
     reply = engine.ask("does anyone get a say after the governors meet", "parent")
     assert reply.action == "fallback"
     assert _sections(reply) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are writing to request a copy of our son's end of year report, which never arrived.",
+        "Could you confirm the date of the Year 6 leavers assembly?",
+        "Please could you send me the form for free school meals",
+    ],
+)
+def test_a_letter_asking_the_school_to_do_something_is_passed_on(engine: Engine, text: str) -> None:
+    # Round 11 (real set 8): requests written as letters ("Please advise me…", "Could you remind me…") fell
+    # back with "I can't find an answer" when no section fitted; they want a person at the school.
+    assert engine.ask(text, "parent").action == "forward"
+
+
+def test_please_advise_after_a_policy_question_still_gets_the_answer(engine: Engine) -> None:
+    reply = engine.ask("can i post pics of the nativity on fb please advise", "parent")
+    assert (reply.action, reply.topic) == ("answer", "parents_photos")
