@@ -1,4 +1,4 @@
-"""Spelling correction: typos meet the knowledge's words; real words keep their meaning."""
+"""Spelling correction and folding: typos meet the knowledge's words; real words keep their meaning."""
 
 from __future__ import annotations
 
@@ -37,3 +37,14 @@ def test_a_real_word_is_not_corrected_into_a_different_word(
 )
 def test_typos_and_endings_are_still_corrected(engine: Engine, text: str, meant: str) -> None:
     assert meant in engine.matcher.normaliser.tokens(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_read_as"),
+    [("she'd like to complain", "shed"), ("we'd like to post it", "wed"), ("she'll ask the head", "shell")],
+)
+def test_a_contraction_is_not_read_as_the_word_it_folds_into(
+    engine: Engine, text: str, not_read_as: str
+) -> None:
+    # Round 11 (blind set 13): "how she'd go about complaining" was read with a garden shed in it.
+    assert not_read_as not in engine.matcher.normaliser.tokens(text)
