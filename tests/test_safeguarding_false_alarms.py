@@ -1835,3 +1835,19 @@ def test_policy_questions_from_blind_set_13_stay_ordinary_in_other_words(
     # as a misspelt "grownups", "doesn't look good" read as an adult telling girls they look good, and the
     # lady on reception read as a stranger asking a child to come in. Each raised one before.
     assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "as a same-sex couple with two children, can we both join the class whatsapp",
+        "it's no secret that the adults in the parents group gossip about the teachers",
+        "my son's teacher shares anti-vax propaganda on facebook, who do I tell",
+    ],
+)
+def test_real_questions_words_that_are_not_a_child_at_risk_stay_ordinary(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    # Round 11: real questions of the development sets raised alarms with these kinds of wording (a same-sex
+    # couple, "it's no secret that", propaganda about vaccines). Each raised one before.
+    assert detector.detect(text, role="parent") is None
