@@ -441,6 +441,7 @@ FRESH_SETS = {
     "general_blind_k.yaml": (3, 0.01),  # read in round 10: 106/120 found and 10/300 flagged before it
     "general_blind_r.yaml": (1, 0.02),  # held out in round 9, read in round 10: 12/300 at first look
     "general_blind_s.yaml": (0, 0.04),  # held out in round 10, read in round 11: 21/300 at first look
+    "general_blind_t.yaml": (1, 0.04),  # held out in round 11, then read: 13/300 at first look
 }
 
 
@@ -1851,3 +1852,53 @@ def test_real_questions_words_that_are_not_a_child_at_risk_stay_ordinary(
     # Round 11: real questions of the development sets raised alarms with these kinds of wording (a same-sex
     # couple, "it's no secret that", propaganda about vaccines). Each raised one before.
     assert detector.detect(text, role="parent") is None
+
+
+# ---- round 11: set T read and fixed by kind (each case in our own words) -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        # a parent gone for days; a parent who cannot get up while the children fend for themselves
+        ("my dad has been gone for three days and me and my brother are on our own", "pupil", "dsl"),
+        (
+            "some mornings I can't get out of bed and the children have to fend for themselves",
+            "parent",
+            "dsl",
+        ),
+        # food withheld; "needs a good hiding"; a blanket over a face "like daddy does"
+        ("he isn't allowed to eat until his step mum has had hers", "staff", "dsl"),
+        ("his dad told me at parents evening that he needs a good hiding", "staff", "dsl"),
+        ("she put a blanket over its face and said that's what daddy does when she cries", "staff", "dsl"),
+        # someone convicted of offences involving children where a child stays
+        ("her stepdad has a conviction involving children and she stays there at weekends", "parent", "dsl"),
+        # lunchtime staff named by when they work
+        (
+            "the lady at lunchtime grabbed my daughter by the arm and left finger marks",
+            "parent",
+            "headteacher",
+        ),
+        ("my son says the man at dinnertime smacked him", "parent", "headteacher"),
+    ],
+)
+def test_what_set_t_missed_is_found_in_other_words(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Each raised nothing, or went to the DSL, before round 11's second set of rules.
+    _assert_route(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("nobody was home when the house was burgled, the kids were at school", "parent"),
+        ("a burst pipe means we've got no water today, sorry if they look scruffy", "parent"),
+        ("a parent is attacking the school with one star reviews on google", "parent"),
+    ],
+)
+def test_what_set_t_flagged_wrongly_stays_ordinary_in_other_words(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    # Each raised an alarm before round 11's second set of conditions.
+    assert detector.detect(text, role=role) is None
