@@ -1908,13 +1908,14 @@ def test_what_set_t_flagged_wrongly_stays_ordinary_in_other_words(
     "text",
     [
         "I've tried ringing twice and no one picked up. Can you tell Year 2 that Leo forgot his lunch?",
-        "one of the mums has been posting horrible things about the staff on Facebook for a month, calling them names",
-        "a dad has been ranting about the teachers on facebook, calling them names, can the school do anything",
+        "one of the mums has been posting horrible things about the staff on Facebook for a month, "
+        "calling them names",
+        "a dad has been ranting about the teachers on facebook, calling them names, can the school act",
     ],
 )
 def test_questions_from_blind_set_14_and_real_set_9_stay_ordinary_in_other_words(
     detector: SafeguardingDetector, text: str
 ) -> None:
-    # Round 11 (read after they were measured): a phone nobody picked up read as a child nobody collected; a
-    # parent calling staff names on Facebook read as staff calling a child names. Each raised an alarm before.
+    # Round 11 (read after they were measured): a phone nobody picked up read as a child nobody collected;
+    # a parent calling staff names on Facebook read as staff calling a child names. Each raised one before.
     assert detector.detect(text, role="parent") is None
