@@ -348,3 +348,22 @@ def test_a_letter_asking_the_school_to_do_something_is_passed_on(engine: Engine,
 def test_please_advise_after_a_policy_question_still_gets_the_answer(engine: Engine) -> None:
     reply = engine.ask("can i post pics of the nativity on fb please advise", "parent")
     assert (reply.action, reply.topic) == ("answer", "parents_photos")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can i post photos of the school trip on my insta",
+        "is it ok to put the school trip photos on my instagram",
+    ],
+)
+def test_an_answer_written_for_another_role_is_offered_not_given(engine: Engine, text: str) -> None:
+    # Round 11 (blind set 14): a parent was told the staff rule on event photos outright.
+    reply = engine.ask(text, "parent")
+    assert reply.action == "clarify", (reply.action, reply.topic)
+    assert "parents_photos" in _sections(reply)
+
+
+def test_the_same_question_from_the_role_it_is_written_for_is_answered(engine: Engine) -> None:
+    reply = engine.ask("can i put the photos from the class trip on my instagram story", "staff")
+    assert (reply.action, reply.topic) == ("answer", "staff_event_pictures")

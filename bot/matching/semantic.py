@@ -265,3 +265,18 @@ def fuse(lexical: dict[str, float], similar: dict[str, float]) -> dict[str, floa
         key: LEXICAL_WEIGHT * lexical.get(key, 0.0) + (1 - LEXICAL_WEIGHT) * similar.get(key, 0.0)
         for key in lexical.keys() | similar.keys()
     }
+
+
+def best_of(scores: list[dict[str, float]]) -> dict[str, float]:
+    """Per class, the best score over several texts."""
+    best: dict[str, float] = {}
+    for table in scores:
+        for key, value in table.items():
+            if value > best.get(key, 0.0):
+                best[key] = value
+    return best
+
+
+def between(a: dict[str, float], b: dict[str, float], weight: float) -> dict[str, float]:
+    """Per class, (1 − weight)·a + weight·b (a class missing from one counts 0 there)."""
+    return {key: (1 - weight) * a.get(key, 0.0) + weight * b.get(key, 0.0) for key in a.keys() | b.keys()}
