@@ -367,3 +367,15 @@ def test_an_answer_written_for_another_role_is_offered_not_given(engine: Engine,
 def test_the_same_question_from_the_role_it_is_written_for_is_answered(engine: Engine) -> None:
     reply = engine.ask("can i put the photos from the class trip on my instagram story", "staff")
     assert (reply.action, reply.topic) == ("answer", "staff_event_pictures")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Mrs Patel, please would you let Sam leave at 2pm on Friday for his grandad's birthday lunch.",
+        "Hi Mr Jones, seeing you at the gate reminded me I wanted to talk to you about the reading books.",
+    ],
+)
+def test_a_note_addressed_to_a_member_of_staff_is_passed_on(engine: Engine, text: str) -> None:
+    # Round 11 (real set 9): letters that open "Dear Mr Smith" or "Hi, Mr …" fell back when no section fitted.
+    assert engine.ask(text, "parent").action == "forward"
