@@ -379,3 +379,32 @@ def test_the_same_question_from_the_role_it_is_written_for_is_answered(engine: E
 def test_a_note_addressed_to_a_member_of_staff_is_passed_on(engine: Engine, text: str) -> None:
     # Round 11 (real set 9): letters that open "Dear Mr Smith" or "Hi, Mr …" fell back when no section fitted.
     assert engine.ask(text, "parent").action == "forward"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "please pass on to the head that I'd like a word about setting up a class blog",
+        "Please pass on to Mrs Khan that I need to discuss the class twitter account",
+    ],
+)
+def test_please_pass_on_is_a_message_for_a_person_even_about_a_policy_subject(
+    engine: Engine, text: str
+) -> None:
+    # Round 11 (blind set 14): "Please pass on to the head that I'd like a quick meeting about my class blog
+    # idea" was answered with the section on class blogs.
+    assert engine.ask(text, "staff").action == "forward"
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "topic"),
+    [
+        ("a girl in my class made a fake account of me on tiktok", "pupil", "cyberbullying_policy"),
+    ],
+)
+def test_questions_the_round_added_examples_for_are_answered(
+    engine: Engine, text: str, role: str, topic: str
+) -> None:
+    # Round 11 (blind set 14): a fake account pretending to be a pupil is online bullying.
+    reply = engine.ask(text, role)
+    assert (reply.action, reply.topic) == ("answer", topic)

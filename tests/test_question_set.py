@@ -153,7 +153,9 @@ DEV_FLOORS = {
     "real/real_fresh5.yaml": ((0.42, 0.55, 0.20), (0.33, 0.41, 0.38)),
     "real/real_fresh2.yaml": ((0.44, 0.55, 0.20), (0.33, 0.38, 0.35)),
     "real/real_fresh3.yaml": ((0.49, 0.70, 0.10), (0.35, 0.57, 0.26)),
-    "real/real_dev.yaml": ((0.62, 0.82, 0.05), (0.47, 0.59, 0.15)),
+    # round 11: a fake account "pretending to be me" joined online bullying's examples (five questions of the
+    # sets now get that section); one long story here now ranks the staff guidance first, its answer second
+    "real/real_dev.yaml": ((0.60, 0.82, 0.05), (0.47, 0.59, 0.15)),
     "real/real_fresh.yaml": ((0.41, 0.58, 0.05), (0.21, 0.33, 0.40)),
     "real/real_heldout.yaml": ((0.50, 0.68, 0.15), (0.31, 0.45, 0.85)),
     "blind/blind13.yaml": ((0.88, 0.94, 0.02), (0.65, 0.82, 0.05)),
