@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.engine import Engine
+from bot.matching.real_words import keeps_meaning, real_words
 
 
 @pytest.mark.parametrize(
@@ -48,3 +49,15 @@ def test_a_contraction_is_not_read_as_the_word_it_folds_into(
 ) -> None:
     # Round 11 (blind set 13): "how she'd go about complaining" was read with a garden shed in it.
     assert not_read_as not in engine.matcher.normaliser.tokens(text)
+
+
+def test_the_real_words_are_the_shipped_tokenizers_whole_words() -> None:
+    words = real_words()
+    assert len(words) > 5000
+    assert {"older", "properly", "career", "bitter"} <= words
+    assert not {"nativty", "freind", "becuase"} & words
+
+
+def test_a_real_word_changes_only_at_its_ending() -> None:
+    assert keeps_meaning("decid", "decide") and keeps_meaning("publicly", "public")
+    assert not keeps_meaning("older", "order") and not keeps_meaning("career", "carer")
