@@ -15,11 +15,31 @@ import importlib.util
 import logging
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger(__name__)
 
 TOKENIZER = Path("tokenizers", "l2_supercat_tokenizer_config.json")
 _WORD_START = "\u2581"  # the tokenizer marks a token that begins a word with this
+
+
+def shipped_package() -> Path | None:
+    """The folder of the installed wordllama package (found, not imported), or None."""
+    spec = importlib.util.find_spec("wordllama")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+@cache
+def shipped_tokenizer() -> Any:
+    """The shipped model's tokenizer, read once per process (the embedder and the real words share it)."""
+    package = shipped_package()
+    if package is None:
+        raise ModuleNotFoundError("wordllama is not installed")
+    from tokenizers import Tokenizer  # wordllama's own dependency
+
+    return Tokenizer.from_file(str(package / TOKENIZER))
 
 
 @cache
@@ -29,13 +49,7 @@ def real_words() -> frozenset[str]:
     Read through the `tokenizers` library, as the embedder reads it: parsing the 1.8 MB file with `json` held
     16 MiB of Python objects at once (the benchmark's traced peak), the library's vocabulary 4 MiB."""
     try:
-        spec = importlib.util.find_spec("wordllama")
-        if spec is None or not spec.submodule_search_locations:
-            return frozenset()
-        from tokenizers import Tokenizer  # the embedder's own dependency
-
-        path = Path(next(iter(spec.submodule_search_locations))) / TOKENIZER
-        vocab = Tokenizer.from_file(str(path)).get_vocab()
+        vocab = shipped_tokenizer().get_vocab()
     except Exception as err:  # any failure means: correct as before
         log.warning("spelling correction without the list of real words (%s)", type(err).__name__)
         return frozenset()

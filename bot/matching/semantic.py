@@ -9,7 +9,6 @@ or its files cannot be read, `load_embedder` logs a warning and returns None: th
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import logging
 import os
 from collections.abc import Iterable, Sequence
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.common import cache as startup_cache
 from bot.matching.discriminant import Discriminant
+from bot.matching.real_words import TOKENIZER, shipped_package, shipped_tokenizer
 
 if TYPE_CHECKING:
     import numpy as np
@@ -27,7 +27,6 @@ log = logging.getLogger(__name__)
 
 MODEL_NAME = "wordllama l2_supercat 256-d"
 _WEIGHTS = Path("weights", "l2_supercat_256.safetensors")  # inside the wordllama package
-_TOKENIZER = Path("tokenizers", "l2_supercat_tokenizer_config.json")
 _TABLE = "embedding.weight"
 _KIND = "example-vectors"  # their entries in the start-up cache
 _BATCH = 64
@@ -107,22 +106,20 @@ def load_embedder() -> Embedder | None:
     """The shipped model, once per process; None (with a warning) when it cannot be loaded."""
     try:
         # Found, not imported: only its files are read (see _TokenMeans).
-        spec = importlib.util.find_spec("wordllama")
-        if spec is None or not spec.submodule_search_locations:
+        package = shipped_package()
+        if package is None:
             raise ModuleNotFoundError("wordllama is not installed")
-        package = Path(next(iter(spec.submodule_search_locations)))
         # One BLAS thread: the products here are small, and OpenBLAS's idle worker threads spin for a while
         # after each call, which on a small busy machine took a whole core during start-up (a fresh start
         # measured 0.79 s with them, 0.66 s without; the vectors and scores are the same). Only effective
         # before numpy is first imported; an operator's own setting wins.
         os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
         from safetensors import safe_open  # heavy (numpy): imported only when semantic matching is on
-        from tokenizers import Tokenizer
 
-        tokenizer = Tokenizer.from_file(str(package / _TOKENIZER))
+        tokenizer = shipped_tokenizer()
         with safe_open(str(package / _WEIGHTS), framework="np", device="cpu") as weights:
             table = weights.get_tensor(_TABLE)
-        return _TokenMeans(table, tokenizer, [package / _WEIGHTS, package / _TOKENIZER])
+        return _TokenMeans(table, tokenizer, [package / _WEIGHTS, package / TOKENIZER])
     except Exception as err:  # any failure means: run on words alone
         log.warning("semantic matching unavailable (%s); matching on words alone", type(err).__name__)
         return None
