@@ -130,24 +130,31 @@ def test_check_rejects_an_unknown_config_key_naming_its_line(tmp_path: Path) -> 
     assert f"{config}:{line}: school.office_phnoe: unknown key" in result.stdout, result.stdout
 
 
-def test_check_refuses_a_words_only_answer_threshold_below_the_clarify_threshold(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("setting", "wrong", "message"),
+    [
+        (
+            "words_only_answer_threshold: 0.55",
+            "words_only_answer_threshold: 0.05",
+            "words_only_answer_threshold) <= 1 — adjust them",
+        ),
+        (
+            "related_margin: 0.10",
+            "related_margin: 10",
+            "related_floor and related_margin must be between 0 and 1",
+        ),
+    ],
+)
+def test_check_refuses_a_matching_setting_out_of_its_range(
+    tmp_path: Path, setting: str, wrong: str, message: str
+) -> None:
     config = tmp_path / "config.yaml"
     text = EXAMPLE_CONFIG.read_text(encoding="utf-8")
-    assert "words_only_answer_threshold: 0.55" in text
-    config.write_text(text.replace("words_only_answer_threshold: 0.55", "words_only_answer_threshold: 0.05"))
+    assert setting in text
+    config.write_text(text.replace(setting, wrong))
     result = run_cli("check", "--config", str(config))
     assert result.returncode == 1
-    assert "words_only_answer_threshold) <= 1 — adjust them" in result.stdout, result.stdout
-
-
-def test_check_refuses_a_related_sections_margin_above_one(tmp_path: Path) -> None:
-    config = tmp_path / "config.yaml"
-    text = EXAMPLE_CONFIG.read_text(encoding="utf-8")
-    assert "related_margin: 0.10" in text
-    config.write_text(text.replace("related_margin: 0.10", "related_margin: 10"))
-    result = run_cli("check", "--config", str(config))
-    assert result.returncode == 1
-    assert "related_floor and related_margin must be between 0 and 1" in result.stdout, result.stdout
+    assert message in result.stdout, result.stdout
 
 
 def test_check_reports_broken_config_yaml(tmp_path: Path) -> None:

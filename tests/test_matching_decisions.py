@@ -337,11 +337,14 @@ def test_the_school_can_switch_the_related_sections_off(config: Config) -> None:
         "We are writing to request a copy of our son's end of year report, which never arrived.",
         "Could you confirm the date of the Year 6 leavers assembly?",
         "Please could you send me the form for free school meals",
+        "Dear Mrs Patel, please would you let Sam leave at 2pm on Friday for his grandad's birthday lunch.",
+        "Hi Mr Jones, seeing you at the gate reminded me I wanted to talk to you about the reading books.",
     ],
 )
-def test_a_letter_asking_the_school_to_do_something_is_passed_on(engine: Engine, text: str) -> None:
-    # Round 11 (real set 8): requests written as letters ("Please advise me…", "Could you remind me…") fell
-    # back with "I can't find an answer" when no section fitted; they want a person at the school.
+def test_a_letter_or_note_asking_the_school_to_do_something_is_passed_on(engine: Engine, text: str) -> None:
+    # Round 11: requests written as letters ("Please advise me…", "Could you remind me…", real set 8), and
+    # notes that open "Dear Mr Smith" or "Hi, Mr …" (real set 9), fell back with "I can't find an answer" when
+    # no section fitted; they want a person at the school.
     assert engine.ask(text, "parent").action == "forward"
 
 
@@ -367,18 +370,6 @@ def test_an_answer_written_for_another_role_is_offered_not_given(engine: Engine,
 def test_the_same_question_from_the_role_it_is_written_for_is_answered(engine: Engine) -> None:
     reply = engine.ask("can i put the photos from the class trip on my instagram story", "staff")
     assert (reply.action, reply.topic) == ("answer", "staff_event_pictures")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Dear Mrs Patel, please would you let Sam leave at 2pm on Friday for his grandad's birthday lunch.",
-        "Hi Mr Jones, seeing you at the gate reminded me I wanted to talk to you about the reading books.",
-    ],
-)
-def test_a_note_addressed_to_a_member_of_staff_is_passed_on(engine: Engine, text: str) -> None:
-    # Round 11 (real set 9): letters that open "Dear Mr Smith" or "Hi, Mr …" fell back when no section fitted.
-    assert engine.ask(text, "parent").action == "forward"
 
 
 @pytest.mark.parametrize(

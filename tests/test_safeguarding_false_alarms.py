@@ -1821,37 +1821,40 @@ def test_what_set_s_flagged_wrongly_stays_ordinary_in_other_words(
 @pytest.mark.parametrize(
     ("text", "role"),
     [
+        # blind set 13 (read after round 10): "groups" read as a misspelt "grownups", "doesn't look good" as
+        # an adult telling girls they look good, the lady on reception as a stranger asking a child to come in
         ("I know lots of the mums from school and I'm in WhatsApp groups with them already", "staff"),
         ("grandad told the girls on his facebook it doesnt look good to moan about school", "any"),
         (
             "I came in to drop off my son's inhaler and the woman on reception was really short with me",
             "parent",
         ),
+        # real questions of the development sets: a same-sex couple, "it's no secret that", vaccine propaganda
+        ("as a same-sex couple with two children, can we both join the class whatsapp", "parent"),
+        ("it's no secret that the adults in the parents group gossip about the teachers", "parent"),
+        ("my son's teacher shares anti-vax propaganda on facebook, who do I tell", "parent"),
+        # blind set 14 and real set 9 (read after they were measured): a phone nobody picked up read as a
+        # child nobody collected; a parent calling staff names on Facebook read as staff calling a child names
+        (
+            "I've tried ringing twice and no one picked up. Can you tell Year 2 that Leo forgot his lunch?",
+            "parent",
+        ),
+        (
+            "one of the mums has been posting horrible things about the staff on Facebook for a month, "
+            "calling them names",
+            "parent",
+        ),
+        (
+            "a dad has been ranting about the teachers on facebook, calling them names, can the school act",
+            "parent",
+        ),
     ],
 )
-def test_policy_questions_from_blind_set_13_stay_ordinary_in_other_words(
+def test_questions_whose_wording_raised_alarms_in_round_11_stay_ordinary_in_other_words(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
-    # Round 11: blind set 13's questions (read after round 10) raised alarms for these kinds: "groups" read
-    # as a misspelt "grownups", "doesn't look good" read as an adult telling girls they look good, and the
-    # lady on reception read as a stranger asking a child to come in. Each raised one before.
+    # Each raised an alarm before round 11's exclusions and conditions.
     assert detector.detect(text, role=role) is None
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "as a same-sex couple with two children, can we both join the class whatsapp",
-        "it's no secret that the adults in the parents group gossip about the teachers",
-        "my son's teacher shares anti-vax propaganda on facebook, who do I tell",
-    ],
-)
-def test_real_questions_words_that_are_not_a_child_at_risk_stay_ordinary(
-    detector: SafeguardingDetector, text: str
-) -> None:
-    # Round 11: real questions of the development sets raised alarms with these kinds of wording (a same-sex
-    # couple, "it's no secret that", propaganda about vaccines). Each raised one before.
-    assert detector.detect(text, role="parent") is None
 
 
 # ---- round 11: set T read and fixed by kind (each case in our own words) -------------------------------
@@ -1902,20 +1905,3 @@ def test_what_set_t_flagged_wrongly_stays_ordinary_in_other_words(
 ) -> None:
     # Each raised an alarm before round 11's second set of conditions.
     assert detector.detect(text, role=role) is None
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "I've tried ringing twice and no one picked up. Can you tell Year 2 that Leo forgot his lunch?",
-        "one of the mums has been posting horrible things about the staff on Facebook for a month, "
-        "calling them names",
-        "a dad has been ranting about the teachers on facebook, calling them names, can the school act",
-    ],
-)
-def test_questions_from_blind_set_14_and_real_set_9_stay_ordinary_in_other_words(
-    detector: SafeguardingDetector, text: str
-) -> None:
-    # Round 11 (read after they were measured): a phone nobody picked up read as a child nobody collected;
-    # a parent calling staff names on Facebook read as staff calling a child names. Each raised one before.
-    assert detector.detect(text, role="parent") is None

@@ -189,9 +189,11 @@ class Engine:
             )
         return out
 
-    def likely(self, candidates: list[Candidate]) -> list[Option]:
-        """The topics worth offering, as options: those "Did you mean…" lists (labelled with their titles)."""
-        floor = self.config.matching.clarify_threshold
+    def likely(self, candidates: list[Candidate], floor: float | None = None) -> list[Option]:
+        """The topics worth offering, as options (labelled with their titles): those scoring `floor` or more,
+        by default the ones "Did you mean…" lists."""
+        if floor is None:
+            floor = self.config.matching.clarify_threshold
         shown = [c for c in candidates if c.confidence >= floor][: self.config.matching.max_options]
         return [Option(self.knowledge.topics[c.topic].title, f"t:{c.topic}") for c in shown]
 
@@ -265,6 +267,6 @@ class Engine:
         settings = self.config.matching
         if settings.related_margin <= 0:
             return []
-        bar = max(settings.related_floor, match.out_of_scope - settings.related_margin)
-        shown = [c for c in candidates if c.confidence >= bar][: settings.max_options]
-        return [Option(self.knowledge.topics[c.topic].title, f"t:{c.topic}") for c in shown]
+        return self.likely(
+            candidates, max(settings.related_floor, match.out_of_scope - settings.related_margin)
+        )

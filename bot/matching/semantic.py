@@ -258,10 +258,7 @@ def meaning(posterior: np.ndarray, cosine: np.ndarray) -> np.ndarray:
 
 def fuse(lexical: dict[str, float], similar: dict[str, float]) -> dict[str, float]:
     """Per class, α·lexical + (1−α)·meaning."""
-    return {
-        key: LEXICAL_WEIGHT * lexical.get(key, 0.0) + (1 - LEXICAL_WEIGHT) * similar.get(key, 0.0)
-        for key in lexical.keys() | similar.keys()
-    }
+    return between(lexical, similar, 1 - LEXICAL_WEIGHT)
 
 
 def best_of(scores: list[dict[str, float]]) -> dict[str, float]:
