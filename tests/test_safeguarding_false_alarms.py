@@ -442,6 +442,7 @@ FRESH_SETS = {
     "general_blind_r.yaml": (1, 0.02),  # held out in round 9, read in round 10: 12/300 at first look
     "general_blind_s.yaml": (0, 0.04),  # held out in round 10, read in round 11: 21/300 at first look
     "general_blind_t.yaml": (1, 0.04),  # held out in round 11, then read: 13/300 at first look
+    "general_blind_u.yaml": (4, 0.02),  # read in round 12: 13/300 flagged and 7 missed at first look
 }
 
 
@@ -1904,4 +1905,78 @@ def test_what_set_t_flagged_wrongly_stays_ordinary_in_other_words(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     # Each raised an alarm before round 11's second set of conditions.
+    assert detector.detect(text, role=role) is None
+
+
+# ---- round 12: set U read and fixed by kind; the alarms of blind set 15 and real set 10 -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        # missed meals in a child's words; a grown-up's hand on a child's neck; hiding until it stops
+        ("we didnt have breakfast or tea yesterday", "pupil", "dsl"),
+        ("She said 'Mummy squeezed my neck when I was slow getting dressed'", "staff", "dsl"),
+        ("i went in the wardrobe with my rabbit till it stopped", "pupil", "dsl"),
+        # a voucher for going on camera
+        ("he said he would send her robux if she goes on camera", "parent", "dsl"),
+        # a member of staff in the children's bedrooms at night on a residential
+        (
+            "Miss Lee came into the girls' dorm after lights out and sat on their beds",
+            "parent",
+            "headteacher",
+        ),
+    ],
+)
+def test_what_set_u_missed_is_found_in_other_words(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Each raised nothing before round 12's rules.
+    _assert_route(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # set U: school money owed; a child locked in by accident; a parent's wedding; a telling-off;
+        # a score in a game; the school's lunches running out
+        ("how much do I owe them for dinner money this half term", "parent"),
+        ("she locked herself in the toilet at nanas by accident, all fine now", "parent"),
+        ("my mum is getting married in the holidays and im going to be a bridesmaid", "pupil"),
+        ("she got her head bitten off by the dinner lady for running", "parent"),
+        ("i got 20 kills on fortnite", "pupil"),
+        ("he only had a biscuit at lunch because the hot dinners ran out, he was starving", "parent"),
+        ("I'm not pleased. Lily came home with the wrong coat again", "parent"),
+        # blind set 15: a club nobody turned up to; a break in the day and an idea run past the head; bullies'
+        # words; a rumour that is made up; a parent's own chat with the TA
+        ("the netball coach never showed, nobody was there when we arrived", "parent"),
+        (
+            "Could you ask the deputy to pop into Class 2 at break? "
+            "I need to run something past her about a parent's post.",
+            "staff",
+        ),
+        ("kids keep commenting on his videos calling him names and saying nobody likes him", "parent"),
+        ("people are saying the TA was drunk at the school disco, it's not true", "parent"),
+        (
+            "I'd like a WhatsApp group with the class TA so I can message her about pick-ups, is that ok?",
+            "parent",
+        ),
+        # real set 10: a pupil's behaviour; a girl checking her own phone; a campaign's name
+        ("a boy in the class behaved inappropriately on the trip", "parent"),
+        ("my daughter is upset when she checks her phone and my husband is worried", "parent"),
+        ("there's a Facebook group called Parents Against Bullying and Violence", "parent"),
+        # ... and the rules those fixes uncovered on the same questions: "high-handedly", "nobody cares about
+        # keeping to the rules", "if a parent threatened me…"
+        ("nobody cares about keeping to the rules and the chair acts high-handedly with parents", "parent"),
+        (
+            "If a parent threatened me aggressively like that they'd be banned from the site, "
+            "does the same go for governors?",
+            "staff",
+        ),
+    ],
+)
+def test_what_round_12_flagged_wrongly_stays_ordinary_in_other_words(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    # Each raised an alarm before round 12's conditions.
     assert detector.detect(text, role=role) is None
