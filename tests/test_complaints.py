@@ -91,6 +91,9 @@ def test_complaints_question_set_is_mostly_answered_right(engine: Engine) -> Non
     [
         ("What's the complaints procedure?", "complaints_procedure"),
         ("what is the complaints process at this school", "complaints_procedure"),
+        # round 12: the wish to complain first, then a sentence that asks how
+        ("I want to complain about the chair of governors. Who deals with it?", "complaints_about_governor"),
+        ("i want to complain about one of the governors. who handles that", "complaints_about_governor"),
     ],
 )
 def test_asking_how_complaints_work_is_answered_from_the_procedure_with_a_person_offered(

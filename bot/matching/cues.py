@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from bot.common.text import fold
 from bot.knowledge.loading import Knowledge
+from bot.matching.sentences import sentences
 
 HOW_OPENERS = frozenset(
     {"what", "whats", "how", "when", "who", "which", "where", "should", "is", "are", "does", "do"}
@@ -71,6 +72,13 @@ def asks_how(folded: str) -> bool:
     """Whether the message opens by asking how something works (HOW_OPENERS)."""
     words = folded.split(maxsplit=1)
     return bool(words) and words[0] in HOW_OPENERS
+
+
+def asks_how_in_a_sentence(text: str) -> bool:
+    """Whether any sentence of the message opens by asking how something works: "I want to complain about
+    one of the governors. Who deals with that?" (round 12: six complaints questions of the written
+    development sets answered with their section instead of only offered it, none answered wrongly)."""
+    return any(asks_how(fold(sentence)) for sentence in sentences(text))
 
 
 def asks_something(text: str, folded: str) -> bool:

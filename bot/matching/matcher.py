@@ -10,7 +10,7 @@ from typing import Literal
 from bot.common.text import fold
 from bot.config import MatchingConfig
 from bot.knowledge.loading import Knowledge
-from bot.matching.cues import Cues, asks_how, asks_something, reads_as_a_subject
+from bot.matching.cues import Cues, asks_how_in_a_sentence, asks_something, reads_as_a_subject
 from bot.matching.normalise import Normaliser
 from bot.matching.postings import EXAMPLE_WEIGHT as _EXAMPLE_WEIGHT
 from bot.matching.postings import Postings
@@ -187,9 +187,10 @@ class Matcher:
         # of 121, with one more question forwarded instead of answered.
         if cue is not None and (cue.firm or forward >= best * _CUE_FACTOR):
             cued = replace(passed_on, intent=cue.intent, cued=True)
-            if not asks_how(folded):
+            if not asks_how_in_a_sentence(text):
                 return cued
-            # "What's the complaints procedure?" asks how the process works: a section that answers it
+            # "What's the complaints procedure?" (or "I want to complain about a governor. Who deals with
+            # that?") asks how the process works: a section that answers it
             # outright wins (its answer still offers a person); otherwise the forward stands. Only the
             # scores' own verdict counts here, not the words-only upgrade below (_clear_by_words): with it,
             # "how do i contact the office" was answered with a policy section instead of a person.
