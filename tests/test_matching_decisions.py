@@ -20,6 +20,9 @@ from tests.conftest import run_cli
         "the teacher shouted at my son and made him cry",
         "my daughter says her teacher picks on her every day",
         "I'm not happy with the way the class teacher speaks to my child",
+        # round 12: real parents' words ("bullied by his teacher", "being rude to")
+        "Lately my son keeps saying he is bullied by his teacher and he cries before school",
+        "the teacher was rude to my daughter at pick up again today",
     ],
 )
 def test_a_member_of_staffs_conduct_toward_a_child_is_offered_to_the_office(
