@@ -402,3 +402,38 @@ def test_questions_the_round_added_examples_for_are_answered(
     # Round 11 (blind set 14): a fake account pretending to be a pupil is online bullying.
     reply = engine.ask(text, role)
     assert (reply.action, reply.topic) == ("answer", topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "topic"),
+    [
+        (
+            "is it alright to join pupils in an online game of minecraft after school",
+            "staff",
+            "staff_friending_pupils",
+        ),
+        (
+            "can i ring the class teacher about a worry rather than coming in",
+            "parent",
+            "complaints_informal_stage",
+        ),
+        ("how many days does the teacher get to sort out a concern", "parent", "complaints_informal_stage"),
+        (
+            "a girl in my class showed me nasty messages from classmates in a chat, what policy applies",
+            "staff",
+            "cyberbullying_policy",
+        ),
+        (
+            "am I allowed to have a moan about work in a private whatsapp group",
+            "staff",
+            "staff_derogatory_comments",
+        ),
+    ],
+)
+def test_questions_like_the_written_sets_commonest_confusions_are_answered_with_their_section(
+    engine: Engine, text: str, role: str, topic: str
+) -> None:
+    # Round 12: these were asked "Did you mean…" or answered with a neighbouring section (the teacher's
+    # own ten days read as "not happy after the teacher") until examples were written for them.
+    reply = engine.ask(text, role)
+    assert (reply.action, reply.topic) == ("answer", topic), (reply.action, reply.topic)
