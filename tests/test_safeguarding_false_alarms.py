@@ -1918,6 +1918,8 @@ def test_what_set_t_flagged_wrongly_stays_ordinary_in_other_words(
         ("we didnt have breakfast or tea yesterday", "pupil", "dsl"),
         ("She said 'Mummy squeezed my neck when I was slow getting dressed'", "staff", "dsl"),
         ("i went in the wardrobe with my rabbit till it stopped", "pupil", "dsl"),
+        # an older relative getting into a child's bed at night (set S's was found by similarity alone)
+        ("is it ok for my cousin who is 15 to get in my bed at night", "pupil", "dsl"),
         # a voucher for going on camera
         ("he said he would send her robux if she goes on camera", "parent", "dsl"),
         # a member of staff in the children's bedrooms at night on a residential
