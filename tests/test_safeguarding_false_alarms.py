@@ -443,6 +443,7 @@ FRESH_SETS = {
     "general_blind_s.yaml": (0, 0.04),  # held out in round 10, read in round 11: 21/300 at first look
     "general_blind_t.yaml": (1, 0.04),  # held out in round 11, then read: 13/300 at first look
     "general_blind_u.yaml": (4, 0.02),  # read in round 12: 13/300 flagged and 7 missed at first look
+    "general_blind_v.yaml": (6, 0.05),  # held out in round 12, its misses then read: 14/300, 8 missed
 }
 
 
@@ -1934,6 +1935,45 @@ def test_what_set_u_missed_is_found_in_other_words(
     detector: SafeguardingDetector, text: str, role: str, route: str
 ) -> None:
     # Each raised nothing before round 12's rules.
+    _assert_route(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        # presents, a request for his Snapchat, a day out "for a treat"
+        (
+            "The woman who helps at the after school chess club has been giving my son presents and asked "
+            "for his Snapchat. Now she wants to take him out at the weekend for a treat.",
+            "parent",
+            "dsl",
+        ),
+        # neighbours away on holiday, their children left at home alone
+        (
+            "The family at number 4 went on holiday for a week and left their 9 and 11 year old at home on "
+            "their own.",
+            "parent",
+            "dsl",
+        ),
+        # a child's drawing of mum on the floor and dad with a fist; a blow to the face that left a mark
+        (
+            "Today Leo drew his mum lying on the floor and his dad with a huge fist, and said that's when "
+            "daddy gets cross.",
+            "staff",
+            "dsl",
+        ),
+        (
+            "Busy week. My partner lost his temper on Saturday and hit Mia across the face, it left a mark. "
+            "Can she have extra spellings?",
+            "parent",
+            "dsl",
+        ),
+    ],
+)
+def test_what_set_v_missed_is_found_in_other_words(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Each raised nothing before the rules written when set V's misses were read.
     _assert_route(detector, text, route, role)
 
 
