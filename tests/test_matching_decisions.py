@@ -393,20 +393,10 @@ def test_please_pass_on_is_a_message_for_a_person_even_about_a_policy_subject(
 @pytest.mark.parametrize(
     ("text", "role", "topic"),
     [
+        # round 11 (blind set 14): a fake account pretending to be a pupil is online bullying
         ("a girl in my class made a fake account of me on tiktok", "pupil", "cyberbullying_policy"),
-    ],
-)
-def test_questions_the_round_added_examples_for_are_answered(
-    engine: Engine, text: str, role: str, topic: str
-) -> None:
-    # Round 11 (blind set 14): a fake account pretending to be a pupil is online bullying.
-    reply = engine.ask(text, role)
-    assert (reply.action, reply.topic) == ("answer", topic)
-
-
-@pytest.mark.parametrize(
-    ("text", "role", "topic"),
-    [
+        # round 12: the written sets' commonest confusions, asked "Did you mean…" or answered with a
+        # neighbouring section (the teacher's ten days read as "not happy after the teacher") until examples
         (
             "is it alright to join pupils in an online game of minecraft after school",
             "staff",
@@ -430,10 +420,8 @@ def test_questions_the_round_added_examples_for_are_answered(
         ),
     ],
 )
-def test_questions_like_the_written_sets_commonest_confusions_are_answered_with_their_section(
+def test_questions_the_rounds_added_examples_for_are_answered(
     engine: Engine, text: str, role: str, topic: str
 ) -> None:
-    # Round 12: these were asked "Did you mean…" or answered with a neighbouring section (the teacher's
-    # own ten days read as "not happy after the teacher") until examples were written for them.
     reply = engine.ask(text, role)
     assert (reply.action, reply.topic) == ("answer", topic), (reply.action, reply.topic)

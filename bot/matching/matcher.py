@@ -190,10 +190,10 @@ class Matcher:
             if not asks_how_in_a_sentence(text):
                 return cued
             # "What's the complaints procedure?" (or "I want to complain about a governor. Who deals with
-            # that?") asks how the process works: a section that answers it
-            # outright wins (its answer still offers a person); otherwise the forward stands. Only the
-            # scores' own verdict counts here, not the words-only upgrade below (_clear_by_words): with it,
-            # "how do i contact the office" was answered with a policy section instead of a person.
+            # that?") asks how the process works: a section that answers it outright wins (its answer still
+            # offers a person); otherwise the forward stands. Only the scores' own verdict counts here, not
+            # the words-only upgrade below (_clear_by_words): with it, "how do i contact the office" was
+            # answered with a policy section instead of a person.
             decided = self._decide(ranked, out_of_scope)
             if decided != "answer" or not self._whole_agrees(ranked, tables, role):
                 return cued
