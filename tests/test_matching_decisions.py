@@ -425,3 +425,38 @@ def test_questions_the_rounds_added_examples_for_are_answered(
 ) -> None:
     reply = engine.ask(text, role)
     assert (reply.action, reply.topic) == ("answer", topic), (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my daughters teacher accepted her friend request on facebook is that ok",
+        "should a teacher be friends online with the children in her class",
+    ],
+)
+def test_a_parent_asking_about_staff_and_their_own_child_online_is_given_the_rule_on_pupils(
+    engine_both_ways: Engine, text: str
+) -> None:
+    # Round 13: parents asking about a teacher and their child online were answered with the parents' own
+    # section, which said only "please don't add staff"; it quotes the rule on pupils too now.
+    reply = engine_both_ways.ask(text, "parent")
+    assert (reply.action, reply.topic) == ("answer", "parent_friending_staff"), (reply.action, reply.topic)
+    assert "online communication with pupils" in reply.text
+    assert "The same goes for your child" in reply.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can teachers be mates with children on facebook",
+        "are teachers allowed to friend the children on facebook",
+    ],
+)
+def test_a_section_quoting_every_rule_of_its_runner_up_answers_without_asking_which(
+    engine: Engine, text: str
+) -> None:
+    # Round 13: the parents' section quotes both staff rules now; a runner-up quoting one of them is the same
+    # rule from another side, not a reason to ask "Did you mean…".
+    reply = engine.ask(text, "any")
+    assert reply.action == "answer", (reply.action, reply.alternatives[:2])
+    assert "online communication with pupils" in reply.text

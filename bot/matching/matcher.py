@@ -342,9 +342,10 @@ class Matcher:
         return role == "any" or bool(self.audience[key] & {role, "any"})
 
     def _same_rule(self, a: str, b: str) -> bool:
-        """Whether two topics quote exactly the same rules (the same rule, asked from two sides)."""
+        """Whether one topic quotes every rule of the other (the same rule, asked from two sides)."""
         ta, tb = self.knowledge.topics[a], self.knowledge.topics[b]
-        return (ta.policy, ta.section) == (tb.policy, tb.section) and set(ta.rules) == set(tb.rules)
+        ra, rb = set(ta.rules), set(tb.rules)
+        return (ta.policy, ta.section) == (tb.policy, tb.section) and (ra <= rb or rb <= ra)
 
     def _runner_up(self, ranked: list[Scored]) -> float:
         # A runner-up quoting exactly the same rules gives the same rule from the other side (a parent
