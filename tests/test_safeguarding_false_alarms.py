@@ -443,7 +443,7 @@ FRESH_SETS = {
     "general_blind_s.yaml": (0, 0.04),  # held out in round 10, read in round 11: 21/300 at first look
     "general_blind_t.yaml": (1, 0.04),  # held out in round 11, then read: 13/300 at first look
     "general_blind_u.yaml": (4, 0.02),  # read in round 12: 13/300 flagged and 7 missed at first look
-    "general_blind_v.yaml": (6, 0.05),  # held out in round 12, its misses then read: 14/300, 8 missed
+    "general_blind_v.yaml": (6, 0.03),  # held out in round 12, then read: 14/300, 8 missed; round 13: 8/300
 }
 
 
@@ -2022,3 +2022,46 @@ def test_what_round_12_flagged_wrongly_stays_ordinary_in_other_words(
 ) -> None:
     # Each raised an alarm before round 12's conditions.
     assert detector.detect(text, role=role) is None
+
+
+# ---- round 13: set V's remaining alarms -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # a staff question about parents who are angry with staff, not violence at home
+        (
+            "a dad was really aggressive on the phone to the office about his son's detention, "
+            "what's the policy",
+            "staff",
+        ),
+        ("what do we do about parents being aggressive at parents evening", "staff"),
+        # a police car's lights; a wedding's groom; a dog being groomed
+        ("the fire engine came down our road with its lights flashing and the kids loved it", "parent"),
+        ("the groom's brother fell in the pool at the wedding and the kids were in hysterics", "parent"),
+        ("we're taking the dog to the groomers after school so she'll be collected at 3", "parent"),
+        # a thief, not a child, ran off
+        ("my phone got snatched at the station, a lad grabbed it and ran off", "parent"),
+    ],
+)
+def test_what_round_13_flagged_wrongly_stays_ordinary_in_other_words(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    # Each raised an alarm before round 13's conditions.
+    assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("my dad gets really aggressive when he has been drinking and mum cries", "pupil"),
+        ("he keeps grooming her with presents and telling her it is their secret", "parent"),
+        ("Leo ran off last night after his stepdad shouted and we only found him at midnight", "parent"),
+        ("i ran off from home cos dad hits me", "pupil"),
+    ],
+)
+def test_disclosures_near_round_13s_conditions_are_still_found(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is not None
