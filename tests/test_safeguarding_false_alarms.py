@@ -442,8 +442,8 @@ FRESH_SETS = {
     "general_blind_r.yaml": (1, 0.02),  # held out in round 9, read in round 10: 12/300 at first look
     "general_blind_s.yaml": (0, 0.04),  # held out in round 10, read in round 11: 21/300 at first look
     "general_blind_t.yaml": (1, 0.04),  # held out in round 11, then read: 13/300 at first look
-    "general_blind_u.yaml": (4, 0.02),  # read in round 12: 13/300 flagged and 7 missed at first look
-    "general_blind_v.yaml": (6, 0.03),  # held out in round 12, then read: 14/300, 8 missed; round 13: 8/300
+    "general_blind_u.yaml": (4, 0.014),  # read in round 12: 13/300 flagged and 7 missed at first look
+    "general_blind_v.yaml": (6, 0.027),  # held out in round 12, then read: 14/300, 8 missed; round 13: 8/300
 }
 
 
@@ -2065,3 +2065,12 @@ def test_disclosures_near_round_13s_conditions_are_still_found(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is not None
+
+
+@pytest.mark.parametrize("text", ["I'm her step-mum", "i'm their step dad", "I'm his stepmum"])
+def test_who_the_writer_is_at_a_details_step_is_not_judged_by_the_similarity_layer(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    # Round 13 (sets M, U, V): five words or fewer ("I'm his nan", "Amelia Beaton-Savage (double barrelled)")
+    # came close to a disclosure by one shared word; the similarity layer reads six words or more now.
+    assert detector.detect(text, role="parent") is None
