@@ -209,12 +209,23 @@ class SafeguardingDetector:
         """Send a concern to the headteacher or chair when it is about them (a mention near or inside it).
 
         A mention that opens the sentence the concern is in counts too, however long the sentence: "the
-        minibus driver made my son sit in the front and touched him" is about the driver.
+        minibus driver made my son sit in the front and touched him" is about the driver. A rule of a
+        category about staff fires on their words ("coach", "tutor"); when every such word in the message
+        names someone else (`not_people:`), the concern is about a child, for the DSL.
         """
         start, end = span
         for about, s, _ in mentions:  # highest route first
             if start - self.near <= s < end or self._opens_sentence(s, start, msg):
                 return Detection(about.id, about.route, rule.source)
+        if (
+            category.about
+            and not any(about is category for about, _, _ in mentions)
+            and spans(category.about, msg, longest=True)
+        ):
+            # the staff words of a rule about staff all name someone else ("his coach at his Saturday
+            # football club", "the tutor we use at home": `not_people:`): the DSL's concern. A rule that
+            # names no staff word ("a builder on the roof…") keeps its category's route.
+            return Detection(self.fallback.id, self.fallback.route, rule.source)
         return Detection(category.id, category.route, rule.source)
 
     @staticmethod
