@@ -194,14 +194,20 @@ class Matcher:
             # offers a person); otherwise the forward stands. Only the scores' own verdict counts here, not
             # the words-only upgrade below (_clear_by_words): with it, "how do i contact the office" was
             # answered with a policy section instead of a person.
-            decided = self._decide(ranked, out_of_scope)
+            decided = self._decide(ranked, out_of_scope, role)
             if decided != "answer" or not self._whole_agrees(ranked, tables, role):
                 return cued
             return Match("answer", ranked, out_of_scope=out_of_scope, forward=forward)
         if forward > best + _FORWARD_MARGIN and forward >= self.config.clarify_threshold:
             return replace(passed_on, intent=max(self.forward_intents, key=lambda i: scores.get(i, 0.0)))
         decision = self._refined(
-            self._decide(ranked, out_of_scope), ranked, by_words, words_out_of_scope, tables, role, words
+            self._decide(ranked, out_of_scope, role),
+            ranked,
+            by_words,
+            words_out_of_scope,
+            tables,
+            role,
+            words,
         )
         if decision == "fallback" and cue is not None:
             # Asked for a person ("can the head ring me today") and no section fits: pass it on rather than
@@ -341,19 +347,23 @@ class Matcher:
         """Whether a topic is written for the person asking (a chosen or inferred role), or for anyone."""
         return role == "any" or bool(self.audience[key] & {role, "any"})
 
-    def _same_rule(self, a: str, b: str) -> bool:
-        """Whether one topic quotes every rule of the other (the same rule, asked from two sides)."""
-        ta, tb = self.knowledge.topics[a], self.knowledge.topics[b]
+    def _same_rule(self, leader: str, other: str, role: str) -> bool:
+        """Whether two topics give the same rule from two sides: they quote the same rules, or the leader,
+        written for the person asking, quotes every rule of the other (the parents' section on staff online
+        quotes the rules on parents and on pupils; someone who has not said who they are is still asked)."""
+        ta, tb = self.knowledge.topics[leader], self.knowledge.topics[other]
+        if (ta.policy, ta.section) != (tb.policy, tb.section):
+            return False
         ra, rb = set(ta.rules), set(tb.rules)
-        return (ta.policy, ta.section) == (tb.policy, tb.section) and (ra <= rb or rb <= ra)
+        return ra == rb or (rb <= ra and role in self.audience[leader])
 
-    def _runner_up(self, ranked: list[Scored]) -> float:
-        # A runner-up quoting exactly the same rules gives the same rule from the other side (a parent
-        # friending staff, staff friending a parent): being close to it is no reason to ask "Did you mean…".
-        rivals = [s for s in ranked[1:] if not self._same_rule(ranked[0].key, s.key)]
+    def _runner_up(self, ranked: list[Scored], role: str) -> float:
+        # A runner-up giving the same rule from the other side (a parent friending staff, staff friending a
+        # parent) is no reason to ask "Did you mean…".
+        rivals = [s for s in ranked[1:] if not self._same_rule(ranked[0].key, s.key, role)]
         return rivals[0].confidence if rivals else 0.0
 
-    def _decide(self, ranked: list[Scored], out_of_scope: float) -> Decision:
+    def _decide(self, ranked: list[Scored], out_of_scope: float, role: str) -> Decision:
         if not ranked:
             return "fallback"
         best = ranked[0].confidence
@@ -364,7 +374,7 @@ class Matcher:
         threshold = self.config.words_only_answer_threshold
         if self.semantic is not None:
             threshold = self.config.semantic_answer_threshold
-        if best >= threshold and best - self._runner_up(ranked) >= self.config.clarify_margin:
+        if best >= threshold and best - self._runner_up(ranked, role) >= self.config.clarify_margin:
             return "answer"
         return "clarify"
 
@@ -390,6 +400,7 @@ class Matcher:
             best >= self.config.answer_threshold
             and ranked[0].confidence >= _WORDS_ANSWER_FLOOR
             and best > out_of_scope
-            and best - self._runner_up(by_words) >= (self.config.clarify_margin if margin is None else margin)
+            and best - self._runner_up(by_words, role)
+            >= (self.config.clarify_margin if margin is None else margin)
             and any(s.key == ranked[0].key for s in meaning[:_MEANING_RANK])
         )
