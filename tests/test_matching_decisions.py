@@ -418,6 +418,9 @@ def test_please_pass_on_is_a_message_for_a_person_even_about_a_policy_subject(
             "staff",
             "staff_derogatory_comments",
         ),
+        # round 13: a complaint about the head goes to the chair of governors (the section on complaints about
+        # governors won on "chair of governors")
+        ("is it the chair who handles complaints about the head", "parent", "complaints_about_headteacher"),
     ],
 )
 def test_questions_the_rounds_added_examples_for_are_answered(
