@@ -16,6 +16,7 @@ from bot.matching.postings import EXAMPLE_WEIGHT as _EXAMPLE_WEIGHT
 from bot.matching.postings import Postings
 from bot.matching.semantic import Embedder, SemanticIndex, best_of, between, fuse
 from bot.matching.sentences import question_parts, sentences
+from bot.matching.sides import same_rule
 from bot.matching.smalltalk import SHORT, SmallTalk
 
 Decision = Literal["answer", "clarify", "fallback", "forward", "smalltalk"]
@@ -347,20 +348,11 @@ class Matcher:
         """Whether a topic is written for the person asking (a chosen or inferred role), or for anyone."""
         return role == "any" or bool(self.audience[key] & {role, "any"})
 
-    def _same_rule(self, leader: str, other: str, role: str) -> bool:
-        """Whether two topics give the same rule from two sides: they quote the same rules, or the leader,
-        written for the person asking, quotes every rule of the other (the parents' section on staff online
-        quotes the rules on parents and on pupils; someone who has not said who they are is still asked)."""
-        ta, tb = self.knowledge.topics[leader], self.knowledge.topics[other]
-        if (ta.policy, ta.section) != (tb.policy, tb.section):
-            return False
-        ra, rb = set(ta.rules), set(tb.rules)
-        return ra == rb or (rb <= ra and role in self.audience[leader])
-
     def _runner_up(self, ranked: list[Scored], role: str) -> float:
         # A runner-up giving the same rule from the other side (a parent friending staff, staff friending a
         # parent) is no reason to ask "Did you mean…".
-        rivals = [s for s in ranked[1:] if not self._same_rule(ranked[0].key, s.key, role)]
+        leader = ranked[0].key
+        rivals = [s for s in ranked[1:] if not same_rule(self.knowledge, self.audience, leader, s.key, role)]
         return rivals[0].confidence if rivals else 0.0
 
     def _decide(self, ranked: list[Scored], out_of_scope: float, role: str) -> Decision:
