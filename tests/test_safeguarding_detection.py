@@ -430,32 +430,27 @@ def test_broken_examples_file_is_reported_with_file_and_line(tmp_path: Path, nam
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "route"),
     [
-        "my son's swimming coach at his Saturday club keeps messaging him at night and says not to tell me",
-        "the tutor we pay for maths keeps texting my daughter and wants to take her out on her own",
-        "her gymnastics teacher outside school takes photos of the girls getting changed",
-        "Hi Mrs Jones, just so you know his uncle has been hitting him when he stays over",
+        (
+            "my son's swimming coach at his Saturday club keeps messaging him at night "
+            "and says not to tell me",
+            "dsl",
+        ),
+        ("the tutor we pay for maths keeps texting my daughter and wants to take her out on her own", "dsl"),
+        ("her gymnastics teacher outside school takes photos of the girls getting changed", "dsl"),
+        ("Hi Mrs Jones, just so you know his uncle has been hitting him when he stays over", "dsl"),
+        (
+            "the football coach at school keeps messaging my son at night and says not to tell me",
+            "headteacher",
+        ),
+        ("Mrs Jones keeps messaging my son at night and says not to tell me", "headteacher"),
     ],
 )
-def test_an_adult_outside_school_or_a_teacher_greeted_is_the_dsls_concern_not_the_heads(
-    detector: SafeguardingDetector, text: str
+def test_an_adult_outside_school_or_a_teacher_greeted_is_the_dsls_concern_and_staff_the_heads(
+    detector: SafeguardingDetector, text: str, route: str
 ) -> None:
     # Round 13 (sets K, U, V): a weekend club's coach, a tutor the family pays, and a message that greets the
     # teacher it is written to went to the headteacher as allegations about staff.
     found = detector.detect(text, role="parent")
-    assert found is not None and found.route == "dsl", found
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "the football coach at school keeps messaging my son at night and says not to tell me",
-        "Mrs Jones keeps messaging my son at night and says not to tell me",
-    ],
-)
-def test_a_coach_or_teacher_at_school_is_still_an_allegation_for_the_head(
-    detector: SafeguardingDetector, text: str
-) -> None:
-    found = detector.detect(text, role="parent")
-    assert found is not None and found.route == "headteacher", found
+    assert found is not None and found.route == route, found
