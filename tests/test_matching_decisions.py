@@ -468,3 +468,11 @@ def test_someone_who_has_not_said_who_they_are_is_asked_which_side_of_the_friend
     reply = engine.ask("friend request", "any")
     assert reply.action == "clarify", (reply.action, reply.topic)
     assert {"parent_friending_staff", "pupil_friending_staff"} <= set(_sections(reply))
+
+
+def test_asking_to_talk_to_the_safeguarding_lead_is_passed_on(engine_both_ways: Engine) -> None:
+    # Round 13: "i need to talk to the safeguarding lead" was asked "Did you mean…" with sections on the law;
+    # on the development sets "i need to speak to the safeguarding lead about a worry" left the forwards
+    # whenever examples nearby changed.
+    reply = engine_both_ways.ask("i need to talk to the safeguarding lead", "parent")
+    assert reply.action == "forward", (reply.action, reply.topic)
