@@ -351,8 +351,7 @@ class Matcher:
     def _runner_up(self, ranked: list[Scored], role: str) -> float:
         # A runner-up giving the same rule from the other side (a parent friending staff, staff friending a
         # parent) is no reason to ask "Did you mean…".
-        leader = ranked[0].key
-        rivals = [s for s in ranked[1:] if not same_rule(self.knowledge, self.audience, leader, s.key, role)]
+        rivals = [s for s in ranked[1:] if not same_rule(self.knowledge, ranked[0].key, s.key, role)]
         return rivals[0].confidence if rivals else 0.0
 
     def _decide(self, ranked: list[Scored], out_of_scope: float, role: str) -> Decision:

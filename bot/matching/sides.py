@@ -7,14 +7,10 @@ sections on pupils. Someone who has not said who they are is still asked which s
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from bot.knowledge.loading import Knowledge
 
 
-def same_rule(
-    knowledge: Knowledge, audience: Mapping[str, set[str]], leader: str, other: str, role: str
-) -> bool:
+def same_rule(knowledge: Knowledge, leader: str, other: str, role: str) -> bool:
     """Whether `other` gives the same rule as `leader` from another side, for a person asking as `role`.
 
     They quote the same rules, or the leader, written for the person asking, quotes every rule of the other.
@@ -23,4 +19,4 @@ def same_rule(
     if (ta.policy, ta.section) != (tb.policy, tb.section):
         return False
     ra, rb = set(ta.rules), set(tb.rules)
-    return ra == rb or (rb <= ra and role in audience[leader])
+    return ra == rb or (rb <= ra and role in ta.audience)
