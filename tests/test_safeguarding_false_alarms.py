@@ -2043,6 +2043,12 @@ def test_what_round_12_flagged_wrongly_stays_ordinary_in_other_words(
         ("we're taking the dog to the groomers after school so she'll be collected at 3", "parent"),
         # a thief, not a child, ran off
         ("my phone got snatched at the station, a lad grabbed it and ran off", "parent"),
+        # who the writer is, at a details step: five words or fewer ("I'm his nan", "Amelia Beaton-Savage
+        # (double barrelled)") came close to a disclosure by one shared word; the similarity layer reads six
+        # or more now
+        ("I'm her step-mum", "parent"),
+        ("i'm their step dad", "parent"),
+        ("I'm his stepmum", "parent"),
     ],
 )
 def test_what_round_13_flagged_wrongly_stays_ordinary_in_other_words(
@@ -2065,12 +2071,3 @@ def test_disclosures_near_round_13s_conditions_are_still_found(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is not None
-
-
-@pytest.mark.parametrize("text", ["I'm her step-mum", "i'm their step dad", "I'm his stepmum"])
-def test_who_the_writer_is_at_a_details_step_is_not_judged_by_the_similarity_layer(
-    detector: SafeguardingDetector, text: str
-) -> None:
-    # Round 13 (sets M, U, V): five words or fewer ("I'm his nan", "Amelia Beaton-Savage (double barrelled)")
-    # came close to a disclosure by one shared word; the similarity layer reads six words or more now.
-    assert detector.detect(text, role="parent") is None
