@@ -175,6 +175,10 @@ DEV_FLOORS = {
     "real/real_fresh9.yaml": ((0.36, 0.61, 0.01), (0.28, 0.48, 0.20)),
     "blind/blind15.yaml": ((0.84, 0.94, 0.03), (0.65, 0.84, 0.05)),  # round 13: as real_fresh8, words only
     "real/real_fresh10.yaml": ((0.38, 0.49, 0.20), (0.34, 0.50, 0.25)),
+    # held out through round 13, read in round 14
+    "blind/blind18a.yaml": ((0.85, 0.94, 0.03), (0.68, 0.82, 0.08)),
+    "blind/blind18b.yaml": ((0.79, 0.91, 0.02), (0.48, 0.72, 0.24)),
+    "real/real_fresh13.yaml": ((0.55, 0.65, 0.12), (0.50, 0.60, 0.15)),
 }
 
 

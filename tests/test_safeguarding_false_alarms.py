@@ -444,6 +444,9 @@ FRESH_SETS = {
     "general_blind_t.yaml": (1, 0.04),  # held out in round 11, then read: 13/300 at first look
     "general_blind_u.yaml": (4, 0.014),  # read in round 12: 13/300 flagged and 7 missed at first look
     "general_blind_v.yaml": (6, 0.027),  # held out in round 12, then read: 14/300, 8 missed; round 13: 8/300
+    # held out through round 13, read in round 14: 7/120 missed and 12/300 flagged at first look
+    "general_blind_x_a.yaml": (1, 0.007),  # the head named a sentence before "him" (routed to the DSL)
+    "general_blind_x_b.yaml": (0, 0.014),  # a dog's nip and a power cut, by the similarity layer
 }
 
 
@@ -2071,3 +2074,70 @@ def test_disclosures_near_round_13s_conditions_are_still_found(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is not None
+
+
+# ---- round 14: set X read and fixed by kind; the alarms of blind set 18 and real set 13 -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        # a parent gone away and not back, the child in charge
+        ("mum went to her boyfriends on saturday and isnt back yet, im looking after my sis", "pupil", "dsl"),
+        # children on their own at home since yesterday
+        ("the two boys at number 9 have been on their own since saturday", "parent", "dsl"),
+        # nothing in the cupboards for the brothers and sisters
+        ("she said there is nothing in the cupboards for her brothers", "staff", "dsl"),
+        # pushed to undress on a video
+        ("someone kept pressuring her on snapchat to take her top off on video", "parent", "dsl"),
+        # asking to sleep at school rather than be home when someone gets back
+        ("he asked to stay at school as he doesnt want to be there when he gets home", "staff", "dsl"),
+        # a punishment that burns
+        ("his dad made him stand against the radiator as a punishment", "staff", "dsl"),
+        # a special game with a relative, misspelt, and a secret "not aloud" to tell
+        ("my uncle plays a speshal game with me", "pupil", "dsl"),
+        ("my uncle says im not aloud to tell mummy about it", "pupil", "dsl"),
+        # a beating in dialect
+        ("me dad gave us a proper hiding", "pupil", "dsl"),
+    ],
+)
+def test_what_set_x_missed_is_found_in_other_words(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # class pets nobody took home; no hot water in the school's toilets; a brick wall; a DBS question
+        ("our class hamster died over the holidays because nobody took it home", "parent"),
+        ("there's no hot water in the Year 2 toilets again, the children's hands are freezing", "parent"),
+        ("honestly I'm banging my head against a brick wall with his reading, can we meet", "parent"),
+        ("do the disco helpers need a DBS check if they're never left alone with children", "parent"),
+        # an idle threat about signing up; a grown-up's story of thinking he would die
+        ("my husband will kill me if I sign him up for the fathers day football again", "parent"),
+        ("grandad said he thought he was going to die when the lift got stuck for three hours", "pupil"),
+        # the writer's job after a time of day, children asking to add the writer
+        ("lunchtime supervisor here - kids keep asking to add me on roblox, am i allowed?", "staff"),
+        # the writer and colleagues as the people a parent calls names
+        ("a parent keeps calling me and my colleagues names on facebook, can the school stop it", "staff"),
+        # "pretty" as an adverb: a night out
+        (
+            "I teach Year 2 and my friends tagged me in some pretty wild photos, a couple of the parents "
+            "follow my cousin",
+            "staff",
+        ),
+        # ill will between people
+        ("I think it'll just cause bad feeling, what do you want parents to do when they're upset", "parent"),
+        # a teacher's hobby videos
+        ("our teacher makes cooking videos on youtube, can i subscribe to them", "pupil"),
+        # a job title
+        ("a special needs teacher I work with sent me a friend request on facebook", "staff"),
+    ],
+)
+def test_what_round_14_flagged_wrongly_stays_ordinary_in_other_words(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    # Each raised an alarm before round 14's conditions.
+    assert detector.detect(text, role=role) is None
