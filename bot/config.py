@@ -47,18 +47,38 @@ class MatchingConfig:
     semantic: bool = True  # fuse word scores with similarity in meaning (the shipped wordllama model)
     semantic_answer_threshold: float = 0.45  # answer threshold for the fused score
     words_only_answer_threshold: float = 0.55  # answer threshold with the semantic layer off
+    # A long message's fused score is spread over its story: from this many words it answers from
+    # long_answer_threshold instead (with the semantic layer on; 0 = never).
+    long_message_words: int = 0
+    long_answer_threshold: float = 0.40
     related_floor: float = 0.20  # "I can't find an answer" lists sections scoring at least this…
     related_margin: float = 0.10  # …and no more than this below the out-of-scope score (1 = any; 0 = none)
 
     def __post_init__(self) -> None:
-        answers = (self.answer_threshold, self.semantic_answer_threshold, self.words_only_answer_threshold)
+        answers = (
+            self.answer_threshold,
+            self.semantic_answer_threshold,
+            self.words_only_answer_threshold,
+            self.long_answer_threshold,
+        )
         if not (0 <= self.clarify_threshold <= min(answers) and max(answers) <= 1):
             raise ValueError(
                 "thresholds must satisfy 0 <= clarify_threshold <= answer_threshold (and"
-                " semantic_answer_threshold, words_only_answer_threshold) <= 1 — adjust them"
+                " semantic_answer_threshold, words_only_answer_threshold, long_answer_threshold) <= 1"
+                " — adjust them"
             )
+        if self.long_message_words < 0:
+            raise ValueError("long_message_words must be 0 (off) or a number of words — adjust it")
         if not (0 <= self.related_floor <= 1 and 0 <= self.related_margin <= 1):
             raise ValueError("related_floor and related_margin must be between 0 and 1 — adjust them")
+
+    def answer_threshold_for(self, semantic: bool, words: int) -> float:
+        """The fused or words-only score a message of `words` words needs to be answered outright."""
+        if not semantic:
+            return self.words_only_answer_threshold
+        if self.long_message_words and words >= self.long_message_words:
+            return min(self.semantic_answer_threshold, self.long_answer_threshold)
+        return self.semantic_answer_threshold
 
 
 @dataclass(frozen=True)

@@ -476,3 +476,41 @@ def test_asking_to_talk_to_the_safeguarding_lead_is_passed_on(engine_both_ways: 
     # whenever examples nearby changed.
     reply = engine_both_ways.ask("i need to talk to the safeguarding lead", "parent")
     assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("could someone ring me about my complaint, my number is on file", "parent"),
+        ("i want to tell a grown up that a boy in my class keeps being mean to me online", "pupil"),
+    ],
+)
+def test_asking_for_a_call_or_a_grown_up_is_passed_on(engine_both_ways: Engine, text: str, role: str) -> None:
+    # Round 14 (blind set 18): a call asked for beside "on file" was asked about the records section, and a
+    # pupil who wants to tell a grown-up got "I can't find an answer".
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)
+
+
+LONG_STORY = (
+    "I started as a teaching assistant in September and one of the mums from Year 2 has been really lovely, "
+    "we chat at the gate most mornings and she even brought me a card at half term. Last night she sent me a "
+    "friend request on Facebook. I do like her, but I am not sure what I am supposed to do. Am I allowed to "
+    "accept it?"
+)
+
+
+def test_a_long_story_answers_from_the_long_message_threshold(config: Config) -> None:
+    # Round 14: a long message's fused score is spread over its story (on the development sets, written
+    # questions of more than 50 words scoring 0.40–0.45 were right 40 times in 41). This 68-word story ranks
+    # the right section first at 0.37: it is answered once long messages answer from below that, and asked
+    # "Did you mean…" otherwise; a short message keeps the usual threshold.
+    def engine(words: int) -> Engine:
+        matching = replace(config.matching, long_message_words=words, long_answer_threshold=0.30)
+        return Engine.load(replace(config, matching=matching))
+
+    long_on, long_off = engine(50).ask(LONG_STORY, "staff"), engine(0).ask(LONG_STORY, "staff")
+    assert (long_on.action, long_on.topic) == ("answer", "staff_friending_parents"), long_on.confidence
+    assert long_off.action == "clarify", (long_off.action, long_off.topic)
+    assert config.matching.answer_threshold_for(True, 49) == config.matching.semantic_answer_threshold
+    assert config.matching.answer_threshold_for(False, 80) == config.matching.words_only_answer_threshold

@@ -202,7 +202,7 @@ class Matcher:
         if forward > best + _FORWARD_MARGIN and forward >= self.config.clarify_threshold:
             return replace(passed_on, intent=max(self.forward_intents, key=lambda i: scores.get(i, 0.0)))
         decision = self._refined(
-            self._decide(ranked, out_of_scope, role),
+            self._decide(ranked, out_of_scope, role, len(folded.split())),
             ranked,
             by_words,
             words_out_of_scope,
@@ -354,7 +354,7 @@ class Matcher:
         rivals = [s for s in ranked[1:] if not same_rule(self.knowledge, ranked[0].key, s.key, role)]
         return rivals[0].confidence if rivals else 0.0
 
-    def _decide(self, ranked: list[Scored], out_of_scope: float, role: str) -> Decision:
+    def _decide(self, ranked: list[Scored], out_of_scope: float, role: str, length: int = 0) -> Decision:
         if not ranked:
             return "fallback"
         best = ranked[0].confidence
@@ -362,9 +362,7 @@ class Matcher:
             return "fallback"
         if best < self.config.clarify_threshold:
             return "fallback"
-        threshold = self.config.words_only_answer_threshold
-        if self.semantic is not None:
-            threshold = self.config.semantic_answer_threshold
+        threshold = self.config.answer_threshold_for(self.semantic is not None, length)
         if best >= threshold and best - self._runner_up(ranked, role) >= self.config.clarify_margin:
             return "answer"
         return "clarify"
