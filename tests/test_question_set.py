@@ -148,11 +148,11 @@ DEV_FLOORS = {
     "blind/blind3.yaml": ((0.90, 0.90, 0.04), (0.87, 0.82, 0.05)),
     "blind/blind4.yaml": ((0.95, 0.96, 0.03), (0.92, 0.92, 0.05)),
     "blind/blind5.yaml": ((0.88, 0.93, 0.04), (0.78, 0.80, 0.08)),
-    "blind/blind6.yaml": ((0.82, 0.90, 0.06), (0.68, 0.78, 0.11)),
+    "blind/blind6.yaml": ((0.89, 0.90, 0.06), (0.68, 0.78, 0.11)),  # round 14: question parts weigh less
     "blind/blind7.yaml": ((0.77, 0.86, 0.06), (0.58, 0.67, 0.10)),
     "blind/blind8.yaml": ((0.83, 0.85, 0.05), (0.66, 0.74, 0.09)),
     "blind/blind9.yaml": ((0.85, 0.88, 0.06), (0.65, 0.77, 0.11)),
-    "blind/blind10.yaml": ((0.86, 0.93, 0.02), (0.67, 0.83, 0.07)),
+    "blind/blind10.yaml": ((0.90, 0.93, 0.02), (0.67, 0.83, 0.07)),  # round 14: as blind6
     "blind/blind11.yaml": ((0.87, 0.93, 0.04), (0.70, 0.81, 0.08)),
     "real/real_fresh6.yaml": ((0.44, 0.53, 0.35), (0.35, 0.44, 0.36)),
     "blind/blind12.yaml": ((0.82, 0.90, 0.05), (0.66, 0.78, 0.08)),
@@ -169,14 +169,15 @@ DEV_FLOORS = {
     "real/real_heldout.yaml": ((0.50, 0.68, 0.15), (0.31, 0.45, 0.85)),
     "blind/blind13.yaml": ((0.88, 0.94, 0.02), (0.65, 0.82, 0.06)),
     # round 13: one question's right option went when an example joined complaints about the head (two wrong
-    # answers fewer over the development sets, with the meaning and on words alone)
-    "real/real_fresh8.yaml": ((0.42, 0.56, 0.11), (0.35, 0.48, 0.10)),
+    # answers fewer over the development sets, with the meaning and on words alone); round 14: another when
+    # the question parts weigh less (written top-1 0.889 → 0.899 pooled, real wrong answers 22 → 20)
+    "real/real_fresh8.yaml": ((0.42, 0.55, 0.11), (0.35, 0.48, 0.10)),
     "blind/blind14.yaml": ((0.80, 0.94, 0.02), (0.63, 0.83, 0.08)),
     "real/real_fresh9.yaml": ((0.36, 0.61, 0.01), (0.28, 0.48, 0.20)),
-    "blind/blind15.yaml": ((0.84, 0.94, 0.03), (0.65, 0.84, 0.05)),  # round 13: as real_fresh8, words only
+    "blind/blind15.yaml": ((0.86, 0.94, 0.03), (0.65, 0.84, 0.05)),  # round 13: as real_fresh8; 14: as blind6
     "real/real_fresh10.yaml": ((0.38, 0.49, 0.20), (0.34, 0.50, 0.25)),
     # held out through round 13, read in round 14
-    "blind/blind18a.yaml": ((0.85, 0.94, 0.03), (0.68, 0.82, 0.08)),
+    "blind/blind18a.yaml": ((0.91, 0.94, 0.03), (0.68, 0.82, 0.08)),  # parts weigh less: 0.866 → 0.918
     "blind/blind18b.yaml": ((0.79, 0.91, 0.02), (0.48, 0.72, 0.24)),
     "real/real_fresh13.yaml": ((0.55, 0.65, 0.12), (0.50, 0.60, 0.15)),
 }
