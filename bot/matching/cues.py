@@ -26,6 +26,13 @@ _FIRST_PERSON = re.compile(
 _PLEASE = re.compile(r"\b(?:please|pls|plz)\b")
 
 _ASKS_ME = re.compile(r"\b(?:do|can|could|should|shall|would|am) (?:i|we)\b")
+_ASKS_ABOUT = re.compile(
+    r"\b(?:(?:do|can|could|should|shall|am) (?:i|we)"
+    r"(?! (?:speak|talk|see|meet|have|book|arrange|ring|call|phone)\b)"
+    r"|how (?:long|soon|much|many)|what (?:happens|now|next))\b"
+)
+"""Wording that asks about something without a question mark ("heads reply was rubbish. can i appeal", "if i
+email my complaint how long till i hear back"), unlike asking for a person ("can i speak to the head")."""
 
 
 @dataclass(frozen=True)
@@ -82,9 +89,9 @@ def asks_how_in_a_sentence(text: str) -> bool:
 
 
 def asks_something(text: str, folded: str) -> bool:
-    """Whether the message asks a question: a question mark anywhere, or a how-opener (people on phones
-    often leave the mark off: "who do i complain to")."""
-    return "?" in text or asks_how(folded)
+    """Whether the message asks a question: a question mark anywhere, a sentence opening with a how-opener
+    (people on phones often leave the mark off: "who do i complain to"), or asking wording (_ASKS_ABOUT)."""
+    return "?" in text or asks_how_in_a_sentence(text) or _ASKS_ABOUT.search(folded) is not None
 
 
 def reads_as_a_subject(folded: str) -> bool:
