@@ -49,7 +49,7 @@ class MatchingConfig:
     words_only_answer_threshold: float = 0.55  # answer threshold with the semantic layer off
     # A long message's fused score is spread over its story: from this many words it answers from
     # long_answer_threshold instead (with the semantic layer on; 0 = never).
-    long_message_words: int = 50
+    long_message_words: int = 30
     long_answer_threshold: float = 0.40
     related_floor: float = 0.20  # "I can't find an answer" lists sections scoring at least this…
     related_margin: float = 0.10  # …and no more than this below the out-of-scope score (1 = any; 0 = none)

@@ -143,7 +143,7 @@ def test_check_rejects_an_unknown_config_key_naming_its_line(tmp_path: Path) -> 
             "long_answer_threshold: 1.5",
             "words_only_answer_threshold, long_answer_threshold) <= 1 — adjust them",
         ),
-        ("long_message_words: 50", "long_message_words: -1", "long_message_words must be 0 (off)"),
+        ("long_message_words: 30", "long_message_words: -1", "long_message_words must be 0 (off)"),
         (
             "related_margin: 0.10",
             "related_margin: 10",
