@@ -176,7 +176,8 @@ class Matcher:
         out_of_scope = scores.pop(OUT_OF_SCOPE, 0.0)
         forward = max((scores.get(i, 0.0) for i in self.forward_intents), default=0.0)
         best = ranked[0].confidence if ranked else 0.0
-        short = len([w for w in folded.split() if w not in self.normaliser.stopwords]) <= SHORT
+        said = folded.split()
+        short = len([w for w in said if w not in self.normaliser.stopwords]) <= SHORT
         if smalltalk is not None and (best < self.config.answer_threshold or short):
             return Match("smalltalk", ranked, intent=smalltalk)
         asks = asks_something(text, folded) or reads_as_a_subject(folded)
@@ -193,15 +194,16 @@ class Matcher:
             # that?") asks how the process works: a section that answers it outright wins (its answer still
             # offers a person); otherwise the forward stands. Only the scores' own verdict counts here, not
             # the words-only upgrade below (_clear_by_words): with it, "how do i contact the office" was
-            # answered with a policy section instead of a person.
-            decided = self._decide(ranked, out_of_scope, role)
+            # answered with a policy section instead of a person. Nor does the lower threshold of a long
+            # message: winning over a person asked for takes the usual one (length 0).
+            decided = self._decide(ranked, out_of_scope, role, length=0)
             if decided != "answer" or not self._whole_agrees(ranked, tables, role):
                 return cued
             return Match("answer", ranked, out_of_scope=out_of_scope, forward=forward)
         if forward > best + _FORWARD_MARGIN and forward >= self.config.clarify_threshold:
             return replace(passed_on, intent=max(self.forward_intents, key=lambda i: scores.get(i, 0.0)))
         decision = self._refined(
-            self._decide(ranked, out_of_scope, role, len(folded.split())),
+            self._decide(ranked, out_of_scope, role, len(said)),
             ranked,
             by_words,
             words_out_of_scope,
@@ -353,7 +355,7 @@ class Matcher:
         rivals = [s for s in ranked[1:] if not same_rule(self.knowledge, ranked[0].key, s.key, role)]
         return rivals[0].confidence if rivals else 0.0
 
-    def _decide(self, ranked: list[Scored], out_of_scope: float, role: str, length: int = 0) -> Decision:
+    def _decide(self, ranked: list[Scored], out_of_scope: float, role: str, length: int) -> Decision:
         if not ranked:
             return "fallback"
         best = ranked[0].confidence
