@@ -25,6 +25,17 @@ def open_store(config: Config) -> Store:
     return SqliteStore(config.store_path())
 
 
+def close_store(store: Store, dialogue: Dialogue | None = None) -> None:
+    """Close the store once the dialogue's observers have written what they queued for it (the insights
+    recorder writes from a background thread: closing first would lose the last outcomes)."""
+    flush = getattr(dialogue.on_outcome, "flush", None) if dialogue is not None else None
+    try:
+        if callable(flush):
+            flush()
+    finally:
+        store.close()
+
+
 def build_dialogue(config: Config, store: Store | None) -> Dialogue:
     """Load the knowledge and build the dialogue core around it."""
     engine = Engine.load(config)

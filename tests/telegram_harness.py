@@ -11,7 +11,7 @@ from typing import Any
 from bot.channels.telegram.app import build_application, serving
 from bot.config import Config, OfficeConfig, RateLimitConfig, SafeguardingConfig, TelegramConfig, load_config
 from bot.store.sqlite import SqliteStore
-from bot.wiring import build_dialogue
+from bot.wiring import build_dialogue, close_store
 from tests.fake_botapi import Call, FakeBotApi
 
 TOKEN = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz"
@@ -96,6 +96,7 @@ async def running_bot(
     async with FakeBotApi(token=TOKEN) as api:
         config = make_config(tmp_path, api, **telegram)
         store = SqliteStore(config.store_path())
+        dialogue = None
         try:
             dialogue = build_dialogue(config, store)
             if wrap is not None:
@@ -104,4 +105,4 @@ async def running_bot(
             async with serving(app, poll_interval=0.0, webhook=webhook):
                 yield Bot(api, store, config, app)
         finally:
-            store.close()
+            close_store(store, dialogue)

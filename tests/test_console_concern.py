@@ -9,7 +9,7 @@ from pathlib import Path
 from bot.channels.console import ConsoleChat
 from bot.core.replies import UserContext
 from bot.store.sqlite import SqliteStore
-from bot.wiring import build_dialogue, outbox_in_background
+from bot.wiring import build_dialogue, close_store, outbox_in_background
 from tests.concerns_support import make_config, smtp_server
 from tests.conftest import run_cli
 
@@ -18,6 +18,7 @@ def test_console_concern_reaches_the_office_by_email_once(tmp_path: Path) -> Non
     with smtp_server() as smtp:
         config = make_config(tmp_path, smtp_port=smtp.port, email_to=["office@school.example"])
         store = SqliteStore(config.store_path())
+        dialogue = None
         try:
             dialogue = build_dialogue(config, store)
             out = io.StringIO()
@@ -39,12 +40,13 @@ def test_console_concern_reaches_the_office_by_email_once(tmp_path: Path) -> Non
             (concern,) = store.list_concerns()
             assert concern.reference in smtp.received[0]["Subject"]
         finally:
-            store.close()
+            close_store(store, dialogue)
 
 
 def test_console_without_destinations_says_nothing_can_be_sent_instead_of_sent(tmp_path: Path) -> None:
     config = make_config(tmp_path)  # no office chat, no office or DSL address
     store = SqliteStore(config.store_path())
+    dialogue = None
     try:
         dialogue = build_dialogue(config, store)
         out = io.StringIO()
@@ -67,7 +69,7 @@ def test_console_without_destinations_says_nothing_can_be_sent_instead_of_sent(t
         )
         said = out.getvalue()
     finally:
-        store.close()
+        close_store(store, dialogue)
     assert "Sent." not in said and "I've sent an urgent alert" not in said, said
     assert "I could not send this" in said and "nobody there has seen it" in said
     assert "I could not send an alert" in said

@@ -17,7 +17,7 @@ from bot.core.dialogue import Dialogue
 from bot.core.engine import Engine
 from bot.core.replies import Reply, UserContext
 from bot.store.sqlite import SqliteStore
-from bot.wiring import build_dialogue
+from bot.wiring import build_dialogue, close_store
 from tests.concerns_support import make_config
 
 PARENT = UserContext("console:parent", role="parent", channel="console", display_name="Pat Parent")
@@ -213,7 +213,7 @@ def test_forget_keeps_an_undelivered_safeguarding_alert_and_says_why(tmp_path: P
     assert {d.status for d in store.deliveries_for(alert.id)} <= {"pending"}
     assert store.deliveries_for(alert.id)
     assert "kept 1 urgent safeguarding alert" in done.text and "child-protection record" in done.text
-    store.close()
+    close_store(store, dialogue)
 
 
 # -- item 6: asking for a person offers the flow; cancel leaves it; questions mid-concern ----------------

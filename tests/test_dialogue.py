@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -27,8 +28,10 @@ def store(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def dialogue(config: Config, store: SqliteStore) -> Dialogue:
-    return build_dialogue(config, store)
+def dialogue(config: Config, store: SqliteStore) -> Iterator[Dialogue]:
+    built = build_dialogue(config, store)
+    yield built
+    built.on_outcome.flush()  # type: ignore[union-attr]  # before the store fixture closes the store
 
 
 def test_parent_photo_question_cites_parents_section(dialogue: Dialogue) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import sqlite3
+import time
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -18,7 +19,7 @@ from bot.insights.grouping import group_questions
 from bot.knowledge.loading import KnowledgeError, load_knowledge
 from bot.store.records import Unanswered, utc_now
 from bot.store.sqlite import SqliteStore
-from bot.wiring import build_dialogue
+from bot.wiring import build_dialogue, close_store
 from tests.conftest import run_cli
 from tests.web_harness import Client, WebServer, web_config
 
@@ -40,6 +41,28 @@ def dialogue(store: SqliteStore, tmp_path: Path):  # type: ignore[no-untyped-def
 def _table(store: SqliteStore, sql: str) -> list[tuple]:
     with sqlite3.connect(store.path) as db:
         return db.execute(sql).fetchall()
+
+
+def test_closing_the_store_after_a_conversation_keeps_every_outcome(tmp_path: Path) -> None:
+    # Every channel closes the store when it stops: what the recorder's background writer had not yet written
+    # must be written first, not lost with a "could not record an outcome" in the log. A slow disk (each count
+    # takes 20 ms here) leaves most of them queued when the channel stops.
+    class SlowDisk(SqliteStore):
+        def count_outcome(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            time.sleep(0.02)
+            return super().count_outcome(*args, **kwargs)
+
+    opened = SlowDisk(tmp_path / "closing.sqlite3")
+    dialogue = build_dialogue(web_config(tmp_path), opened)
+    for i in range(40):
+        dialogue.handle(PARENT, f"what time is lunch on day {i}")
+    close_store(opened, dialogue)
+    reopened = SqliteStore(tmp_path / "closing.sqlite3")
+    try:
+        assert [(c.outcome, c.count) for c in reopened.outcome_counts(utc_now())] == [("fallback", 40)]
+        assert len(reopened.list_unanswered()) == 40
+    finally:
+        reopened.close()
 
 
 def test_a_fallback_is_kept_as_text_without_who_asked(dialogue, store: SqliteStore) -> None:  # type: ignore[no-untyped-def]

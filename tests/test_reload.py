@@ -16,7 +16,7 @@ from bot.channels.telegram.app import build_application, serving
 from bot.config import BUNDLED_KNOWLEDGE
 from bot.knowledge.loading import KnowledgeError
 from bot.store.sqlite import SqliteStore
-from bot.wiring import build_dialogue, reload_knowledge
+from bot.wiring import build_dialogue, close_store, reload_knowledge
 from tests.fake_botapi import FakeBotApi
 from tests.telegram_harness import ADMIN, TOKEN, Bot, make_config
 
@@ -79,7 +79,7 @@ async def _running(tmp_path: Path, api: FakeBotApi, folder: Path):
 async def test_admin_reload_on_telegram_loads_edits_and_reports_a_broken_edit(tmp_path) -> None:
     folder = _knowledge(tmp_path)
     async with FakeBotApi(token=TOKEN) as api:
-        config, store, _dialogue, app = await _running(tmp_path, api, folder)
+        config, store, dialogue, app = await _running(tmp_path, api, folder)
         try:
             async with serving(app, poll_interval=0.0):
                 bot = Bot(api, store, config, app)
@@ -96,14 +96,14 @@ async def test_admin_reload_on_telegram_loads_edits_and_reports_a_broken_edit(tm
                 assert "Not reloaded" in failed.text and f"{broken}:" in failed.text
                 assert NEW in (await bot.ask(PARENT, QUESTION)).text
         finally:
-            store.close()
+            close_store(store, dialogue)
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="no SIGHUP on this platform")
 async def test_sighup_reloads_the_running_bot(tmp_path) -> None:
     folder = _knowledge(tmp_path)
     async with FakeBotApi(token=TOKEN) as api:
-        config, store, _dialogue, app = await _running(tmp_path, api, folder)
+        config, store, dialogue, app = await _running(tmp_path, api, folder)
         try:
             async with serving(app, poll_interval=0.0):
                 bot = Bot(api, store, config, app)
@@ -118,7 +118,7 @@ async def test_sighup_reloads_the_running_bot(tmp_path) -> None:
                 assert task is not None and task.result()[0] is True
                 assert NEW in (await bot.ask(PARENT, QUESTION)).text
         finally:
-            store.close()
+            close_store(store, dialogue)
 
 
 def test_reload_reaches_the_concern_flow_and_the_alert_question(tmp_path, config) -> None:
@@ -130,6 +130,7 @@ def test_reload_reaches_the_concern_flow_and_the_alert_question(tmp_path, config
         store=dataclasses.replace(config.store, path=str(tmp_path / "policybot.sqlite3")),
     )
     store = SqliteStore(config.store_path())
+    dialogue = None
     try:
         dialogue = build_dialogue(config, store)
         concerns = folder / "messages" / "concerns.yaml"
@@ -143,4 +144,4 @@ def test_reload_reaches_the_concern_flow_and_the_alert_question(tmp_path, config
         sent, _ = dialogue.concerns.messages.render("concern_sent", reference="MM-2026-0001")
         assert sent.startswith("Thank you. Your reference is")
     finally:
-        store.close()
+        close_store(store, dialogue)

@@ -18,7 +18,7 @@ from bot.concerns.outbox import destinations_for
 from bot.config import SmtpConfig
 from bot.store.records import NewConcern
 from bot.store.sqlite import SqliteStore
-from bot.wiring import build_dialogue
+from bot.wiring import build_dialogue, close_store
 from tests.concerns_support import free_port
 from tests.fake_botapi import FakeBotApi
 from tests.telegram_harness import DSL_CHAT, OFFICE_CHAT, TOKEN, Bot, make_config
@@ -77,6 +77,7 @@ async def test_disclosure_alert_reaches_dsl_chat_and_email_ahead_of_queued_conce
                 safeguarding=dataclasses.replace(base.safeguarding, dsl_email_to=[DSL_MAIL]),
             )
             store = SqliteStore(config.store_path())
+            dialogue = None
             try:
                 for n in range(QUEUED):  # concerns waiting for the office when the disclosure arrives
                     store.create_concern(
@@ -84,7 +85,8 @@ async def test_disclosure_alert_reaches_dsl_chat_and_email_ahead_of_queued_conce
                         destinations_for(config, "concern"),
                         "MM",
                     )
-                app = build_application(config, build_dialogue(config, store), store)
+                dialogue = build_dialogue(config, store)
+                app = build_application(config, dialogue, store)
                 async with serving(app, poll_interval=0.0):
                     bot = Bot(api, store, config, app)
                     warning = await bot.ask(PARENT, DISCLOSURE)
@@ -96,7 +98,7 @@ async def test_disclosure_alert_reaches_dsl_chat_and_email_ahead_of_queued_conce
                             break
                         await asyncio.sleep(0.05)
             finally:
-                store.close()
+                close_store(store, dialogue)
     finally:
         controller.stop()
 

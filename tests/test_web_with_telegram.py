@@ -14,7 +14,7 @@ from bot.channels.telegram.app import COMPANIONS_KEY, build_application, serving
 from bot.channels.web.app import WebCompanion
 from bot.config import RateLimitConfig, WebConfig
 from bot.store.sqlite import SqliteStore
-from bot.wiring import build_dialogue
+from bot.wiring import build_dialogue, close_store
 from tests.fake_botapi import FakeBotApi
 from tests.telegram_harness import OFFICE_CHAT, TOKEN, make_config
 
@@ -41,6 +41,7 @@ async def test_a_web_concern_reaches_the_telegram_office_and_its_reply_the_web_c
             web=WebConfig(enabled=True, rate_limit=RateLimitConfig(100, 60)),
         )
         store = SqliteStore(config.store_path())
+        dialogue = None
         try:
             dialogue = build_dialogue(config, store)
             app = build_application(config, dialogue, store)
@@ -83,4 +84,4 @@ async def test_a_web_concern_reaches_the_telegram_office_and_its_reply_the_web_c
                     await asyncio.sleep(0.1)
                 assert "Emptied this morning." in replies[0]["text"] and reference in replies[0]["text"]
         finally:
-            store.close()
+            close_store(store, dialogue)

@@ -157,7 +157,7 @@ def _start(args: argparse.Namespace) -> int:
 def _chat(args: argparse.Namespace, config: Config | None = None) -> int:
     from bot.channels.console import ConsoleChat
     from bot.core.replies import UserContext
-    from bot.wiring import build_dialogue, open_store, outbox_in_background
+    from bot.wiring import build_dialogue, close_store, open_store, outbox_in_background
 
     config = config or load(args, store=True)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)  # keep the chat readable
@@ -168,13 +168,14 @@ def _chat(args: argparse.Namespace, config: Config | None = None) -> int:
             "The chat still works, and says so rather than claiming anything was sent."
         )
     store = open_store(config)
+    dialogue = None
     try:
         dialogue = build_dialogue(config, store)
         user = UserContext(user_id="console:local", role=args.role or "any", channel="console")
         with outbox_in_background(dialogue, config):
             ConsoleChat(dialogue, user).run(role=args.role)
     finally:
-        store.close()
+        close_store(store, dialogue)
     return EXIT_OK
 
 

@@ -311,7 +311,7 @@ def run_telegram(config: Config, companions: Sequence[Any] = ()) -> int:
     `async start(dialogue, store, outbox)` and `async stop()`, and shares this bot's outbox.
     """
     from bot.store.base import StoreError
-    from bot.wiring import build_dialogue, open_store
+    from bot.wiring import build_dialogue, close_store, open_store
 
     check_token(config.telegram.resolved_token())
     webhook = webhook_settings(config)
@@ -319,6 +319,7 @@ def run_telegram(config: Config, companions: Sequence[Any] = ()) -> int:
         store = open_store(config)
     except StoreError as err:
         raise TelegramStartupError(str(err)) from None  # it names the file and what to do
+    dialogue = None
     try:
         check_destinations(config)
         dialogue = build_dialogue(config, store)
@@ -351,6 +352,6 @@ def run_telegram(config: Config, companions: Sequence[Any] = ()) -> int:
             logging.getLogger("telegram.ext").removeFilter(quiet)
     finally:
         if store is not None:
-            store.close()
+            close_store(store, dialogue)
     log.info("stopped")
     return 0

@@ -62,12 +62,13 @@ async def serve(
 def run_web(config: Config, host: str | None = None, port: int | None = None) -> int:
     """Run until Ctrl-C or SIGTERM; raises WebStartupError for problems the admin must fix."""
     from bot.store.base import StoreError
-    from bot.wiring import build_dialogue, open_store
+    from bot.wiring import build_dialogue, close_store, open_store
 
     try:
         store = open_store(config)
     except StoreError as err:
         raise WebStartupError(f"{err} — check store.path") from None
+    dialogue = None
     try:
         dialogue = build_dialogue(config, store)
 
@@ -80,6 +81,6 @@ def run_web(config: Config, host: str | None = None, port: int | None = None) ->
 
         asyncio.run(main())
     finally:
-        store.close()
+        close_store(store, dialogue)
     log.info("stopped")
     return 0
