@@ -180,6 +180,9 @@ DEV_FLOORS = {
     "blind/blind18a.yaml": ((0.91, 0.94, 0.03), (0.68, 0.82, 0.08)),  # parts weigh less: 0.866 → 0.918
     "blind/blind18b.yaml": ((0.79, 0.91, 0.02), (0.48, 0.72, 0.24)),
     "real/real_fresh13.yaml": ((0.55, 0.65, 0.12), (0.50, 0.60, 0.15)),
+    # held out through rounds 13 and 14, read in round 15
+    "blind/blind19a.yaml": ((0.84, 0.94, 0.03), (0.59, 0.81, 0.16)),
+    "blind/blind19b.yaml": ((0.87, 0.93, 0.03), (0.60, 0.76, 0.11)),
 }
 
 

@@ -447,6 +447,8 @@ FRESH_SETS = {
     # held out through round 13, read in round 14: 7/120 missed and 12/300 flagged at first look
     "general_blind_x_a.yaml": (1, 0.007),  # the head named a sentence before "him" (routed to the DSL)
     "general_blind_x_b.yaml": (0, 0.014),  # a dog's nip and a power cut, by the similarity layer
+    # held out through rounds 13 and 14, read in round 15: 12/120 missed and 8/300 flagged at first look
+    "general_blind_y.yaml": (0, 0.0),
 }
 
 
@@ -2140,4 +2142,70 @@ def test_what_round_14_flagged_wrongly_stays_ordinary_in_other_words(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     # Each raised an alarm before round 14's conditions.
+    assert detector.detect(text, role=role) is None
+
+
+# ---- round 15: set Y read and fixed by kind; the alarms of set Y and blind set 19 -----------------------
+# Set Y's own wording is held by FRESH_SETS; these are the kinds in other words that nothing found (or routed
+# rightly) before round 15's rules. Its other misses were kinds earlier rules already find in other words.
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        # a young carer worn out
+        (
+            "i do all the cooking and help mum take her tablets and i am so tired i cry at nite",
+            "pupil",
+            "dsl",
+        ),
+        # saying goodbye and giving things away just in case
+        ("she gave away all her teddies and said she won't need them, just in case", "parent", "dsl"),
+        ("im giving away all my stuff cos i wont need it", "pupil", "dsl"),
+        # staying with adults whose names the child does not know
+        ("he's been staying with a man and doesn't know his name, says he's mum's friend", "staff", "dsl"),
+        ("she said she's been sleeping at a lady's house but she doesn't know her name", "staff", "dsl"),
+        # an adult's night away alone with a child as a treat
+        ("the scout leader wants to take him camping alone as a reward", "parent", "dsl"),
+        (
+            "her brownies leader wants to take her on a sleepover on her own as a special treat",
+            "parent",
+            "dsl",
+        ),
+        # a titled adult at a club is not school staff: the DSL's, not the head's
+        ("Mr Evans at cubs gives me sweets and says i cant tell mum about the cuddles", "pupil", "dsl"),
+    ],
+)
+def test_what_set_y_missed_is_found_in_other_words(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # an arrangement between parents; things that have not come home
+        ("Can Maisie walk home with Ruby's nan tonight? We've sorted it between ourselves.", "parent"),
+        ("his PE kit hasn't come home since Monday, could someone check the changing rooms", "parent"),
+        # stage fright before a sentence about the family
+        ("Leo sang his solo even though he was petrified. His grandad filmed the whole thing", "parent"),
+        # a grandparent collecting who does not know the time
+        (
+            "I'm his grandma and I'm collecting today, I don't know what time he finishes or which gate",
+            "parent",
+        ),
+        # a knock at school asked about
+        (
+            "she came home with a bruise from the playground, she's clumsy, is there an accident slip",
+            "parent",
+        ),
+        # a phone nobody answers
+        ("I've been phoning the office since 9 and nobody picks up, can someone call me back", "parent"),
+    ],
+)
+def test_what_round_15_flagged_wrongly_stays_ordinary_in_other_words(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    # Each raised an alarm before round 15's conditions.
     assert detector.detect(text, role=role) is None
