@@ -100,6 +100,25 @@ def test_check_names_the_line_of_a_topic_with_an_unknown_section(knowledge_copy:
     assert "parents_commments" in result.stdout and "use one of" in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("edit", "said"),
+    [
+        (("  someone: [sum1,", "  someone: [Sum 1,"), "write each spelling as one word in lower case"),
+        (("  anyone: [any1,", "  anyone: [sum1,"), "'sum1' is also listed under 'someone'"),
+    ],
+)
+def test_check_rejects_text_speak_that_would_never_be_read(knowledge_copy: Path, edit, said) -> None:  # type: ignore[no-untyped-def]
+    # Messages are folded before text-speak is read: a spelling with capitals or a space would never match,
+    # and one listed under two words would be read as whichever came last.
+    language = knowledge_copy / "language.yaml"
+    text = language.read_text(encoding="utf-8")
+    assert edit[0] in text
+    language.write_text(text.replace(edit[0], edit[1], 1), encoding="utf-8")
+    result = run_cli("check", "--knowledge", str(knowledge_copy))
+    assert result.returncode == 1, result.stdout
+    assert "language.yaml: text_speak." in result.stdout and said in result.stdout, result.stdout
+
+
 def test_check_catches_a_template_typo_before_it_reaches_a_parent(knowledge_copy: Path) -> None:
     topics = knowledge_copy / "topics" / "social-media.yaml"
     data = yaml.safe_load(topics.read_text(encoding="utf-8"))

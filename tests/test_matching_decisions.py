@@ -514,6 +514,13 @@ def test_asking_for_a_call_or_a_grown_up_is_passed_on(engine_both_ways: Engine, 
     assert reply.action == "forward", (reply.action, reply.topic)
 
 
+def test_asking_for_a_person_in_text_speak_is_passed_on(engine_both_ways: Engine) -> None:
+    # Round 14 left it: forward cues are read on the folded message, so "sum1" never met "can someone ring me"
+    # and the records section ("on file") was offered. language.yaml's `text_speak` reads such words as words.
+    reply = engine_both_ways.ask("pls can sum1 ring me about my complaint, number is on file", "parent")
+    assert reply.action == "forward", (reply.action, reply.topic)
+
+
 LONG_STORY = (
     "I started as a teaching assistant in September and one of the mums from Year 2 has been really lovely, "
     "we chat at the gate most mornings and she even brought me a card at half term. Last night she sent me a "

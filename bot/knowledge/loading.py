@@ -109,15 +109,17 @@ class IntentFile:
 
 @dataclass(frozen=True)
 class Language:
-    """knowledge/language.yaml: synonyms (canonical word → variants), stop words and role cues.
+    """knowledge/language.yaml: synonyms (canonical word → variants), stop words, role cues and text-speak.
 
     `role_cues` are phrases that show who is asking ("my son" → parent, "my pupils" → staff); they are used
-    only when the person has not said who they are, and only when they point to one role.
+    only when the person has not said who they are, and only when they point to one role. `text_speak` maps
+    a word to the ways people type it on phones ("someone": sum1, some1): the cues are read with them.
     """
 
     synonyms: dict[str, list[str]] = field(default_factory=dict)
     stopwords: list[str] = field(default_factory=list)
     role_cues: dict[Literal["parent", "staff", "pupil"], list[str]] = field(default_factory=dict)
+    text_speak: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -340,6 +342,20 @@ def cross_check(
                         "section — rename one"
                     )
                 seen.add(rule.id)
+    typed_as: dict[str, str] = {}
+    for word, spellings in knowledge.language.text_speak.items():
+        for typed in spellings:
+            if fold(typed) != typed or " " in typed:
+                problems.append(
+                    f"language.yaml: text_speak.{word}: '{typed}' — write each spelling as one word in lower "
+                    "case without punctuation, as it is read"
+                )
+            elif typed in typed_as and typed_as[typed] != word:
+                problems.append(
+                    f"language.yaml: text_speak.{word}: '{typed}' is also listed under '{typed_as[typed]}' — "
+                    "keep it under one word"
+                )
+            typed_as[typed] = word
     return problems
 
 

@@ -2,7 +2,9 @@
 
 A forward intent's `cues` ("make a complaint") point to a person only when the rest of the message agrees;
 its `firm_cues` ("i want to report it") are said outright in the first person and decide alone, unless the
-message also asks a question of its own. `role_cues` ("my son") show who is writing.
+message also asks a question of its own. `role_cues` ("my son") show who is writing. Both are looked for in
+the message with its text-speak read as words (language.yaml's `text_speak`: "pls can sum1 ring me" holds
+"can someone ring me").
 """
 
 from __future__ import annotations
@@ -60,10 +62,22 @@ class Cues:
             for role, phrases in knowledge.language.role_cues.items()
             for phrase in phrases
         ]
+        self.words = {
+            fold(typed): fold(word)
+            for word, typed_as in knowledge.language.text_speak.items()
+            for typed in typed_as
+        }
+
+    def plain(self, folded: str) -> str:
+        """The folded message with its text-speak read as words: "cn sum1 ring me" → "can someone ring me"."""
+        if not self.words:
+            return folded
+        return " ".join(self.words.get(word, word) for word in folded.split())
 
     def forward_cue(self, folded: str) -> Cue | None:
         """The first cue the message contains; a firm one counts as firm only when the message does not
         also ask a question of its own ("i want to complain about the head, who do i write to?")."""
+        folded = self.plain(folded)
         for phrase, intent, firm in self.forward:
             if contains(folded, phrase):
                 return Cue(intent, firm and _ASKS_ME.search(folded) is None)
@@ -71,6 +85,7 @@ class Cues:
 
     def role(self, folded: str) -> str:
         """The role the wording points to ("my son" → parent), or "any" when it points to none or several."""
+        folded = self.plain(folded)
         roles = {role for phrase, role in self.roles if contains(folded, phrase)}
         return roles.pop() if len(roles) == 1 else "any"
 
