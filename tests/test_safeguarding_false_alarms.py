@@ -2202,6 +2202,20 @@ def test_what_set_y_missed_is_found_in_other_words(
         ),
         # a phone nobody answers
         ("I've been phoning the office since 9 and nobody picks up, can someone call me back", "parent"),
+        # the real development sets' alarms: attacks in the news that cancelled a trip, phones taken out at an
+        # event, homework that cuts into free time
+        (
+            "after the terror attacks in the news the school cancelled the residential, will we get a refund",
+            "parent",
+        ),
+        (
+            "loads of parents sneaked out their phones during the nativity even though we were told not to",
+            "parent",
+        ),
+        (
+            "four hours of homework a night cuts into her sleep, I know she did it all but it's too much",
+            "parent",
+        ),
     ],
 )
 def test_what_round_15_flagged_wrongly_stays_ordinary_in_other_words(
