@@ -2216,6 +2216,12 @@ def test_what_set_y_missed_is_found_in_other_words(
             "four hours of homework a night cuts into her sleep, I know she did it all but it's too much",
             "parent",
         ),
+        # the written development sets': where the school said online bullying happened; how meetings are run
+        (
+            "a group chat was horrible to my son in the holidays, the head said it happened at home",
+            "parent",
+        ),
+        ("i feel uneasy about how the chair of governors runs the meetings, who do i speak to", "parent"),
     ],
 )
 def test_what_round_15_flagged_wrongly_stays_ordinary_in_other_words(
