@@ -2222,6 +2222,16 @@ def test_what_set_y_missed_is_found_in_other_words(
             "parent",
         ),
         ("i feel uneasy about how the chair of governors runs the meetings, who do i speak to", "parent"),
+        # the real development sets': a meeting planned between adults, an opinion of a meeting, a call
+        (
+            "we had a meeting planned between us, the SENCO and the head, and she cancelled it last minute",
+            "parent",
+        ),
+        (
+            "the deputy, rather inappropriately I felt, brought up his behaviour in front of other parents",
+            "parent",
+        ),
+        ("just had a phone call and i didnt say much, the teacher had looked in her lunch bag", "parent"),
     ],
 )
 def test_what_round_15_flagged_wrongly_stays_ordinary_in_other_words(
