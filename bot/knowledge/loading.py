@@ -342,20 +342,28 @@ def cross_check(
                         "section — rename one"
                     )
                 seen.add(rule.id)
+    problems.extend(_text_speak_problems(knowledge))
+    return problems
+
+
+def _text_speak_problems(knowledge: Knowledge) -> list[str]:
+    """Spellings in `text_speak` that would never be read (messages are folded and split into words first), or
+    that are listed under two words."""
+    where = knowledge.folder / "language.yaml"
+    problems: list[str] = []
     typed_as: dict[str, str] = {}
     for word, spellings in knowledge.language.text_speak.items():
         for typed in spellings:
             if fold(typed) != typed or " " in typed:
                 problems.append(
-                    f"language.yaml: text_speak.{word}: '{typed}' — write each spelling as one word in lower "
-                    "case without punctuation, as it is read"
+                    f"{where}: text_speak.{word}: '{typed}' — write each spelling as one word in lower case "
+                    "without punctuation, as it is read"
                 )
-            elif typed in typed_as and typed_as[typed] != word:
+            elif typed_as.setdefault(typed, word) != word:
                 problems.append(
-                    f"language.yaml: text_speak.{word}: '{typed}' is also listed under '{typed_as[typed]}' — "
+                    f"{where}: text_speak.{word}: '{typed}' is also listed under '{typed_as[typed]}' — "
                     "keep it under one word"
                 )
-            typed_as[typed] = word
     return problems
 
 
