@@ -436,7 +436,7 @@ FRESH_SETS = {
     "general_blind_m.yaml": (3, 0.09),  # alarming names, policy questions, long stories: 37/300 at first look
     "general_blind_n.yaml": (6, 0.02),  # held out in round 7, read in round 8: 15/300 at first look
     "general_blind_o.yaml": (3, 0.04),  # held out in round 8, then read: 19/300 at first look
-    "general_blind_p.yaml": (6, 0.07),  # held out in round 8, then read: 28/300 at first look
+    "general_blind_p.yaml": (5, 0.07),  # held out in round 8, then read: 28/300 at first look
     "general_blind_q.yaml": (7, 0.07),  # held out in round 8, read in round 9: 33/300 at first look
     "general_blind_k.yaml": (3, 0.01),  # read in round 10: 106/120 found and 10/300 flagged before it
     "general_blind_r.yaml": (1, 0.02),  # held out in round 9, read in round 10: 12/300 at first look
@@ -445,7 +445,7 @@ FRESH_SETS = {
     "general_blind_u.yaml": (4, 0.014),  # read in round 12: 13/300 flagged and 7 missed at first look
     "general_blind_v.yaml": (6, 0.027),  # held out in round 12, then read: 14/300, 8 missed; round 13: 8/300
     # held out through round 13, read in round 14: 7/120 missed and 12/300 flagged at first look
-    "general_blind_x_a.yaml": (1, 0.007),  # the head named a sentence before "him" (routed to the DSL)
+    "general_blind_x_a.yaml": (0, 0.007),  # round 15: "something about the headteacher … him", to the chair
     "general_blind_x_b.yaml": (0, 0.014),  # a dog's nip and a power cut, by the similarity layer
     # held out through rounds 13 and 14, read in round 15: 12/120 missed and 8/300 flagged at first look
     "general_blind_y.yaml": (0, 0.0),
@@ -2239,3 +2239,48 @@ def test_what_round_15_flagged_wrongly_stays_ordinary_in_other_words(
 ) -> None:
     # Each raised an alarm before round 15's conditions.
     assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "I don't know who to turn to because it's about the headteacher. Last week my son went to her "
+            "office and he says she grabbed him by the arm so hard it left marks.",
+            "parent",
+        ),
+        (
+            "I need to raise something about the headteacher and I do not know who else to go to. At the end "
+            "of the day I walked in on him in his office with a Year 3 girl sitting on his lap.",
+            "staff",
+        ),
+        (
+            "Who oversees the head? My son was in her office last week and came home with finger marks on "
+            "his arm from where she held him.",
+            "parent",
+        ),
+        (
+            "I have to report this and it concerns the principal. My son says that on the trip he pinned him "
+            "down on the coach seat and hurt his wrist.",
+            "parent",
+        ),
+    ],
+)
+def test_a_message_that_says_it_is_about_the_head_sends_its_concern_to_the_chair(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    # Round 15 (sets L, N, P and X): the head is named a sentence or more before the concern, too far for
+    # `near`, so the concern went to the DSL (who may be the head) or to the head. `said_about:` reads the
+    # writer saying whom the message is about.
+    _assert_found(detector, text, "chair_of_governors", role)
+
+
+def test_someone_else_named_just_before_the_concern_keeps_it_with_the_dsl(
+    detector: SafeguardingDetector,
+) -> None:
+    # `someone_else:`: a message that opens by saying it is about the head, then tells of a relative.
+    text = (
+        "I need to raise something about the headteacher. At my sister's wedding on Saturday my uncle kept "
+        "touching my daughter and she was upset."
+    )
+    _assert_found(detector, text, "dsl", "parent")

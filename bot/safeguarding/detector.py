@@ -9,17 +9,16 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from bot.common.schema import Problems, build
 from bot.common.text import fold
 from bot.common.yamlfile import Path_, YamlError, load_yaml
-from bot.knowledge.loading import CHOSEN_ROLES, KnowledgeError
+from bot.knowledge.loading import KnowledgeError
 from bot.safeguarding import stored
 from bot.safeguarding.examples import EXAMPLES_FILE, load_examples
 from bot.safeguarding.meaning import MeaningLayer
 from bot.safeguarding.patterns import Compiler, Pattern, Rule
-from bot.safeguarding.rules_file import Route, RuleSpec, SafeguardingSpec, Settings
+from bot.safeguarding.rules_file import Route, SafeguardingSpec, Settings, compile_rule
 from bot.safeguarding.scanning import Message, Vocabulary, read, read_words, rule_spans, spans
 from bot.safeguarding.similarity import SimilarityIndex
 from bot.safeguarding.stored import Compiled
@@ -54,6 +53,7 @@ class _Category:
     route: Route
     rules: tuple[Rule, ...]
     about: Pattern | None
+    said_about: Pattern | None = None
 
 
 # ---- the detector ---------------------------------------------------------------------------------------
@@ -68,6 +68,7 @@ class SafeguardingDetector:
         self.vocabulary = _vocabulary(parts)
         self.reporter, self.relatives = parts.reporter, parts.relatives
         self.not_people = parts.not_people
+        self.someone_else = parts.someone_else
         self.spellings = _spellings(parts.spellings)
         self.similar = SimilarityIndex(*parts.similarity) if parts.similarity else None
         self.meaning: MeaningLayer | None = None  # attached by the engine when a sentence model is loaded
@@ -79,6 +80,7 @@ class SafeguardingDetector:
         self.exclude = parts.exclude
         self.categories = categories
         self.about = sorted((c for c in categories if c.about), key=lambda c: -ROUTE_RANK[c.route])
+        self.said = sorted((c for c in categories if c.said_about), key=lambda c: -ROUTE_RANK[c.route])
         ordered = [(order, c, rule) for order, c in enumerate(categories) for rule in c.rules]
         self.rules = NeedsIndex(ordered, lambda entry: entry[2].needs)
         self.excludes = NeedsIndex(self.exclude, lambda pattern: pattern.needs)
@@ -214,10 +216,15 @@ class SafeguardingDetector:
         names someone else (`not_people:`), the concern is about a child, for the DSL.
         """
         start, end = span
-        for about, s, _ in mentions:  # highest route first
-            if start - self.near <= s < end or self._opens_sentence(s, start, msg):
-                return Detection(about.id, about.route, rule.source)
-        if (
+        found = Detection(category.id, category.route, rule.source)
+        near = [
+            about
+            for about, s, _ in mentions
+            if start - self.near <= s < end or self._opens_sentence(s, start, msg)
+        ]
+        if near:  # highest route first
+            found = Detection(near[0].id, near[0].route, rule.source)
+        elif (
             category.about
             and not any(about is category for about, _, _ in mentions)
             and spans(category.about, msg, longest=True)
@@ -225,8 +232,24 @@ class SafeguardingDetector:
             # the staff words of a rule about staff all name someone else ("his coach at his Saturday
             # football club", "the tutor we use at home": `not_people:`): the DSL's concern. A rule that
             # names no staff word ("a builder on the roof…") keeps its category's route.
-            return Detection(self.fallback.id, self.fallback.route, rule.source)
-        return Detection(category.id, category.route, rule.source)
+            found = Detection(self.fallback.id, self.fallback.route, rule.source)
+        return self._said_about(found, start, msg)
+
+    def _said_about(self, found: Detection, start: int, msg: Message) -> Detection:
+        """A concern in a message that says whom it is about (`said_about:`, "it's about the headteacher …
+        he asked her to send a picture") goes to them when that outranks where its own words sent it, unless
+        `someone_else:` (a parent, a stranger) is named just before it: the head said to be the subject a
+        sentence or two earlier is rarely `near` the concern itself."""
+        for category in self.said:  # highest route first
+            if ROUTE_RANK[category.route] <= ROUTE_RANK[found.route]:
+                break
+            assert category.said_about is not None
+            if spans(category.said_about, msg) and not (
+                self.someone_else
+                and any(start - self.near <= s <= start for s, _ in spans(self.someone_else, msg))
+            ):
+                return Detection(category.id, category.route, found.matched)
+        return found
 
     @staticmethod
     def _opens_sentence(mention: int, start: int, msg: Message) -> bool:
@@ -266,14 +289,15 @@ def _compile(path: str | Path) -> tuple[Compiled | None, list[str]]:
             problems.add((*at, "id"), f"category '{category.id}' is defined twice — rename one")
         seen.add(category.id)
         compiled = [
-            _rule(raw, (*at, "rules", i), compiler, spec.settings, examples)
+            compile_rule(raw, (*at, "rules", i), compiler, spec.settings, examples)
             for i, raw in enumerate(category.rules)
         ]
         rules = tuple(rule for rule in compiled if rule)
         if not category.rules and not category.about:
             problems.add((*at, "rules"), "no rules — add at least one phrase")
         about = compiler.pattern(category.about, (*at, "about")) if category.about else None
-        categories.append(_Category(category.id, category.route, rules, about))
+        said = compiler.pattern(category.said_about, (*at, "said_about")) if category.said_about else None
+        categories.append(_Category(category.id, category.route, rules, about, said))
     if not spec.categories:
         problems.add(("categories",), "no categories — add at least one")
     exclude = [compiler.pattern(text, ("exclude", i), gaps=False) for i, text in enumerate(spec.exclude)]
@@ -282,6 +306,7 @@ def _compile(path: str | Path) -> tuple[Compiled | None, list[str]]:
         compiler.pattern(spec.relatives, ("relatives",), gaps=False) if spec.relatives else None,
     )
     not_people = [compiler.pattern(t, ("not_people", i), gaps=False) for i, t in enumerate(spec.not_people)]
+    someone_else = compiler.pattern(spec.someone_else, ("someone_else",)) if spec.someone_else else None
     compiler.check_groups()
     if not 50 <= spec.settings.fuzzy_score <= 100:
         problems.add(("settings", "fuzzy_score"), "must be between 50 and 100 (85 tolerates one typo)")
@@ -294,10 +319,11 @@ def _compile(path: str | Path) -> tuple[Compiled | None, list[str]]:
         spec.titles,
         spec.head_words,
         compiler.lexicon(),
-        [(c.id, c.route, c.rules, c.about) for c in categories],
+        [(c.id, c.route, c.rules, c.about, c.said_about) for c in categories],
         [p for p in exclude if p],
         *not_about,
         tuple(p for p in not_people if p),
+        someone_else,
         similarity=None,
     )
     vocabulary, spellings = _vocabulary(parts), _spellings(spec.spellings)
@@ -349,42 +375,3 @@ def _spellings(spellings: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
         for canonical, variants in spellings.items()
         for variant in (fold(v) for v in variants)
     }
-
-
-def _rule(
-    raw: Any, at: Path_, compiler: Compiler, settings: Settings, examples: list[tuple[Rule, Path_, list[str]]]
-) -> Rule | None:
-    """Compile one rule (a phrase string or a mapping) with its location for problems; its `matches:` are
-    added to `examples`, to be read once every rule and exclusion is compiled."""
-    problems = compiler.problems
-    if isinstance(raw, str):
-        spec = RuleSpec(phrase=raw)
-    else:
-        built = build(RuleSpec, raw, at, problems)
-        if built is None:
-            return None
-        spec = built
-    if bool(spec.phrase) == bool(spec.all):
-        problems.add(at, "give either a phrase (text) or `all:` with a list of parts, not both or neither")
-        return None
-    texts = [spec.phrase] if spec.phrase else spec.all
-    where = [at] if spec.phrase else [(*at, "all", i) for i in range(len(texts))]
-    parts = [compiler.pattern(t, w) for t, w in zip(texts, where, strict=True)]
-    unless = [compiler.pattern(t, (*at, "unless", i)) for i, t in enumerate(spec.unless)]
-    wrong_roles = sorted(set(spec.unless_writer) - set(CHOSEN_ROLES))
-    if wrong_roles:
-        problems.add(
-            (*at, "unless_writer"),
-            f"unknown role {', '.join(wrong_roles)}: use one or more of {', '.join(CHOSEN_ROLES)}",
-        )
-        return None
-    if None in parts or None in unless:
-        return None
-    within = spec.within or (settings.within if spec.all else 0)
-    needs = tuple(k for p in parts if p for k in p.needs)
-    source = spec.phrase or "all: " + " + ".join(spec.all) + f" (within {within})"
-    kept = tuple(u for u in unless if u)
-    rule = Rule(source, tuple(p for p in parts if p), within, kept, needs, frozenset(spec.unless_writer))
-    if spec.matches:
-        examples.append((rule, at, spec.matches))
-    return rule

@@ -17,10 +17,12 @@ from bot.safeguarding.patterns import END, START, Alt, Gap, Lexicon, Opt, Patter
 from bot.safeguarding.similarity import SimilaritySettings, Tables
 
 KIND = "safeguarding"
-FORMAT = 3
+FORMAT = 4
 """Raise when the layout below changes."""
 
-Category = tuple[str, str, tuple[Rule, ...], Pattern | None]  # id, route, rules, about
+Category = tuple[
+    str, str, tuple[Rule, ...], Pattern | None, Pattern | None
+]  # id, route, rules, about, said_about
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class Compiled:
     reporter: Pattern | None
     relatives: Pattern | None
     not_people: tuple[Pattern, ...]
+    someone_else: Pattern | None  # a person near a concern who is not the one a message says it is about
     similarity: tuple[Tables, SimilaritySettings] | None
 
 
@@ -92,11 +95,15 @@ def _encode(c: Compiled) -> tuple[Any, ...]:
         c.titles,
         c.head_words,
         (c.lexicon.words, c.lexicon.stems, c.lexicon.numbers),
-        [(i, route, tuple(map(rule, rules)), pattern(about)) for i, route, rules, about in c.categories],
+        [
+            (i, route, tuple(map(rule, rules)), pattern(about), pattern(said))
+            for i, route, rules, about, said in c.categories
+        ],
         [pattern(p) for p in c.exclude],
         pattern(c.reporter),
         pattern(c.relatives),
         tuple(pattern(p) for p in c.not_people),
+        pattern(c.someone_else),
         similarity,
     )
 
@@ -166,7 +173,7 @@ def _decode(data: tuple[Any, ...]) -> Compiled:
         return Rule(r[0], tuple(map(pattern, r[1])), r[2], tuple(map(pattern, r[3])), r[4], r[5])
 
     _, settings, spellings, ordinary, titles, head_words, lexicon, categories, exclude, *rest = data
-    reporter, relatives, people, sim = rest
+    reporter, relatives, people, someone_else, sim = rest
     similarity = None
     if sim is not None:
         similarity = (Tables(*sim[1:]), SimilaritySettings(*sim[0]))
@@ -177,10 +184,14 @@ def _decode(data: tuple[Any, ...]) -> Compiled:
         titles,
         head_words,
         Lexicon(*lexicon),
-        [(i, route, tuple(map(rule, rules)), pattern(about)) for i, route, rules, about in categories],
+        [
+            (i, route, tuple(map(rule, rules)), pattern(about), pattern(said))
+            for i, route, rules, about, said in categories
+        ],
         [pattern(p) for p in exclude],
         pattern(reporter),
         pattern(relatives),
         tuple(map(pattern, people)),
+        pattern(someone_else),
         similarity,
     )
