@@ -2275,12 +2275,20 @@ def test_a_message_that_says_it_is_about_the_head_sends_its_concern_to_the_chair
     _assert_found(detector, text, "chair_of_governors", role)
 
 
-def test_someone_else_named_just_before_the_concern_keeps_it_with_the_dsl(
-    detector: SafeguardingDetector,
-) -> None:
-    # `someone_else:`: a message that opens by saying it is about the head, then tells of a relative.
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a message that opens by saying it is about the head, then tells of a relative
         "I need to raise something about the headteacher. At my sister's wedding on Saturday my uncle kept "
-        "touching my daughter and she was upset."
-    )
+        "touching my daughter and she was upset.",
+        # the head named within `near`, someone else between the head and the concern
+        "This is about the head. Last night my husband pushed me down the stairs in front of the kids.",
+        "the head teacher told me that a man grabbed my daughter at the gate",
+    ],
+)
+def test_someone_else_named_just_before_the_concern_keeps_it_with_the_dsl(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    # `someone_else:` (a relative, a stranger) between the head's mention and the concern, or just before it:
+    # the concern is about them.
     _assert_found(detector, text, "dsl", "parent")

@@ -217,10 +217,16 @@ class SafeguardingDetector:
         """
         start, end = span
         found = Detection(category.id, category.route, rule.source)
+        others = [  # a person who is not a mention ("the breakfast club lady" is one)
+            o
+            for o, _ in (spans(self.someone_else, msg) if self.someone_else else ())
+            if not any(s <= o < e for _, s, e in mentions)
+        ]
         near = [
             about
             for about, s, _ in mentions
-            if start - self.near <= s < end or self._opens_sentence(s, start, msg)
+            if (start - self.near <= s < end or self._opens_sentence(s, start, msg))
+            and not any(s < o <= start for o in others)  # "the head said my uncle hit me" is the uncle's
         ]
         if near:  # highest route first
             found = Detection(near[0].id, near[0].route, rule.source)
