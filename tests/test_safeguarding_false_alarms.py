@@ -2292,3 +2292,22 @@ def test_someone_else_named_just_before_the_concern_keeps_it_with_the_dsl(
     # `someone_else:` (a relative, a stranger) between the head's mention and the concern, or just before it:
     # the concern is about them.
     _assert_found(detector, text, "dsl", "parent")
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "My son was sent to the office on Friday and came out with a red mark on his cheek, he says he "
+            "was slapped.",
+            "parent",
+        ),
+        ("i was hit and now i have a bruise", "pupil"),
+    ],
+)
+def test_a_mark_and_a_child_who_says_they_were_hit_is_found(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    # Round 15: "was hit" alone is often a ball or a game, so it is no rule by itself; with a mark beside it,
+    # and no game, it is the DSL's.
+    _assert_found(detector, text, "dsl", role)
