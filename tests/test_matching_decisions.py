@@ -514,6 +514,21 @@ def test_asking_for_a_call_or_a_grown_up_is_passed_on(engine_both_ways: Engine, 
     assert reply.action == "forward", (reply.action, reply.topic)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i need to talk to the head about my sons teacher",
+        "I got the guidance counsellor again and her answers were not good enough. "
+        "can I talk to the principal?",
+    ],
+)
+def test_asking_to_talk_to_the_head_in_other_words_is_passed_on(engine_both_ways: Engine, text: str) -> None:
+    # Round 15 (blind5, real_fresh3): the cues said "speak to the head(teacher)" only; "talk to the head" and
+    # "the principal" were asked "Did you mean…" with the sections on raising a concern.
+    reply = engine_both_ways.ask(text, "parent")
+    assert reply.action == "forward", (reply.action, reply.topic)
+
+
 def test_asking_for_a_person_in_text_speak_is_passed_on(engine_both_ways: Engine) -> None:
     # Round 14 left it: forward cues are read on the folded message, so "sum1" never met "can someone ring me"
     # and the records section ("on file") was offered. language.yaml's `text_speak` reads such words as words.
