@@ -239,21 +239,19 @@ class SafeguardingDetector:
             # football club", "the tutor we use at home": `not_people:`): the DSL's concern. A rule that
             # names no staff word ("a builder on the roof…") keeps its category's route.
             found = Detection(self.fallback.id, self.fallback.route, rule.source)
-        return self._said_about(found, start, msg)
+        return self._said_about(found, start, others, msg)
 
-    def _said_about(self, found: Detection, start: int, msg: Message) -> Detection:
+    def _said_about(self, found: Detection, start: int, others: list[int], msg: Message) -> Detection:
         """A concern in a message that says whom it is about (`said_about:`, "it's about the headteacher …
         he asked her to send a picture") goes to them when that outranks where its own words sent it, unless
-        `someone_else:` (a parent, a stranger) is named just before it: the head said to be the subject a
-        sentence or two earlier is rarely `near` the concern itself."""
+        someone else (`others`: a parent, a stranger) is named just before it: the head said to be the
+        subject a sentence or two earlier is rarely `near` the concern itself."""
+        if any(start - self.near <= o <= start for o in others):
+            return found
         for category in self.said:  # highest route first
             if ROUTE_RANK[category.route] <= ROUTE_RANK[found.route]:
                 break
-            assert category.said_about is not None
-            if spans(category.said_about, msg) and not (
-                self.someone_else
-                and any(start - self.near <= s <= start for s, _ in spans(self.someone_else, msg))
-            ):
+            if category.said_about is not None and spans(category.said_about, msg):
                 return Detection(category.id, category.route, found.matched)
         return found
 
