@@ -56,6 +56,15 @@ class _Category:
     said_about: Pattern | None = None
 
 
+@dataclass(frozen=True)
+class _People:
+    """Who a message names, read once for all the concerns found in it (see `_route`)."""
+
+    mentions: list[tuple[_Category, int, int]]  # staff and the head, highest route first
+    others: list[int]  # where `someone_else:` names a person who is not one of the mentions
+    said: _Category | None  # the highest category the message says it is about (`said_about:`)
+
+
 # ---- the detector ---------------------------------------------------------------------------------------
 
 
@@ -118,15 +127,15 @@ class SafeguardingDetector:
             return Assessment()
         msg.mask(self.excludes.candidates(msg.where.keys()) if shortcuts else self.exclude)
         best: tuple[int, int, Detection] | None = None
-        mentions: list[tuple[_Category, int, int]] | None = None
+        people: _People | None = None
         rules = self.rules.candidates(msg.where.keys()) if shortcuts else self.rules.items
         for order, category, rule in rules:
             if role in rule.unless_writer:
                 continue
             for span in rule_spans(rule, msg):
-                if mentions is None:
-                    mentions = self._mentions(msg)
-                found = self._route(category, rule, span, mentions, msg)
+                if people is None:
+                    people = self._people(msg)
+                found = self._route(category, rule, span, people, msg)
                 rank = ROUTE_RANK[found.route]
                 if best is None or (rank, -order) > best[:2]:
                     best = (rank, -order, found)
@@ -200,13 +209,19 @@ class SafeguardingDetector:
             and not any(ns <= s and e <= ne for ns, ne in not_people)
         ]
 
+    def _people(self, msg: Message) -> _People:
+        """Who the message names, read once however many concerns it holds."""
+        mentions = self._mentions(msg)
+        others = [  # a person who is not a mention ("the breakfast club lady" is one)
+            o
+            for o, _ in (spans(self.someone_else, msg) if self.someone_else else ())
+            if not any(s <= o < e for _, s, e in mentions)
+        ]
+        said = next((c for c in self.said if c.said_about is not None and spans(c.said_about, msg)), None)
+        return _People(mentions, others, said)
+
     def _route(
-        self,
-        category: _Category,
-        rule: Rule,
-        span: tuple[int, int],
-        mentions: list[tuple[_Category, int, int]],
-        msg: Message,
+        self, category: _Category, rule: Rule, span: tuple[int, int], people: _People, msg: Message
     ) -> Detection:
         """Send a concern to the headteacher or chair when it is about them (a mention near or inside it).
 
@@ -216,12 +231,8 @@ class SafeguardingDetector:
         names someone else (`not_people:`), the concern is about a child, for the DSL.
         """
         start, end = span
+        mentions, others, said = people.mentions, people.others, people.said
         found = Detection(category.id, category.route, rule.source)
-        others = [  # a person who is not a mention ("the breakfast club lady" is one)
-            o
-            for o, _ in (spans(self.someone_else, msg) if self.someone_else else ())
-            if not any(s <= o < e for _, s, e in mentions)
-        ]
         near = [
             about
             for about, s, _ in mentions
@@ -239,20 +250,16 @@ class SafeguardingDetector:
             # football club", "the tutor we use at home": `not_people:`): the DSL's concern. A rule that
             # names no staff word ("a builder on the roof…") keeps its category's route.
             found = Detection(self.fallback.id, self.fallback.route, rule.source)
-        return self._said_about(found, start, others, msg)
-
-    def _said_about(self, found: Detection, start: int, others: list[int], msg: Message) -> Detection:
-        """A concern in a message that says whom it is about (`said_about:`, "it's about the headteacher …
-        he asked her to send a picture") goes to them when that outranks where its own words sent it, unless
-        someone else (`others`: a parent, a stranger) is named just before it: the head said to be the
-        subject a sentence or two earlier is rarely `near` the concern itself."""
-        if any(start - self.near <= o <= start for o in others):
-            return found
-        for category in self.said:  # highest route first
-            if ROUTE_RANK[category.route] <= ROUTE_RANK[found.route]:
-                break
-            if category.said_about is not None and spans(category.said_about, msg):
-                return Detection(category.id, category.route, found.matched)
+        # A message that says whom it is about (`said_about:`, "it's about the headteacher … he asked her to
+        # send a picture") sends the concern there when that outranks where its own words sent it, unless
+        # someone else (a parent, a stranger) is named just before it: the head said to be the subject a
+        # sentence or two earlier is rarely `near` the concern itself.
+        if (
+            said is not None
+            and ROUTE_RANK[said.route] > ROUTE_RANK[found.route]
+            and not any(start - self.near <= o <= start for o in others)
+        ):
+            return Detection(said.id, said.route, rule.source)
         return found
 
     @staticmethod
