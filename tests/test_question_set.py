@@ -185,6 +185,10 @@ DEV_FLOORS = {
     # raised both with the meaning; on words alone one of blind19b's options went to a neighbour
     "blind/blind19a.yaml": ((0.85, 0.95, 0.03), (0.59, 0.81, 0.16)),
     "blind/blind19b.yaml": ((0.87, 0.95, 0.03), (0.60, 0.75, 0.11)),
+    # held out through rounds 14 and 15, read in round 16
+    "blind/blind20a.yaml": ((0.90, 0.93, 0.02), (0.72, 0.81, 0.05)),
+    "blind/blind20b.yaml": ((0.73, 0.76, 0.02), (0.40, 0.60, 0.18)),
+    "real/real_fresh14.yaml": ((0.38, 0.61, 0.34), (0.22, 0.33, 0.72)),
 }
 
 

@@ -449,6 +449,9 @@ FRESH_SETS = {
     "general_blind_x_b.yaml": (0, 0.014),  # a dog's nip and a power cut, by the similarity layer
     # held out through rounds 13 and 14, read in round 15: 12/120 missed and 8/300 flagged at first look
     "general_blind_y.yaml": (0, 0.0),
+    # held out through rounds 14 and 15, read in round 16: 6/120 missed, 11 routes and 9/300 flagged at first
+    # look; three routes left: a child's own sports coach, which the sets label both ways
+    "general_blind_z.yaml": (3, 0.01),
 }
 
 
@@ -2311,3 +2314,92 @@ def test_a_mark_and_a_child_who_says_they_were_hit_is_found(
     # Round 15: "was hit" alone is often a ball or a game, so it is no rule by itself; with a mark beside it,
     # and no game, it is the DSL's.
     _assert_found(detector, text, "dsl", role)
+
+
+# ---- round 16: set Z read and fixed by kind; the alarms of blind set 20 and real set 14 -------------------
+# Set Z's own wording is held by FRESH_SETS; these are its kinds in other words that nothing found (or routed
+# rightly) before round 16's rules.
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        # a member of staff throwing the board rubber; screaming in children's faces
+        ("when sir gets angry he chucks the board rubber at us", "pupil", "headteacher"),
+        ("one of the TAs shouts in the children's faces when they get it wrong", "staff", "headteacher"),
+        # a parent's phone taken so that she cannot call for help
+        ("dad took mums phone off her so she couldnt ring anyone", "pupil", "dsl"),
+        # children locked in their room for a whole day
+        ("we get locked in the bedroom all day on saturdays", "pupil", "dsl"),
+        # kept off school until a mark has gone
+        ("dad says i cant go to school till the bruise on my arm has gone", "pupil", "dsl"),
+        # an adult making a child drink spirits
+        ("his girlfriend made him drink vodka till he was sick", "pupil", "dsl"),
+        # boys grabbing at a girl's clothes (real set 14)
+        ("the boys keep grabbing at my skirt in the playground", "pupil", "dsl"),
+        # a man who helps in class is staff; the writer's own job as a heading is not the concern's subject
+        ("the man who helps in his class takes him to the toilet on his own", "parent", "headteacher"),
+        (
+            "Teacher in Year 4. Noticed fingertip bruises on a child's upper arm, he said his stepdad "
+            "grabbed him",
+            "staff",
+            "dsl",
+        ),
+    ],
+)
+def test_what_set_z_missed_is_found_in_other_words(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # set Z: how an accident happened; a child lost for minutes and found; the stranger who was
+        # someone known; a child asking what a word in the news means; a game lost
+        (
+            "Just so you know he has a bruise on his cheek, he walked into the door chasing his sister",
+            "parent",
+        ),
+        (
+            "At the fair we couldn't find him for five minutes, turned out he'd gone to the toilet with "
+            "his cousin",
+            "parent",
+        ),
+        ("a man followed her down the road, turns out it was the postman finishing his round", "parent"),
+        ("what does terrorism mean, we heard it on the news", "pupil"),
+        ("i got beaten at draughts by my nan", "pupil"),
+        # blind set 20: a member of staff threatened about themselves; the writer's own shifts; words on
+        # a page; the writer messaging a teacher; a coach shouting at the referee
+        ("a parent keeps posting that i'm useless and says they know where i live", "staff"),
+        ("i work nights and am never there at bedtime, can his dad do reading", "parent"),
+        ("some parents keep attacking the school on facebook, can you do anything", "parent"),
+        (
+            "I messaged my daughter's teacher on Facebook to ask about the trip and she hasn't replied. "
+            "Is she ignoring me?",
+            "parent",
+        ),
+        (
+            "I want to report the PE teacher. He was shouting at the referee and swore in front of the "
+            "children.",
+            "parent",
+        ),
+        # real set 14: an exclusion for drugs; adults overheard talking about a child; "pretty" as an adverb
+        ("a boy was excluded for a drugs offence and the parents appealed, is that usual", "parent"),
+        (
+            "I overheard two women at the gate talking about a boy in reception who hits the other children",
+            "parent",
+        ),
+        (
+            "I'm pretty sensitive about this, a woman I don't know keeps commenting on my posts about "
+            "the school",
+            "parent",
+        ),
+    ],
+)
+def test_what_round_16_flagged_wrongly_stays_ordinary_in_other_words(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    # Each raised an alarm before round 16's conditions.
+    assert detector.detect(text, role=role) is None
