@@ -529,6 +529,20 @@ def test_asking_to_talk_to_the_head_in_other_words_is_passed_on(engine_both_ways
     assert reply.action == "forward", (reply.action, reply.topic)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a teacher put a photo of my daughter on her own instagram, please get someone to contact me today",
+        "I want to formally report the behaviour of a teaching assistant at the Christmas fair",
+    ],
+)
+def test_asking_for_someone_to_be_sent_or_to_call_is_passed_on(engine_both_ways: Engine, text: str) -> None:
+    # Round 16 (blind set 20): "please get someone to contact me today" and "I want to formally report…"
+    # were asked "Did you mean…" with a section's options.
+    reply = engine_both_ways.ask(text, "parent")
+    assert reply.action == "forward", (reply.action, reply.topic)
+
+
 def test_asking_for_a_person_in_text_speak_is_passed_on(engine_both_ways: Engine) -> None:
     # Round 14 left it: forward cues are read on the folded message, so "sum1" never met "can someone ring me"
     # and the records section ("on file") was offered. language.yaml's `text_speak` reads such words as words.
