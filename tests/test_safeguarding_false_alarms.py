@@ -2403,3 +2403,48 @@ def test_what_round_16_flagged_wrongly_stays_ordinary_in_other_words(
 ) -> None:
     # Each raised an alarm before round 16's conditions.
     assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "The dinner lady told my daughter if she didn't eat her peas she'd be kept in, and she "
+            "pinched her arm until she cried.",
+            "parent",
+        ),
+        (
+            "I'm concerned about a colleague in Year 3. She shut a boy in the stock cupboard for being "
+            "noisy.",
+            "staff",
+        ),
+        (
+            "Our son says the swimming instructor at school is lovely but she slapped him on the back of "
+            "the legs when he got out late.",
+            "parent",
+        ),
+    ],
+)
+def test_a_he_or_she_carries_a_member_of_staff_on_to_the_concern(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    # Round 16 (sets K, M, N and R): the member of staff is named further back than `near`, and a "he" or
+    # "she" carries them on to the concern in the same sentence, or opens the next one (`subjects.carried`).
+    # The last two were not found at all before round 16's rules.
+    _assert_found(detector, text, "headteacher", role)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a "she" before the concern's sentence that does not open it
+        "I'm Jack's nan, he loves Miss Patel and she says his reading is great. Most nights there's no "
+        "food in the house and he's left on his own till late.",
+        # someone else named between the member of staff and the concern
+        "Mrs Jones rang me this morning. She said my son told her that his stepdad hits him with a belt.",
+    ],
+)
+def test_a_he_or_she_does_not_carry_a_member_of_staff_past_someone_else(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    _assert_found(detector, text, "dsl", "parent")

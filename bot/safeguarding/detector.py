@@ -22,12 +22,11 @@ from bot.safeguarding.rules_file import Route, SafeguardingSpec, Settings, compi
 from bot.safeguarding.scanning import Message, Vocabulary, read, read_words, rule_spans, spans
 from bot.safeguarding.similarity import SimilarityIndex
 from bot.safeguarding.stored import Compiled
+from bot.safeguarding.subjects import carried, opens_sentence
 from bot.safeguarding.triggers import NeedsIndex
 
 ROUTE_RANK = {"dsl": 0, "headteacher": 1, "chair_of_governors": 2}
 """KCSIE: an allegation about the headteacher outranks one about staff, which outranks any other concern."""
-SUBJECT_WORDS = 2
-"""A mention this close to the start of a sentence ("the minibus driver", "our head") is its subject."""
 
 
 @dataclass(frozen=True)
@@ -226,7 +225,9 @@ class SafeguardingDetector:
         """Send a concern to the headteacher or chair when it is about them (a mention near or inside it).
 
         A mention that opens the sentence the concern is in counts too, however long the sentence: "the
-        minibus driver made my son sit in the front and touched him" is about the driver. A rule of a
+        minibus driver made my son sit in the front and touched him" is about the driver; so does one that a
+        "he" or "she" carries on to the concern (`subjects.carried`: "I'm worried about Mr Ellis. He's been
+        seen…"). A rule of a
         category about staff fires on their words ("coach", "tutor"); when every such word in the message
         names someone else (`not_people:`), the concern is about a child, for the DSL.
         """
@@ -235,8 +236,8 @@ class SafeguardingDetector:
         found = Detection(category.id, category.route, rule.source)
         near = [
             about
-            for about, s, _ in mentions
-            if (start - self.near <= s < end or self._opens_sentence(s, start, msg))
+            for about, s, e in mentions
+            if (start - self.near <= s < end or opens_sentence(s, start, msg) or carried(e, span, msg))
             and not any(s < o <= start for o in others)  # "the head said my uncle hit me" is the uncle's
         ]
         if near:  # highest route first
@@ -261,14 +262,6 @@ class SafeguardingDetector:
         ):
             return Detection(said.id, said.route, rule.source)
         return found
-
-    @staticmethod
-    def _opens_sentence(mention: int, start: int, msg: Message) -> bool:
-        """Whether a mention is the subject of the sentence that `start` is in (its first few words)."""
-        if mention >= start or any(mention < b <= start for b in msg.starts):
-            return False
-        opening = max(b for b in msg.starts if b <= mention)
-        return mention - opening <= SUBJECT_WORDS
 
 
 # ---- loading --------------------------------------------------------------------------------------------
