@@ -572,3 +572,16 @@ def test_a_long_story_answers_from_the_long_message_threshold(config: Config) ->
     assert long_off.action == "clarify", (long_off.action, long_off.topic)
     assert config.matching.answer_threshold_for(True, 29) == config.matching.semantic_answer_threshold
     assert config.matching.answer_threshold_for(False, 80) == config.matching.words_only_answer_threshold
+
+
+def test_a_story_whose_subject_shares_no_example_words_still_ranks_its_section_first(engine: Engine) -> None:
+    # Round 16: the whole message's meaning used to leave out sentences whose words named no topic, so the one
+    # sentence that says what this is (a letter for the head about money: a formal complaint) was dropped and
+    # the meaning came from "what happens now and how long" alone (the timescales section ranked first).
+    reply = engine.ask(
+        "I handed a letter in at the office on Monday, addressed to the head, about the way the trip money "
+        "was handled. Nobody has said anything since. What happens now and how long will it take?",
+        "parent",
+    )
+    ranked = [reply.topic] if reply.topic else [a.topic for a in reply.alternatives]
+    assert ranked[0] == "complaints_stage_one", (reply.action, ranked)

@@ -161,7 +161,9 @@ DEV_FLOORS = {
     "real/real_fresh4.yaml": ((0.58, 0.69, 0.22), (0.46, 0.54, 0.36)),
     "real/real_fresh5.yaml": ((0.42, 0.55, 0.20), (0.33, 0.41, 0.38)),
     "real/real_fresh2.yaml": ((0.44, 0.55, 0.20), (0.33, 0.38, 0.35)),
-    "real/real_fresh3.yaml": ((0.49, 0.70, 0.10), (0.35, 0.57, 0.26)),
+    # round 16: the whole message's meaning is taken from all of it (no story filter): one more of its answers
+    # wrong (2 of 15), one more question helped
+    "real/real_fresh3.yaml": ((0.49, 0.70, 0.14), (0.35, 0.57, 0.26)),
     # round 11: a fake account "pretending to be me" joined online bullying's examples (five questions of the
     # sets now get that section); one long story here now ranks the staff guidance first, its answer second
     "real/real_dev.yaml": ((0.60, 0.82, 0.05), (0.47, 0.59, 0.15)),
@@ -173,9 +175,10 @@ DEV_FLOORS = {
     # the question parts weigh less (written top-1 0.889 → 0.899 pooled, real wrong answers 22 → 20)
     "real/real_fresh8.yaml": ((0.42, 0.57, 0.11), (0.35, 0.48, 0.10)),  # round 15: parents' own words, up
     "blind/blind14.yaml": ((0.80, 0.94, 0.02), (0.63, 0.83, 0.08)),
-    "real/real_fresh9.yaml": ((0.36, 0.61, 0.01), (0.28, 0.48, 0.20)),
+    "real/real_fresh9.yaml": ((0.36, 0.60, 0.01), (0.28, 0.48, 0.20)),  # round 16: as real_fresh3
     "blind/blind15.yaml": ((0.86, 0.94, 0.03), (0.65, 0.84, 0.05)),  # round 13: as real_fresh8; 14: as blind6
-    "real/real_fresh10.yaml": ((0.38, 0.56, 0.19), (0.34, 0.50, 0.25)),  # round 15: as real_fresh8
+    # round 15: as real_fresh8; round 16: as real_fresh3 (top-1 0.382 → 0.455; 2 of 9 answers wrong)
+    "real/real_fresh10.yaml": ((0.38, 0.56, 0.23), (0.34, 0.50, 0.25)),
     # held out through round 13, read in round 14
     "blind/blind18a.yaml": ((0.91, 0.94, 0.03), (0.68, 0.82, 0.08)),  # parts weigh less: 0.866 → 0.918
     "blind/blind18b.yaml": ((0.79, 0.91, 0.02), (0.48, 0.72, 0.24)),
@@ -184,7 +187,7 @@ DEV_FLOORS = {
     # round 15: parents' own words for a problem with the teacher and pupils' posts about staff from home
     # raised both with the meaning; on words alone one of blind19b's options went to a neighbour
     "blind/blind19a.yaml": ((0.85, 0.95, 0.03), (0.59, 0.81, 0.16)),
-    "blind/blind19b.yaml": ((0.87, 0.95, 0.03), (0.60, 0.75, 0.11)),
+    "blind/blind19b.yaml": ((0.87, 0.94, 0.03), (0.60, 0.75, 0.11)),  # round 16: as real_fresh3, one option
     # held out through rounds 14 and 15, read in round 16
     "blind/blind20a.yaml": ((0.90, 0.93, 0.02), (0.72, 0.81, 0.05)),
     "blind/blind20b.yaml": ((0.73, 0.76, 0.02), (0.40, 0.60, 0.18)),

@@ -2385,6 +2385,13 @@ def test_what_set_z_missed_is_found_in_other_words(
             "children.",
             "parent",
         ),
+        # the writer's own friend request to a teacher (found writing round 16's matching tests)
+        (
+            "Back at the summer fair I got chatting to my daughter's teacher and afterwards I sent her a "
+            "friend request on Facebook. It's been months and she still hasn't accepted it. Have I done "
+            "something wrong?",
+            "parent",
+        ),
         # real set 14: an exclusion for drugs; adults overheard talking about a child; "pretty" as an adverb
         ("a boy was excluded for a drugs offence and the parents appealed, is that usual", "parent"),
         (
