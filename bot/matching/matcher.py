@@ -29,6 +29,9 @@ _FORWARD_MARGIN = 0.05
 _UNKNOWN_WORD_IDF_FACTOR = 1.0
 _PRUNE_BELOW = 0.1  # classes that could not score this much are not scored at all
 _SEMANTIC_CHARS = 1000  # the whole message is embedded up to here (its question parts are embedded too)
+_LONGEST_WORD = 30
+"""Longer "words" (a link, a run of one key held down) are left out of the whole message's meaning: the model
+splits them into many pieces that would outweigh the words around them."""
 _ONE_WORD_MARGIN_FACTOR = (
     2.0  # a one-word message needs the words' lead over the runner-up this many times over
 )
@@ -257,7 +260,8 @@ class Matcher:
         lexical = best_of(per_text)
         if self.semantic is None:
             return _Tables(lexical, lexical, per_text[0] if parts else None, {})
-        texts = [text[:_SEMANTIC_CHARS], *parts]
+        said = " ".join(word for word in text.split() if len(word) <= _LONGEST_WORD)
+        texts = [said[:_SEMANTIC_CHARS], *parts]
         similar = self.semantic.similarities(texts, scored=per_text, floor=_PRUNE_BELOW)
         fused = [fuse(lex, sim) for lex, sim in zip(per_text, similar, strict=True)]
         if not parts:
