@@ -3,8 +3,8 @@
 A forward intent's `cues` ("make a complaint") point to a person only when the rest of the message agrees;
 its `firm_cues` ("i want to report it") are said outright in the first person and decide alone, unless the
 message also asks a question of its own. `role_cues` ("my son") show who is writing. Both are looked for in
-the message with its text-speak read as words (language.yaml's `text_speak`: "pls can sum1 ring me" holds
-"can someone ring me").
+the message with its text-speak read as words (`Cues.plain`, from language.yaml's `text_speak`: "pls can sum1
+ring me" holds "can someone ring me"), read once per message by the matcher.
 """
 
 from __future__ import annotations
@@ -74,19 +74,19 @@ class Cues:
             return folded
         return " ".join(self.words.get(word, word) for word in folded.split())
 
-    def forward_cue(self, folded: str) -> Cue | None:
-        """The first cue the message contains; a firm one counts as firm only when the message does not
-        also ask a question of its own ("i want to complain about the head, who do i write to?")."""
-        folded = self.plain(folded)
+    def forward_cue(self, plain: str) -> Cue | None:
+        """The first cue the message (as `plain` reads it) contains; a firm one counts as firm only when the
+        message does not also ask a question of its own ("i want to complain about the head, who do i write
+        to?")."""
         for phrase, intent, firm in self.forward:
-            if contains(folded, phrase):
-                return Cue(intent, firm and _ASKS_ME.search(folded) is None)
+            if contains(plain, phrase):
+                return Cue(intent, firm and _ASKS_ME.search(plain) is None)
         return None
 
-    def role(self, folded: str) -> str:
-        """The role the wording points to ("my son" → parent), or "any" when it points to none or several."""
-        folded = self.plain(folded)
-        roles = {role for phrase, role in self.roles if contains(folded, phrase)}
+    def role(self, plain: str) -> str:
+        """The role the wording (the message as `plain` reads it) points to ("my son" → parent), or "any" when
+        it points to none or several."""
+        roles = {role for phrase, role in self.roles if contains(plain, phrase)}
         return roles.pop() if len(roles) == 1 else "any"
 
 

@@ -165,9 +165,10 @@ class Matcher:
             return Match("smalltalk", [], intent=smalltalk)
         tables = self._class_scores(text, words)
         scores, lexical = tables.final, tables.lexical
+        plain = self.cues.plain(folded)  # text-speak read as words, for the cues
         if role == "any":
-            role = self.infer_role(folded)
-        cue = self.cues.forward_cue(folded)
+            role = self.cues.role(plain)
+        cue = self.cues.forward_cue(plain)
         ranked = self._rank(scores, role)
         by_words = self._rank(lexical, role) if scores is not lexical else ranked
         words_out_of_scope = lexical.get(OUT_OF_SCOPE, 0.0)
@@ -276,10 +277,6 @@ class Matcher:
             return True
         whole = self._rank(dict(tables.whole), role)
         return bool(whole) and whole[0].key == ranked[0].key
-
-    def infer_role(self, folded: str) -> str:
-        """The role the wording points to ("my son" → parent), or "any" when it points to none or several."""
-        return self.cues.role(folded)
 
     def _scores(self, words: list[str], prune: float = _PRUNE_BELOW) -> dict[str, float]:
         """Score classes: cosine with their best example, blended with how much of the question they cover.
