@@ -192,6 +192,10 @@ DEV_FLOORS = {
     "blind/blind20a.yaml": ((0.90, 0.93, 0.02), (0.72, 0.81, 0.05)),
     "blind/blind20b.yaml": ((0.73, 0.76, 0.02), (0.40, 0.60, 0.18)),
     "real/real_fresh14.yaml": ((0.38, 0.61, 0.34), (0.22, 0.33, 0.72)),
+    # held out through rounds 15 and 16, read in round 17
+    "blind/blind21a.yaml": ((0.90, 0.94, 0.05), (0.89, 0.89, 0.04)),
+    "blind/blind21b.yaml": ((0.77, 0.90, 0.02), (0.29, 0.58, 0.12)),
+    "real/real_fresh15.yaml": ((0.54, 0.62, 0.02), (0.37, 0.45, 0.22)),
 }
 
 

@@ -452,6 +452,9 @@ FRESH_SETS = {
     # held out through rounds 14 and 15, read in round 16: 6/120 missed, 11 routes and 9/300 flagged at first
     # look; three routes left: a child's own sports coach, which the sets label both ways
     "general_blind_z.yaml": (3, 0.01),
+    # held out through rounds 15 and 16, read in round 17: 9/120 missed, 1 route and 8/300 flagged at first
+    # look; the route left is "one of our sports coaches", the conflict above
+    "general_blind_aa.yaml": (1, 0.004),
 }
 
 
@@ -2455,3 +2458,108 @@ def test_a_he_or_she_does_not_carry_a_member_of_staff_past_someone_else(
     detector: SafeguardingDetector, text: str
 ) -> None:
     _assert_found(detector, text, "dsl", "parent")
+
+
+# ---- round 17: set AA read and fixed by kind; the alarms of blind set 21 and real set 15 ------------------
+# Set AA's own wording is held by FRESH_SETS; these are its kinds in other words that nothing found before
+# round 17's rules.
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # a parent who drinks and then turns angry and breaks things (the drinking told first)
+        ("when my stepdad drinks his cans he gets really angry and smashes stuff", "pupil"),
+        # a child's head pushed down a toilet
+        ("some year 6s pushed my head down the loo and flushed it and said they will do it again", "pupil"),
+        # hurting "down below" and not wanting to say why
+        ("my tummy hurts down below and i dont want to tell anyone why", "pupil"),
+        # a child kept from school to work
+        ("my friend cant come to school on fridays cos she has to work in her aunties takeaway", "pupil"),
+        # children going to bed hungry
+        ("The kids have been going to bed hungry most nights this month, we've run out of money.", "parent"),
+        # older boys asking children to do a job for them
+        (
+            "There are some older lads by the park asking the Year 6 kids to do a job for them and hide "
+            "something in their bags.",
+            "parent",
+        ),
+    ],
+)
+def test_what_set_aa_missed_is_found_in_other_words(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    _assert_found(detector, text, "dsl", role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # blind set 21: a colleague's message to the adult writer; the writer's own follow of a teacher who
+        # then deletes the comment; not knowing where else to ask; a partner's reassurance; a sports day
+        # without a water station; a child hungry after lunch; a coach who is late; a child who ran off
+        # from a fight (real set 15)
+        (
+            "I posted a moan about my day on Facebook last night and a colleague messaged me to say I "
+            "should delete it. Was it really that bad?",
+            "staff",
+        ),
+        (
+            "im in year 6 and i followed my old teacher on tiktok and commented hi. she deleted it and "
+            "blocked me",
+            "pupil",
+        ),
+        (
+            "Someone has set up a fake account in my name and it's messaging my cousins asking for money. "
+            "I don't know where else to ask about this.",
+            "parent",
+        ),
+        (
+            "Went to my cousin's wedding and a friend has tagged me in photos on Facebook looking very "
+            "merry. I'm a TA. My husband says no one will care but I can't stop worrying.",
+            "staff",
+        ),
+        (
+            "Sports day was chaos, there was no water station and the kids were standing in the heat for "
+            "ages. Can I post about it on Facebook?",
+            "parent",
+        ),
+        (
+            "My daughter comes out of school starving every day because the portions are tiny. What's the "
+            "best way to raise it?",
+            "parent",
+        ),
+        (
+            "The football coach at the after-school club has been really unprofessional, turning up late, "
+            "kids standing around for ages. Who do I complain to?",
+            "parent",
+        ),
+        (
+            "My son got a fixed-term exclusion. Two older boys were fighting and he ran off in the other "
+            "direction. Can I appeal?",
+            "parent",
+        ),
+        # set AA: a teacher declining a friend request; a new TA asking what is allowed; a song's words; the
+        # writer feeling alone with a child's difficulties
+        (
+            "I was at uni with Miss Grey and sent her a friend request, she said teachers aren't allowed to "
+            "accept parents. Is that an actual rule?",
+            "parent",
+        ),
+        ("I'm a new TA, am I allowed to drive a pupil home if her mum asks me to?", "staff"),
+        (
+            "Poppy has been singing that Queen song nonstop, 'mama just killed a man', blame her grandad",
+            "parent",
+        ),
+        (
+            "Sorry I got upset when we talked about Leo's speech therapy. It's been hard and I've felt very "
+            "alone with it. Mrs Cole was so kind to me.",
+            "parent",
+        ),
+    ],
+)
+def test_what_round_17_flagged_wrongly_stays_ordinary_in_other_words(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    # Each raised an alarm before round 17's conditions.
+    assert detector.detect(text, role=role) is None
