@@ -543,6 +543,21 @@ def test_asking_for_someone_to_be_sent_or_to_call_is_passed_on(engine_both_ways:
     assert reply.action == "forward", (reply.action, reply.topic)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the light in the year 3 cloakroom has been flickering for a week, can someone sort it",
+        "someone has made a school instagram page with our badge on it, can the school get it taken down",
+    ],
+)
+def test_asking_for_someone_to_put_a_thing_right_is_passed_on(engine_both_ways: Engine, text: str) -> None:
+    # Round 17 (blind set 21): "the side gate is broken again, can sum1 sort it" fell back, and "can the
+    # office get it taken down" was asked "Did you mean…"; nothing in the policies answers a repair or a
+    # take-down.
+    reply = engine_both_ways.ask(text, "parent")
+    assert reply.action == "forward", (reply.action, reply.topic)
+
+
 def test_asking_for_a_person_in_text_speak_is_passed_on(engine_both_ways: Engine) -> None:
     # Round 14 left it: forward cues are read on the folded message, so "sum1" never met "can someone ring me"
     # and the records section ("on file") was offered. language.yaml's `text_speak` reads such words as words.
