@@ -2563,3 +2563,36 @@ def test_what_round_17_flagged_wrongly_stays_ordinary_in_other_words(
 ) -> None:
     # Each raised an alarm before round 17's conditions.
     assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # round 17's new rules, each kept to its kind: drink and anger alone; older children asking for help
+        # at a fair or in a game; one hungry bedtime with its reason; an adult's own health; a sleepover
+        (
+            "My husband had a few drinks at the rugby and got angry at the referee, the kids thought it was "
+            "hilarious",
+            "parent",
+        ),
+        (
+            "The older kids asked my son to do a job for them at the school fair, running the tombola",
+            "parent",
+        ),
+        ("the big boys asked me to keep something for them in the game, it was a gold coin", "pupil"),
+        (
+            "He went to bed hungry because he had a late lunch at his nan's, can he have an extra snack "
+            "today",
+            "parent",
+        ),
+        (
+            "my front bottom is sore after my smear test sorry cant say more but I need to leave work early "
+            "to collect him",
+            "parent",
+        ),
+        ("we were shouting all night at the sleepover cos we were playing games at my house", "pupil"),
+    ],
+)
+def test_round_17s_rules_keep_to_their_kind(detector: SafeguardingDetector, text: str, role: str) -> None:
+    # Each raised an alarm with the rules as first written for set AA.
+    assert detector.detect(text, role=role) is None
