@@ -2596,3 +2596,34 @@ def test_what_round_17_flagged_wrongly_stays_ordinary_in_other_words(
 def test_round_17s_rules_keep_to_their_kind(detector: SafeguardingDetector, text: str, role: str) -> None:
     # Each raised an alarm with the rules as first written for set AA.
     assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "then he hit mum and she fell over",
+        "dad was singing really loud and then he hit mum",
+        "he pushed mum down the stairs",
+        "she hit dad with a pan",
+    ],
+)
+def test_a_parent_hit_or_pushed_told_with_he_or_she_is_found(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    # Round 17, found probing the round's own rules: "hits my mum" was a rule, "he hit mum" was not.
+    _assert_found(detector, text, "dsl", "pupil")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she pushed dad in the pool on holiday it was so funny",
+        "she hit mum with a pillow in our pillow fight",
+        "he hit mum accidentally with the door",
+    ],
+)
+def test_a_parent_hit_in_play_or_by_accident_stays_ordinary(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    # The guard on the rule above: each is flagged when its `unless:` is taken away.
+    assert detector.detect(text, role="pupil") is None
