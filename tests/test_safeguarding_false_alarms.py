@@ -2627,3 +2627,41 @@ def test_a_parent_hit_in_play_or_by_accident_stays_ordinary(
 ) -> None:
     # The guard on the rule above: each is flagged when its `unless:` is taken away.
     assert detector.detect(text, role="pupil") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he punched my brother",
+        "he hurt my sister",
+        "she hit my baby brother",
+        "he said he would kill mum",
+        "she made me keep it a secret",
+        "he shouts at me and hits me",
+        "i got hit last night",
+        "someone at home hurts me",
+        "she threw a plate at dad",
+        "he pushed mum into the wall",
+    ],
+)
+def test_the_simplest_words_a_child_uses_are_found(detector: SafeguardingDetector, text: str) -> None:
+    # Round 17: probing with the plainest sentences (a "he" or "she", a brother or sister, a parent as the one
+    # hurt) found each of these missed; "he hit me" and "he hits my mum" were already found.
+    _assert_found(detector, text, "dsl", "pupil")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he kicked my brother in football by accident",
+        "she hit my brother in the playground and the teacher told her off",
+        "she made me keep it a secret because its a surprise party for dad",
+        "i got hit again at dodgeball, we lost 5-0",
+    ],
+)
+def test_the_simplest_words_in_play_or_at_school_stay_ordinary(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    # The guards on the rules above (play, an accident, the playground, a surprise): each is flagged when its
+    # `unless:` is taken away.
+    assert detector.detect(text, role="pupil") is None
