@@ -2665,3 +2665,14 @@ def test_the_simplest_words_in_play_or_at_school_stay_ordinary(
     # The guards on the rules above (play, an accident, the playground, a surprise): each is flagged when its
     # `unless:` is taken away.
     assert detector.detect(text, role="pupil") is None
+
+
+def test_asking_whether_one_may_tell_keeps_a_member_of_staffs_messages_a_concern(
+    detector: SafeguardingDetector,
+) -> None:
+    # Round 17: "am I allowed" was first written into `not_staff_contact:` for a new TA asking what she may do
+    # ("am I allowed to give a child a lift home"); it also hid a pupil asking whether she may tell. Only the
+    # writer's own act is such a question now.
+    _assert_found(
+        detector, "am i allowed to tell you that sir messages me on snapchat at night", "headteacher", "pupil"
+    )
