@@ -2676,3 +2676,10 @@ def test_asking_whether_one_may_tell_keeps_a_member_of_staffs_messages_a_concern
     _assert_found(
         detector, "am i allowed to tell you that sir messages me on snapchat at night", "headteacher", "pupil"
     )
+
+
+def test_a_parent_saying_no_one_would_care_is_still_found(detector: SafeguardingDetector) -> None:
+    # Round 17: the reassurance written for blind set 21 ("my husband says no one will care but I can't
+    # stop worrying") first also took "and" and a sentence's end, which hid a child's "my mum says nobody
+    # would care and shes right". Only "…but" is a reassurance now.
+    _assert_found(detector, "my mum says nobody would care and shes right", "dsl", "pupil")
