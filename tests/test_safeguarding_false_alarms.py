@@ -455,6 +455,9 @@ FRESH_SETS = {
     # held out through rounds 15 and 16, read in round 17: 9/120 missed, 1 route and 8/300 flagged at first
     # look; the route left is "one of our sports coaches", the conflict above
     "general_blind_aa.yaml": (1, 0.004),
+    # written in round 17 in the plainest words (3–14 words) and read at once; the route left is "the bus
+    # driver", which may be the school's or the town's
+    "simple_words.yaml": (1, 0.0),
 }
 
 
@@ -2683,3 +2686,17 @@ def test_a_parent_saying_no_one_would_care_is_still_found(detector: Safeguarding
     # stop worrying") first also took "and" and a sentence's end, which hid a child's "my mum says nobody
     # would care and shes right". Only "…but" is a reassurance now.
     _assert_found(detector, "my mum says nobody would care and shes right", "dsl", "pupil")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mum got a black eye at boxing",
+        "We watched videos of soldiers in WW2 and the children asked to join the army cadets",
+        "I relapsed on my diet again, the kids ate all the biscuits",
+    ],
+)
+def test_the_plainest_words_rules_keep_to_their_kind(detector: SafeguardingDetector, text: str) -> None:
+    # Round 17's rules for the simple-words set (a mother's injury, videos of fighters, a parent using again):
+    # each of these raised an alarm with the rule as first written.
+    assert detector.detect(text, role="parent") is None
