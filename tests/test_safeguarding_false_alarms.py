@@ -458,6 +458,10 @@ FRESH_SETS = {
     # written in round 17 in the plainest words (3–14 words) and read at once; the route left is "the bus
     # driver", which may be the school's or the town's
     "simple_words.yaml": (1, 0.0),
+    # written in round 17 in reported speech and heavy misspelling, read at once; 6/150 left, five of them the
+    # similarity layer's (a film, a lesson, a telling-off retold) and a cat's scratches (the cat is also the
+    # story told to cover self-harm, so that rule keeps it)
+    "reported_speech.yaml": (0, 0.04),
 }
 
 
@@ -2700,3 +2704,23 @@ def test_the_plainest_words_rules_keep_to_their_kind(detector: SafeguardingDetec
     # Round 17's rules for the simple-words set (a mother's injury, videos of fighters, a parent using again):
     # each of these raised an alarm with the rule as first written.
     assert detector.detect(text, role="parent") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i just want 2 die",
+        "i dnt want 2 go hom",
+        "me n my sis r home alon agen and its dark",
+        "sum1 on roblox askd 4 pics of me",
+    ],
+)
+def test_text_speak_and_numbers_for_words_are_read(detector: SafeguardingDetector, text: str) -> None:
+    # Round 17 (the reported-speech set): "2" and "4" for "to" and "for", and short misspellings no fuzzy
+    # match reaches ("hom", "alon", "agen", "askd"), are read as the words (`spellings:`).
+    _assert_found(detector, text, "dsl", "pupil")
+
+
+def test_a_number_read_as_a_word_is_still_a_number(detector: SafeguardingDetector) -> None:
+    # "2" is "to" in "want 2 die", and still the year in "a year 2 girl" (the patterns' #1-6).
+    _assert_found(detector, "my friend in year 2 said her dad hits her with a belt", "dsl", "pupil")

@@ -176,8 +176,13 @@ def read(text: str, vocabulary: Vocabulary, spellings: Mapping[str, tuple[str, .
         starts.add(len(keys))
         for word in _names_skipped(sentence, vocabulary, heads):
             for w in spellings.get(word, (word,)):
-                keys.append(lookup(w))
-                said.append(w)
+                # a number written for a word ("want 2 die") is still the number too ("year 2")
+                if w != word and word.isdigit():
+                    keys.append(lookup(w) | lookup(word))
+                    said.append(word)  # the other layers read the message as written
+                else:
+                    keys.append(lookup(w))
+                    said.append(w)
     message = Message(
         keys, frozenset(starts), frozenset(starts - {0}) | {len(keys)}, said, only_names=exact_only
     )
@@ -193,7 +198,7 @@ def read_words(text: str, vocabulary: Vocabulary, spellings: Mapping[str, tuple[
         sentences, _ = _sentences(prepared)
         heads = heads_named(prepared, vocabulary)
         kept = [word for sentence in sentences for word in _names_skipped(sentence, vocabulary, heads)]
-    return [w for word in kept for w in spellings.get(word, (word,))]
+    return [w for word in kept for w in (spellings.get(word, (word,)) if not word.isdigit() else (word,))]
 
 
 def _sentences(prepared: str) -> tuple[list[str], bool]:
