@@ -462,6 +462,9 @@ FRESH_SETS = {
     # similarity layer's (a film, a lesson, a telling-off retold) and a cat's scratches (the cat is also the
     # story told to cover self-harm, so that rule keeps it)
     "reported_speech.yaml": (0, 0.04),
+    # written in round 17 about staff, the head and online harms, read at once; the three routes left are
+    # a "bus driver", a "dance club lady" and a "chess club man" labelled the school's (it may not run them)
+    "staff_and_online_plain.yaml": (3, 0.0),
 }
 
 
@@ -2724,3 +2727,38 @@ def test_text_speak_and_numbers_for_words_are_read(detector: SafeguardingDetecto
 def test_a_number_read_as_a_word_is_still_a_number(detector: SafeguardingDetector) -> None:
     # "2" is "to" in "want 2 die", and still the year in "a year 2 girl" (the patterns' #1-6).
     _assert_found(detector, "my friend in year 2 said her dad hits her with a belt", "dsl", "pupil")
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        # round 17 (the staff-and-online set), in other words: food withheld as a punishment; a mouth taped; a
+        # gamer's present sent to a home whose address was never given; a challenge with tablets
+        ("the dinner lady takes my pudding away if im naughty in the morning", "pupil", "headteacher"),
+        ("sir taped my mouth shut for talking", "pupil", "headteacher"),
+        (
+            "someone my son games with on xbox posted him a headset, we never gave anyone our address",
+            "parent",
+            "dsl",
+        ),
+        ("theres a challenge on tiktok where you take loads of tablets", "pupil", "dsl"),
+    ],
+)
+def test_what_the_staff_and_online_set_missed_is_found_in_other_words(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A teacher in America posted a photo of her class with tape over their mouths as a joke",
+        "Some girls in her class made a fake account pretending to be my daughter and posted silly things",
+    ],
+)
+def test_a_staged_photo_and_a_prank_account_stay_policy_questions(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    # The guards on two of those rules: each raised an alarm on a development question set as first written.
+    assert detector.detect(text, role="parent") is None
