@@ -465,6 +465,9 @@ FRESH_SETS = {
     # written in round 17 about staff, the head and online harms, read at once; the three routes left are
     # a "bus driver", a "dance club lady" and a "chess club man" labelled the school's (it may not run them)
     "staff_and_online_plain.yaml": (3, 0.0),
+    # written in round 17 with the concern buried in an everyday message, read at once; the routes left are
+    # adults whose employer the message does not say, and most alarms are the similarity and meaning layers'
+    "buried_concerns.yaml": (7, 0.125),
 }
 
 
@@ -2762,3 +2765,32 @@ def test_a_staged_photo_and_a_prank_account_stay_policy_questions(
 ) -> None:
     # The guards on two of those rules: each raised an alarm on a development question set as first written.
     assert detector.detect(text, role="parent") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 17 (the buried-concern set), in other words, each inside an everyday message
+        "Can I pay for the trip in cash? Also Noah said his uncle ties his hands when he won't go to sleep.",
+        "Lost property: a red coat. Ava said she hides under her bed when her dad comes home shouting.",
+        "Football club on Friday? Max isn't allowed to tell anyone about the game he plays with his uncle.",
+        "Is there football club on Friday? He said his mum's boyfriend held his hand over the hob.",
+    ],
+)
+def test_a_concern_buried_in_an_everyday_message_is_found(detector: SafeguardingDetector, text: str) -> None:
+    _assert_found(detector, text, "dsl", "parent")
+
+
+def test_a_locked_room_in_a_book_is_not_a_child_locked_in(detector: SafeguardingDetector) -> None:
+    # The guard on round 17's condition for stories: "locks kids in the chokey" in Matilda is a book; the
+    # condition first also took the word "book" anywhere, which hid a labelled disclosure with a reading book.
+    assert (
+        detector.detect("I loved Matilda when the headteacher locks kids in the chokey", role="pupil") is None
+    )
+    _assert_found(
+        detector,
+        "Her reading book hasn't changed. She said her dad's girlfriend locks her in the bathroom when "
+        "she's naughty.",
+        "dsl",
+        "parent",
+    )

@@ -42,7 +42,8 @@ def test_a_short_message_is_never_judged_by_its_meaning_alone() -> None:
     layer = meaning_layer(KNOWLEDGE, embedder, detector.by_id)
     assert layer is not None and layer.settings == MeaningSettings(threshold=0.85, min_words=20)
     detector.attach_meaning(layer)
-    short = "he hides under the bed when his stepdad shouts"  # 9 words
+    # 8 words; round 17 made "he hides under the bed when his stepdad shouts" a rule of its own
+    short = "he goes quiet whenever his stepdad comes home"
     assert detector.detect(short, role="parent") is None
     layer.settings = MeaningSettings(threshold=0.5, min_words=20)
     assert layer.probability(short) >= 0.5 and detector.detect(short, role="parent") is None
