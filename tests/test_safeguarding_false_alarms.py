@@ -2728,8 +2728,9 @@ def test_text_speak_and_numbers_for_words_are_read(detector: SafeguardingDetecto
 
 
 def test_a_number_read_as_a_word_is_still_a_number(detector: SafeguardingDetector) -> None:
-    # "2" is "to" in "want 2 die", and still the year in "a year 2 girl" (the patterns' #1-6).
-    _assert_found(detector, "my friend in year 2 said her dad hits her with a belt", "dsl", "pupil")
+    # "2" is "to" in "want 2 die", and still the year in the writer's heading "TA in Year 2." (not_people's
+    # #1-6): read as "to" alone, the concern went to the headteacher as if about the TA.
+    _assert_found(detector, "TA in Year 2. Noticed fingertip bruises on a girl's arm", "dsl", "staff")
 
 
 @pytest.mark.parametrize(
