@@ -196,6 +196,10 @@ DEV_FLOORS = {
     "blind/blind21a.yaml": ((0.90, 0.94, 0.05), (0.89, 0.89, 0.04)),
     "blind/blind21b.yaml": ((0.77, 0.90, 0.02), (0.29, 0.58, 0.12)),
     "real/real_fresh15.yaml": ((0.54, 0.62, 0.02), (0.37, 0.45, 0.22)),
+    # held out through rounds 16 and 17, read in round 18
+    "blind/blind22a.yaml": ((0.93, 0.92, 0.03), (0.82, 0.88, 0.02)),
+    "blind/blind22b.yaml": ((0.81, 0.88, 0.07), (0.43, 0.64, 0.12)),
+    "real/real_fresh16.yaml": ((0.66, 0.84, 0.23), (0.48, 0.66, 0.19)),
 }
 
 

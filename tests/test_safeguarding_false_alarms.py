@@ -468,6 +468,19 @@ FRESH_SETS = {
     # written in round 17 with the concern buried in an everyday message, read at once; the routes left are
     # adults whose employer the message does not say, and most alarms are the similarity and meaning layers'
     "buried_concerns.yaml": (7, 0.125),
+    # held out through rounds 16 and 17, read in round 18: 12/120 missed, 3 routes and 13/300 flagged at first
+    # look; the routes left are named in its header, and most alarms left are staff training notes and books
+    "general_blind_ab.yaml": (3, 0.03),
+    # written in round 18 as children type, read at once; the alarm left is the similarity layer's ("jayden
+    # said im not his freind anymore")
+    "pupils_chat.yaml": (0, 0.007),
+    # written in round 18 in second-language and dictated English, read at once; the routes left are a teacher
+    # greeted ("dear teacher…"), an after-school club's coach and a cover teacher named as a heading would be
+    "second_language.yaml": (3, 0.06),
+    # written in round 18 as answers at each step of the concern form, read at once; the route left is a
+    # "chess club man" (the set labels him the DSL's); the alarms, "text me please, I'm deaf" and the
+    # lollipop lady, are the similarity layer's
+    "form_answers.yaml": (1, 0.008),
 }
 
 
@@ -2795,3 +2808,113 @@ def test_a_locked_room_in_a_book_is_not_a_child_locked_in(detector: Safeguarding
         "dsl",
         "parent",
     )
+
+
+# ---- round 18: set AB read; children's chat, second-language English and the form's answers probed ------
+# The sets' own wording is held by FRESH_SETS; these are their kinds in other words that nothing found (or
+# that raised an alarm) before round 18's rules.
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # children's chat: a secret that feels wrong, hurt and not allowed to say, hiding marks, a cover story
+        ("i cant tell anyone but my arm hurts a lot", "pupil"),
+        ("dad says no swimming until the bruises fade", "pupil"),
+        ("if sir asks about my face say i walked into the door", "pupil"),
+        ("our childminder makes the kids eat their dinner off the floor", "parent"),
+        ("i am at home by myself a lot and have to make my sisters tea", "pupil"),
+        ("there are mice and rubbish all over the kitchen floor and nobody cleans it", "pupil"),
+        ("mums friend gave me some of her wine and i felt funny", "pupil"),
+        ("dad did a horrible thing to me", "pupil"),
+        ("im dead when i get home, not joking", "pupil"),
+        ("he did that thing again", "pupil"),
+        ("mum drank too much and was sick on the floor", "pupil"),
+        ("if someone hurts you at home who do you tell", "pupil"),
+        ("is it bad to have a secret that makes my tummy feel sick", "pupil"),
+        ("i wear my hoodie so nobody sees my arms", "pupil"),
+        ("we cant have any dinner until mum gets paid", "pupil"),
+        # parents and staff, some in second-language English (set AB, the second-language set)
+        ("she leaves the 8 year old in charge of the twins every night", "parent"),
+        ("Her uncle has been staying and I caught him in her bed at 2am", "parent"),
+        ("Her dad's family did something to her in the summer and now she can't walk properly", "parent"),
+        ("her aunt will do the sunna on the girls in the holidays", "parent"),
+        ("his father makes him work at the market every weekend all day", "parent"),
+        ("if I tell you he will take it out on the children", "parent"),
+        ("she was seen getting into a van with older lads after school", "staff"),
+        ("he thinks the shooter was a hero and keeps watching the video", "parent"),
+        ("a man from the shop put his hand on her knee", "parent"),
+        ("my daughter says he touched her", "parent"),
+        ("boys in year 5 are filming up girls skirts", "staff"),
+    ],
+)
+def test_what_round_18s_sets_missed_is_found_in_other_words(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    _assert_found(detector, text, "dsl", role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # blind set 22 and real set 16: a parent's threats to the writer; a pupil's own request not accepted;
+        # gossip quoted; a match lost; "none of the school's business" asked about; predators in general
+        (
+            "a mum posted threats about me on facebook after parents evening, can the school do anything",
+            "staff",
+        ),
+        (
+            "i sent sir a follow request on tiktok because he is my favourite teacher but he never accepted",
+            "pupil",
+        ),
+        (
+            "People on the WhatsApp group are commenting that there was always something off about the new "
+            "teacher. Should I say something?",
+            "parent",
+        ),
+        ("nobody likes me at netball cos we lost the match", "pupil"),
+        (
+            "Other parents say what happens at home is none of the school's business. Can the school do "
+            "anything about a group chat?",
+            "parent",
+        ),
+        ("I think issues that happen outside school should just be left alone by teachers", "parent"),
+        ("If the school posts names with photos, predators could find our children", "parent"),
+        # the pupils' chat set: laughing, a film's doll, hiding for fun, a dream of running away
+        ("my brother sat on me and i couldnt breathe cos i was laughing", "pupil"),
+        ("that clown doll in the film is so creepy he gives me nightmares", "pupil"),
+        ("i hid in the wardrobe and dad couldnt find me lol", "pupil"),
+        ("i want to run away to hogwarts", "pupil"),
+        # set AB: a history lesson, a soap's storyline
+        ("in history we learned that the vikings would kill people", "pupil"),
+        ("The Eastenders storyline about coercive control is so good", "parent"),
+        # the second-language and form-answer sets: a boy's circumcision, praise, a ball game, a late pick-up,
+        # a kitchen accident, the writer alone with the children, a colleague asking the rule
+        ("my son will have his circumcision next week so he will miss PE", "parent"),
+        ("she said the teacher touched her shoulder and said well done", "parent"),
+        ("the teacher was hitting the ball to the kids at rounders", "parent"),
+        ("my son was left alone in the classroom waiting for me at home time because I was late", "parent"),
+        ("he cut his finger with a knife chopping vegetables with me", "parent"),
+        ("I am alone with the kids at night while my husband works away", "parent"),
+        ("parents keep asking me about the photos from the nativity, what is the school rule?", "staff"),
+    ],
+)
+def test_round_18s_ordinary_kinds_stay_ordinary(detector: SafeguardingDetector, text: str, role: str) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 18's conditions do not hide what they sit beside (probed when they were written)
+        "i sent sir a follow request and he never accepted but he messages me on snapchat saying im his "
+        "favourite and its our secret",
+        "the comments on facebook said something off about the coach, and my daughter says he touched her",
+        "dad says what happens at home is none of the schools business and if i tell he will hit me",
+        "there are predators who could be messaging my daughter, one man sent her a picture of himself",
+        "mum threw me at the wall because i took her hairbrush",
+        "why did hitler kill the jews, my uncle says he was right",
+    ],
+)
+def test_round_18s_conditions_do_not_hide_a_disclosure(detector: SafeguardingDetector, text: str) -> None:
+    assert detector.detect(text, role="pupil") is not None, text
