@@ -558,6 +558,24 @@ def test_asking_for_someone_to_put_a_thing_right_is_passed_on(engine_both_ways: 
     assert reply.action == "forward", (reply.action, reply.topic)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't want the process explained, I just want to talk to Mr Lee. Could you book me in on Friday?",
+        "grandad is collecting milo after school today, can u let class 2 know",
+        "we have a new address now, please update our records",
+    ],
+)
+def test_asking_to_be_booked_in_or_for_a_message_or_records_to_be_passed_on(
+    engine_both_ways: Engine, text: str
+) -> None:
+    # Round 18 (blind set 22): "can you book me in with her this week" was asked "Did you mean…" with the
+    # complaints procedure; "nan is picking up evie today, can u let class 3 know" and "could you please
+    # update Ruby's records" fell back. Nothing in the policies does any of these.
+    reply = engine_both_ways.ask(text, "parent")
+    assert reply.action == "forward", (reply.action, reply.topic)
+
+
 def test_asking_for_a_person_in_text_speak_is_passed_on(engine_both_ways: Engine) -> None:
     # Round 14 left it: forward cues are read on the folded message, so "sum1" never met "can someone ring me"
     # and the records section ("on file") was offered. language.yaml's `text_speak` reads such words as words.

@@ -481,6 +481,11 @@ FRESH_SETS = {
     # "chess club man" (the set labels him the DSL's); the alarms, "text me please, I'm deaf" and the
     # lollipop lady, are the similarity layer's
     "form_answers.yaml": (1, 0.008),
+    # written in round 18 in regional and dialect English, read at once; the alarm left is the similarity
+    # layer's ("he keeps saying he's dead … he means he's laughing")
+    "dialect.yaml": (0, 0.007),
+    # written in round 18 in online slang and algospeak, read at once
+    "online_slang.yaml": (0, 0.0),
 }
 
 
@@ -2918,3 +2923,45 @@ def test_round_18s_ordinary_kinds_stay_ordinary(detector: SafeguardingDetector, 
 )
 def test_round_18s_conditions_do_not_hide_a_disclosure(detector: SafeguardingDetector, text: str) -> None:
     assert detector.detect(text, role="pupil") is not None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # the online-slang set: words taken from apps to get past filters, and emoji used as code
+        ("thinking about unaliving again", "pupil"),
+        ("my mates stepdad graped her", "pupil"),
+        ("i got SA'd at the party", "pupil"),
+        ("older boys gave my brother 🍃 and told him to hold it", "pupil"),
+        ("my uncle puts ❄ on the table and sniffs it", "pupil"),
+        ("she said pay 50 quid or she posts my pics", "pupil"),
+        ("hes 22 but its fine he says", "pupil"),
+        ("an account that says its 30 keeps begging for pics", "pupil"),
+        ("a year 10 gave my son pills and said they would make him feel good", "parent"),
+        ("older kids showed us gore clips on the bus", "pupil"),
+        # the dialect set: Scots, Geordie and Yorkshire words no fuzzy match reaches
+        ("am feart tae go hame", "pupil"),
+        ("ma man's been beating me again", "parent"),
+        ("the bairns are home on their own, their da's gone off", "parent"),
+        ("she locks the fridge so we cant eat", "pupil"),
+    ],
+)
+def test_online_slang_emoji_and_dialect_are_read_as_the_words_they_stand_for(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    _assert_found(detector, text, "dsl", role)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i was sad at the party because my friend left early",  # "sad" is not "SA'd"
+        "corn on the cob for lunch 🌽 yum",
+        "we watched a video about how corn grows on the farm",
+        "my sister makes me be in her tiktok dance videos",
+        "ive got a bruise on me arm from dodgeball",
+        "ma da gied me a lift tae school",
+    ],
+)
+def test_the_same_words_in_ordinary_use_stay_ordinary(detector: SafeguardingDetector, text: str) -> None:
+    assert detector.detect(text, role="pupil") is None

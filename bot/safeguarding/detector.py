@@ -7,6 +7,7 @@ file into categories of rules and decides which concern is most serious and who 
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from bot.safeguarding.stored import Compiled
 from bot.safeguarding.subjects import carried, opens_sentence
 from bot.safeguarding.triggers import NeedsIndex
 
+_PLAIN = re.compile(r"[a-z0-9 ]+")  # a variant folded and read word by word (others: as written)
 ROUTE_RANK = {"dsl": 0, "headteacher": 1, "chair_of_governors": 2}
 """KCSIE: an allegation about the headteacher outranks one about staff, which outranks any other concern."""
 
@@ -369,6 +371,7 @@ def _vocabulary(parts: Compiled) -> Vocabulary:
         parts.ordinary_words,
         parts.titles,
         parts.head_words,
+        _symbols(parts.spellings),
     )
 
 
@@ -377,5 +380,15 @@ def _spellings(spellings: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
     return {
         variant: tuple(fold(canonical).split())
         for canonical, variants in spellings.items()
-        for variant in (fold(v) for v in variants)
+        for variant in (fold(v) for v in variants if _PLAIN.fullmatch(v))
+    }
+
+
+def _symbols(spellings: dict[str, list[str]]) -> dict[str, str]:
+    """Variants with characters other than lower-case letters and digits (an emoji, "SA'd"): as written."""
+    return {
+        v: fold(canonical)
+        for canonical, variants in spellings.items()
+        for v in variants
+        if not _PLAIN.fullmatch(v)
     }

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from bot.common.text import fold
 from bot.safeguarding.details import capitalised, name_like, without_contacts
 from bot.safeguarding.patterns import START, Alt, Gap, Lexicon, Opt, Pattern, Rule
+from bot.safeguarding.symbols import Symbols
 
 _SENTENCE_END = re.compile(r"[.!?;:,\n\r]+")
 _REPEATS = re.compile(r"([a-z])\1{2,}")  # "sooo" -> "so", "hurtsss" -> "hurts"
@@ -42,6 +43,7 @@ class Vocabulary:
         ordinary: list[str],
         titles: list[str] = (),  # type: ignore[assignment]
         head_words: list[str] = (),  # type: ignore[assignment]
+        symbols: Mapping[str, str] | None = None,
     ) -> None:
         self.exact: dict[str, set[str]] = {}
         for key in lexicon.words:
@@ -71,6 +73,7 @@ class Vocabulary:
         self.head_words = tuple(sorted({fold(w) for w in head_words}, key=lambda w: (-len(w), w)))
         # what a name given as the head's reads as: the file's first one-word head word
         self.head_word = next((fold(w) for w in head_words if len(fold(w).split()) == 1), "")
+        self.symbols = Symbols(symbols or {})  # variants read as written, before folding
         self.keys = lru_cache(maxsize=50_000)(self._keys)
         self.exact_keys = lru_cache(maxsize=50_000)(self._exact_keys)
 
@@ -207,9 +210,12 @@ def _sentences(prepared: str) -> tuple[list[str], bool]:
 
 
 def _prepared(text: str, vocabulary: Vocabulary) -> str:
-    """The text without contact details, and without the dot after a title ("Mr. Cox" ends no sentence)."""
+    """The text without contact details, with `spellings:` variants read as written (an emoji) replaced, and
+    without the dot after a title ("Mr. Cox" ends no sentence)."""
     titles = vocabulary.titles
-    return _TITLE_DOT.sub(lambda m: m[1] if m[1].lower() in titles else m[0], without_contacts(text))
+    text = without_contacts(text)
+    text = vocabulary.symbols.read(text)
+    return _TITLE_DOT.sub(lambda m: m[1] if m[1].lower() in titles else m[0], text)
 
 
 def heads_named(prepared: str, vocabulary: Vocabulary) -> frozenset[tuple[str, str]]:
