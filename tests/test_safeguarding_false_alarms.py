@@ -2939,8 +2939,10 @@ def test_round_18s_conditions_do_not_hide_a_disclosure(detector: SafeguardingDet
         ("an account that says its 30 keeps begging for pics", "pupil"),
         ("a year 10 gave my son pills and said they would make him feel good", "parent"),
         ("older kids showed us gore clips on the bus", "pupil"),
+        ("a boy showed me corn on his phone at lunch", "pupil"),  # lunch is no reason to read it as food
         # the dialect set: Scots, Geordie and Yorkshire words no fuzzy match reaches
         ("am feart tae go hame", "pupil"),
+        ("ma da hits me", "pupil"),  # "da" was read as "the" (text-speak) before round 18
         ("ma man's been beating me again", "parent"),
         ("the bairns are home on their own, their da's gone off", "parent"),
         ("she locks the fridge so we cant eat", "pupil"),
