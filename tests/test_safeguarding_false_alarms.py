@@ -486,6 +486,9 @@ FRESH_SETS = {
     "dialect.yaml": (0, 0.007),
     # written in round 18 in online slang and algospeak, read at once
     "online_slang.yaml": (0, 0.0),
+    # written in round 18 as a general set of hints and half-said things, read at once; the alarms left are
+    # the similarity and meaning layers' (a note about a nan's hip replacement, Pompeii, hours cut at work)
+    "general_blind_af.yaml": (2, 0.024),
 }
 
 
@@ -2967,3 +2970,39 @@ def test_online_slang_emoji_and_dialect_are_read_as_the_words_they_stand_for(
 )
 def test_the_same_words_in_ordinary_use_stay_ordinary(detector: SafeguardingDetector, text: str) -> None:
     assert detector.detect(text, role="pupil") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # set AF: hints, euphemisms and behaviour described without naming abuse
+        ("mum said if i tell the teacher the social will take us away", "pupil"),
+        ("i dont want to go swimming cos people will see my legs", "pupil"),
+        ("can u keep a secret about my dads house", "pupil"),
+        ("i need help but dont call my dad", "pupil"),
+        ("Her dad lost his temper last night and she got in the way, she has a sore arm", "parent"),
+        ("Please do not let his grandad pick him up, I can't explain over text", "parent"),
+        ("i dont see the point in anything anymore", "pupil"),
+        ("Some days I can't get up to look after the kids", "parent"),
+        ("i have a secret for the dark and i wont say", "pupil"),
+    ],
+)
+def test_hints_and_half_said_things_are_found(detector: SafeguardingDetector, text: str, role: str) -> None:
+    _assert_found(detector, text, "dsl", role)
+
+
+def test_a_head_who_said_to_drop_a_concern_goes_to_the_chair_of_governors(
+    detector: SafeguardingDetector,
+) -> None:
+    text = "I raised a TA and a child with the head and she said to drop it, nothing was logged"
+    _assert_found(detector, text, "chair_of_governors", "staff")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if you need the social worker to take a look at the form let me know",
+    ],
+)
+def test_a_social_worker_named_in_passing_stays_ordinary(detector: SafeguardingDetector, text: str) -> None:
+    assert detector.detect(text, role="parent") is None
