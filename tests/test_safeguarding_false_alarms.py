@@ -489,6 +489,9 @@ FRESH_SETS = {
     # written in round 18 as a general set of hints and half-said things, read at once; the alarms left are
     # the similarity and meaning layers' (a note about a nan's hip replacement, Pompeii, hours cut at work)
     "general_blind_af.yaml": (2, 0.024),
+    # written in round 18 as ordinary messages near worrying topics, read at once; the alarms left are the
+    # similarity and meaning layers' (a stoma bag, football bruises, melatonin) and a crush kept secret
+    "ordinary_near.yaml": (0, 0.027),
 }
 
 
@@ -3006,3 +3009,46 @@ def test_a_head_who_said_to_drop_a_concern_goes_to_the_chair_of_governors(
 )
 def test_a_social_worker_named_in_passing_stays_ordinary(detector: SafeguardingDetector, text: str) -> None:
     assert detector.detect(text, role="parent") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # the probe of messages near worrying topics: where the topic does hide a child at risk
+        ("i think im pregnant and im 12, please dont tell anyone", "pupil"),
+        ("when the health visitor comes mum tells us what to say", "pupil"),
+        ("My ex is on a court order but he turned up at the school gate and took her", "parent"),
+        ("The child is very drowsy with pinpoint pupils this morning", "staff"),
+        ("Her mums friends give her sleepy juice at parties", "parent"),
+    ],
+)
+def test_worrying_topics_that_hide_a_child_at_risk_are_found(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    _assert_found(detector, text, "dsl", role)
+
+
+def test_a_member_of_staff_giving_tablets_to_quieten_a_child_goes_to_the_headteacher(
+    detector: SafeguardingDetector,
+) -> None:
+    text = "The TA gave him tablets from her bag to keep him quiet and he has been drowsy all afternoon"
+    _assert_found(detector, text, "headteacher", "staff")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a baby not announced yet, a parent's present, a teacher leaving; a nan's door against burglars; the
+        # emoji for snow in "its giving christmas"; an ordinary court order handed in
+        "shh its a secret, mum is having a baby but dont tell anyone yet",
+        "i know what dad got mum for christmas but i promised not to say",
+        "me and amy are making a card for miss cos shes leaving, dont tell her",
+        "my nan locks the door at night cos of burglars",
+        "its giving christmas ❄️❄️ cant wait for the snow",
+        "there is a court order saying dad can't collect, here is a copy for the office",
+    ],
+)
+def test_secrets_locks_snow_and_court_orders_in_ordinary_use_stay_ordinary(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    assert detector.detect(text, role="pupil") is None
