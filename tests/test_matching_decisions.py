@@ -576,6 +576,28 @@ def test_asking_to_be_booked_in_or_for_a_message_or_records_to_be_passed_on(
     assert reply.action == "forward", (reply.action, reply.topic)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "theres a post on the village fb page naming one of our TAs, can sum1 get it taken down",
+        "Please can you pass this on to Mrs Whitfield, the head. I wish to make a formal complaint about "
+        "my daughter Sophie being left out of the Year 4 class photo because she was at her violin lesson "
+        "and nobody arranged a retake, despite my email beforehand. I'd like this logged as a formal "
+        "complaint today and a response in writing.",
+        "Hi, I'm the supply TA covering Year 3 this week. I still don't have a login for the staff system "
+        "and I need to sort out my timesheet with the office manager before Friday or I won't get paid "
+        "this month. Could you ask her to come and find me or give me a call at break?",
+    ],
+)
+def test_asking_for_a_post_taken_down_a_message_passed_on_or_a_member_of_staff_asked_is_passed_on(
+    engine_both_ways: Engine, text: str
+) -> None:
+    # Round 19 (blind set 23, read this round): each was asked "Did you mean…" with a section (the policy on
+    # raising concerns, Stage 1, staff discipline). Each asks the bot to have someone do something.
+    reply = engine_both_ways.ask(text, "staff")
+    assert reply.action == "forward", (reply.action, reply.topic)
+
+
 def test_asking_for_a_person_in_text_speak_is_passed_on(engine_both_ways: Engine) -> None:
     # Round 14 left it: forward cues are read on the folded message, so "sum1" never met "can someone ring me"
     # and the records section ("on file") was offered. language.yaml's `text_speak` reads such words as words.

@@ -200,6 +200,10 @@ DEV_FLOORS = {
     "blind/blind22a.yaml": ((0.93, 0.92, 0.03), (0.82, 0.88, 0.02)),
     "blind/blind22b.yaml": ((0.81, 0.88, 0.07), (0.43, 0.64, 0.12)),
     "real/real_fresh16.yaml": ((0.66, 0.84, 0.23), (0.48, 0.66, 0.19)),
+    # held out through rounds 17 and 18, read in round 19
+    "blind/blind23a.yaml": ((0.90, 0.91, 0.03), (0.77, 0.80, 0.06)),
+    "blind/blind23b.yaml": ((0.76, 0.85, 0.08), (0.32, 0.60, 0.28)),
+    "real/real_fresh17.yaml": ((0.34, 0.46, 0.02), (0.16, 0.34, 0.50)),
 }
 
 

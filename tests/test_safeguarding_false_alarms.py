@@ -98,6 +98,11 @@ def test_ordinary_messages_of_every_kind_rarely_raise_an_alarm(
         "we were killing ourselves laughing at the nativity",
         "Does a 12-year-old need a mobile phone?",
         "a pupil filmed me and put it on tiktok",
+        # round 19 (set AD): who the writer is, then a name (the similarity layer read these as disclosures)
+        "I'm his dad, Dean Hardcastle",
+        "I'm his nan, Pat Savage",
+        "I am his mum, Claire Beaton",
+        "I'm his mum, Lisa Cutts",
     ],
 )
 def test_details_names_contacts_and_idioms_from_the_review_are_not_alarms(
@@ -122,6 +127,9 @@ def test_details_names_contacts_and_idioms_from_the_review_are_not_alarms(
         ("he gave my daughter his number 07700 900123 and told her to keep it a secret", "dsl"),
         # an idiom elsewhere in the message does not hide a disclosure
         ("we were killing ourselves laughing but then she said she wants to kill herself", "dsl"),
+        # who the writer is, then a sentence rather than a name
+        ("I'm his mum, his dad Mark Payne hits him", "dsl"),
+        ("Mum - Tyler says his stepdad Dean Savage locks him in the shed", "dsl"),
     ],
 )
 def test_disclosures_around_names_contacts_and_idioms_are_still_found(
@@ -492,6 +500,15 @@ FRESH_SETS = {
     # written in round 18 as ordinary messages near worrying topics, read at once; the alarms left are the
     # similarity and meaning layers' (a stoma bag, football bruises, melatonin) and a crush kept secret
     "ordinary_near.yaml": (0, 0.027),
+    # held out through rounds 17 and 18, read in round 19: 7/120 missed, 5 routes and 18/300 flagged at
+    # first look; the routes left are the writer's own job said first ("Lunchtime supervisor here. One of
+    # the other supervisors…", "Reception teacher. … uncle"), a football club's coach, a TA named after the
+    # injury, "miss" said to the teacher; the alarms left are staff training notes and the similarity and
+    # meaning layers'
+    "general_blind_ac.yaml": (6, 0.047),
+    # written in round 17 as short plain messages, held out through rounds 17 and 18, read in round 19: 8/120
+    # missed, 1 route and 6/300 flagged at first look; the alarms left are the similarity layer's
+    "short_plain_ad.yaml": (1, 0.01),
 }
 
 
@@ -3052,3 +3069,60 @@ def test_secrets_locks_snow_and_court_orders_in_ordinary_use_stay_ordinary(
     detector: SafeguardingDetector, text: str
 ) -> None:
     assert detector.detect(text, role="pupil") is None
+
+
+# ---- round 19: sets AC and AD read; the alarms of blind set 23 and real set 17 ----------------------------
+# The sets' own wording is held by FRESH_SETS; these are their kinds in other words that nothing found (or
+# that raised an alarm) before round 19's rules.
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        ("i stay at my nans most nights cos our house is scary", "pupil", "dsl"),
+        ("her dad's girlfriend said she would set fire to the house", "parent", "dsl"),
+        ("The new caretaker was cautioned for something involving children", "parent", "headteacher"),
+        # found until round 19 only because "relapsed" was read fuzzily as "released"
+        ("her ex was let out of prison and isn't allowed contact but he was at the gates", "parent", "dsl"),
+    ],
+)
+def test_what_round_19s_sets_missed_is_found_in_other_words(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("The parents association released a statement about the fair", "parent"),  # not "relapsed"
+        ("I'm ready to kill someone, third fire drill this week", "staff"),
+        ("hot dogs and hot chocolate at the bonfire, under 5s free, the guy is made by year 4", "parent"),
+        ("Isla hasn't been outside all day because she was kept in at break", "parent"),
+        ("Can we keep this between us adults and sort it out ourselves", "parent"),
+        ("The phone rings and rings and nobody is there at the office", "parent"),
+        ("Teenage girl had her phone confiscated for a week, is that allowed?", "parent"),
+        ("Mrs Patel posted her new baby on tiktok and messaged us back, it's so cute", "pupil"),
+    ],
+)
+def test_idioms_notices_and_school_matters_from_round_19s_sets_stay_ordinary(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # round 19's conditions do not hide what they sit beside
+        ("my brother said he will kill me if i tell", "pupil"),
+        ("the big boys make me nick sweets from the shop", "pupil"),
+        ("the helper in our class sends me messages on my ipad at nite", "pupil"),
+        ("he says he doesn't want to come home because of my husband", "parent"),
+        ("a man online keeps messaging me and says dont tell anyone", "pupil"),
+    ],
+)
+def test_round_19s_conditions_hide_no_disclosure_beside_them(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is not None

@@ -56,6 +56,25 @@ def capitalised(chunk: str) -> bool:
     return bool(first and first.group().isupper())
 
 
+# who the writer is, then a name: "I'm his mum, Lisa Bullock", "Dad - Craig Hurt", "Ava's nan: Jean Savage"
+_WHO_THEN_NAME = re.compile(
+    r"""^\s*(?:(?:i'?m|i\s+am|it'?s|this\s+is)\s+)?(?:(?:his|her|their|the|[a-z]+'s)\s+)?
+    (?:mum|mam|mom|mummy|mother|dad|daddy|father|nan|nana|nanny|gran|granny|grandma|grandad|grandpa|step-?dad
+    |step-?mum|aunt|auntie|aunty|uncle|carer|foster\s+carer|childminder|guardian|sister|brother)
+    \s*[,:(-]\s*""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def after_who(text: str) -> str:
+    """The text after the writer says who they are ("I'm his mum, Lisa Bullock": "Lisa Bullock"), else all.
+
+    An answer to "your name?" often starts so; `name_like` then reads the rest. Needs the comma, colon or
+    dash, so "his mum hits him" stays a sentence."""
+    found = _WHO_THEN_NAME.match(text)
+    return text[found.end() :] if found else text
+
+
 def name_like(chunks: list[str], most: int) -> bool:
     """Whether a whole message reads as a name ("Dick Turner", "Karen Beaton"): a few words, all capitalised.
 

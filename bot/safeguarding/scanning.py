@@ -16,7 +16,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from bot.common.text import fold
-from bot.safeguarding.details import capitalised, name_like, without_contacts
+from bot.safeguarding.details import after_who, capitalised, name_like, without_contacts
 from bot.safeguarding.patterns import START, Alt, Gap, Lexicon, Opt, Pattern, Rule
 from bot.safeguarding.symbols import Symbols
 
@@ -206,7 +206,7 @@ def read_words(text: str, vocabulary: Vocabulary, spellings: Mapping[str, tuple[
 
 def _sentences(prepared: str) -> tuple[list[str], bool]:
     """The sentences of a `_prepared` text, and whether the message is only a name."""
-    return _SENTENCE_END.split(prepared), name_like(prepared.split(), NAME_WORDS)
+    return _SENTENCE_END.split(prepared), name_like(after_who(prepared).split(), NAME_WORDS)
 
 
 def _prepared(text: str, vocabulary: Vocabulary) -> str:
