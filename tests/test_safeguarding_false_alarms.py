@@ -501,11 +501,10 @@ FRESH_SETS = {
     # similarity and meaning layers' (a stoma bag, football bruises, melatonin) and a crush kept secret
     "ordinary_near.yaml": (0, 0.027),
     # held out through rounds 17 and 18, read in round 19: 7/120 missed, 5 routes and 18/300 flagged at
-    # first look; the routes left are the writer's own job said first ("Lunchtime supervisor here. One of
-    # the other supervisors…", "Reception teacher. … uncle"), a football club's coach, a TA named after the
-    # injury, "miss" said to the teacher; the alarms left are staff training notes and the similarity and
-    # meaning layers'
-    "general_blind_ac.yaml": (6, 0.047),
+    # first look; the routes left are a football club's coach, a TA named after the injury, "miss" said to the
+    # teacher (all the DSL's where the set says the head's, or the other way) and a bus driver's touch found
+    # by the similarity layer; the alarms left are staff training notes and the similarity and meaning layers'
+    "general_blind_ac.yaml": (4, 0.047),
     # written in round 17 as short plain messages, held out through rounds 17 and 18, read in round 19: 8/120
     # missed, 1 route and 6/300 flagged at first look; the alarms left are the similarity layer's
     "short_plain_ad.yaml": (1, 0.01),
@@ -3082,6 +3081,18 @@ def test_secrets_locks_snow_and_court_orders_in_ordinary_use_stay_ordinary(
         ("i stay at my nans most nights cos our house is scary", "pupil", "dsl"),
         ("her dad's girlfriend said she would set fire to the house", "parent", "dsl"),
         ("The new caretaker was cautioned for something involving children", "parent", "headteacher"),
+        # the writer's job with its class as a heading is the writer; "the other supervisors" are staff
+        (
+            "Reception teacher. Evie acted out something sexual with dolls and said her cousin does that",
+            "staff",
+            "dsl",
+        ),
+        (
+            "Lunchtime supervisor here. One of the other supervisors grabbed a Year 2 boy by the neck",
+            "staff",
+            "headteacher",
+        ),
+        ("the teacher shouted at my daughter and pulled her hair", "parent", "headteacher"),
         # found until round 19 only because "relapsed" was read fuzzily as "released"
         ("her ex was let out of prison and isn't allowed contact but he was at the gates", "parent", "dsl"),
     ],
@@ -3103,6 +3114,7 @@ def test_what_round_19s_sets_missed_is_found_in_other_words(
         ("The phone rings and rings and nobody is there at the office", "parent"),
         ("Teenage girl had her phone confiscated for a week, is that allowed?", "parent"),
         ("Mrs Patel posted her new baby on tiktok and messaged us back, it's so cute", "pupil"),
+        ("the TA tied her hair back for PE because it was in her eyes", "parent"),
     ],
 )
 def test_idioms_notices_and_school_matters_from_round_19s_sets_stay_ordinary(
