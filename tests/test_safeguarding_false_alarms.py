@@ -501,12 +501,13 @@ FRESH_SETS = {
     # similarity and meaning layers' (a stoma bag, football bruises, melatonin) and a crush kept secret
     "ordinary_near.yaml": (0, 0.027),
     # held out through rounds 17 and 18, read in round 19: 7/120 missed, 5 routes and 18/300 flagged at
-    # first look; the routes left are a football club's coach, a TA named after the injury, "miss" said to the
-    # teacher (all the DSL's where the set says the head's, or the other way) and a bus driver's touch found
-    # by the similarity layer; the alarms left are staff training notes and the similarity and meaning layers'
+    # first look; the routes left are a football club's coach, a TA named after the injury, a volunteer reader
+    # called "the older man" and "miss" said to the teacher; the alarms left are staff training notes and the
+    # similarity and meaning layers'
     "general_blind_ac.yaml": (4, 0.047),
     # written in round 17 as short plain messages, held out through rounds 17 and 18, read in round 19: 8/120
-    # missed, 1 route and 6/300 flagged at first look; the alarms left are the similarity layer's
+    # missed, 1 route and 6/300 flagged at first look; the route left is a bus driver's touch, which the
+    # similarity layer finds; the alarms left are the similarity layer's
     "short_plain_ad.yaml": (1, 0.01),
 }
 
