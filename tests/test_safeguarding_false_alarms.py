@@ -509,6 +509,10 @@ FRESH_SETS = {
     # missed, 1 route and 6/300 flagged at first look; the route left is a bus driver's touch, which the
     # similarity layer finds; the alarms left are the similarity layer's
     "short_plain_ad.yaml": (1, 0.01),
+    # written in round 19 as a safeguarding log's notes, read at once (the header says what is left)
+    "staff_notes.yaml": (3, 0.047),
+    # written in round 19 as follow-up messages and about relatives, read at once
+    "followups_relatives.yaml": (2, 0.02),
 }
 
 
@@ -3139,3 +3143,46 @@ def test_round_19s_conditions_hide_no_disclosure_beside_them(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        # a safeguarding log's shorthand and what it records (the staff-notes probe, round 19)
+        ('C (Y2) stated "if mum finds out she\'ll leather me". Tearful.', "staff", "dsl"),
+        ('C said "the gas has been off for days and we\'re using candles"', "staff", "dsl"),
+        ("C came in at 8.50 in shorts and t shirt, 1 degree, no coat. Hands blue.", "staff", "dsl"),
+        (
+            'Y5 said "people like them should all be killed" after watching his cousin\'s videos',
+            "staff",
+            "dsl",
+        ),
+        ("CT reports C said \"my big sister isn't coming back, she's getting married\"", "staff", "dsl"),
+        ("HT shook a Y1 boy by the shoulders in the corridor", "staff", "chair_of_governors"),
+        ("TA mocked C's stammer in front of the group", "staff", "headteacher"),
+        # the worrying part sent after an ordinary message (the follow-up probe)
+        ("oh and her stepdad's not allowed near children but he's staying over again", "parent", "dsl"),
+        ("ps mums partner has started sleeping in her room", "parent", "dsl"),
+    ],
+)
+def test_staff_log_shorthand_and_follow_up_messages_are_found(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("also we're getting a kitten, she said not to tell you", "parent"),
+        ("my big brother hit me with a pillow in a pillow fight and i won", "pupil"),
+        # the shorthand's edges: "prescribed" is not "proscribed"; a missed breakfast is no missed appointment
+        ("Thomas has been prescribed antibiotics, M asked us to give them at lunch", "staff"),
+        ("C missed breakfast after an early dentist appointment, toast given", "staff"),
+        ("CT asked for the reading records by Friday", "staff"),
+    ],
+)
+def test_surprises_play_fights_and_ordinary_log_notes_stay_ordinary(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
