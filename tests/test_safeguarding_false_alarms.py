@@ -18,6 +18,7 @@ import yaml
 from bot.core.engine import meaning_layer
 from bot.knowledge.loading import load_knowledge
 from bot.matching.semantic import load_embedder
+from bot.safeguarding.details import without_contacts
 from bot.safeguarding.detector import Detection, SafeguardingDetector
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -513,6 +514,10 @@ FRESH_SETS = {
     "staff_notes.yaml": (3, 0.047),
     # written in round 19 as follow-up messages and about relatives, read at once
     "followups_relatives.yaml": (2, 0.02),
+    # written in round 19 as dictated messages, read at once
+    "dictated.yaml": (0, 0.0),
+    # written in round 19 as carers and professionals write, read at once
+    "carers_professionals.yaml": (6, 0.034),
 }
 
 
@@ -3186,3 +3191,31 @@ def test_surprises_play_fights_and_ordinary_log_notes_stay_ordinary(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # dictated into a phone (the dictated probe, round 19): a punishment, a threat to the family's birth
+        # family, a parent's own thoughts
+        ("when i get it wrong mum makes me kneel on rice", "pupil"),
+        ("Kinship carer: her birth mum has messaged saying she knows which school she goes to", "parent"),
+        ("Social worker: mum has told me she is having thoughts of hurting the children", "parent"),
+    ],
+)
+def test_dictated_messages_and_carers_reports_are_found(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    _assert_found(detector, text, "dsl", role)
+
+
+def test_a_looked_after_childs_known_history_is_no_new_concern(detector: SafeguardingDetector) -> None:
+    text = "She came to us after neglect as a baby, could she sit near the door in assembly?"
+    assert detector.detect(text, role="parent") is None
+
+
+def test_a_dictated_phone_number_is_blanked_like_a_typed_one() -> None:
+    text = "my mums phone number is oh seven seven double two four five six nine one eight"
+    assert without_contacts(text).split() == ["my", "mums", "phone", "number", "is"]
+    assert without_contacts("he hit me seven times") == "he hit me seven times"
+

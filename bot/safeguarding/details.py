@@ -36,17 +36,26 @@ _NUMBERED = re.compile(
     """,
     re.VERBOSE,
 )
+# a phone number dictated ("oh seven seven double two four five…"): seven or more number words in a row
+_SPOKEN_NUMBER = re.compile(
+    r"\b(?:(?:oh|zero|one|two|three|four|five|six|seven|eight|nine|double|triple)\b[\s,.-]*){7,}",
+    re.IGNORECASE,
+)
+_SPOKEN_HINT = re.compile(r"\b(?:double|triple|oh)\b|\b(?:seven|nine|eight)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]")
 
 
 def without_contacts(text: str) -> str:
-    """The text with e-mail addresses, links, handles, phone numbers, postcodes and dates blanked."""
+    """The text with e-mail addresses, links, handles, phone numbers (typed or dictated), postcodes and dates
+    blanked."""
     # Two passes, each only when the text could hold what it looks for: this runs on every message.
     if _ONLINE_HINT.search(text):
         text = _ONLINE.sub(" ", text)
     if _DIGIT.search(text):
         text = _NUMBERED.sub(" ", text)
+    if _SPOKEN_HINT.search(text):
+        text = _SPOKEN_NUMBER.sub(" ", text)
     return text
 
 
