@@ -3218,4 +3218,3 @@ def test_a_dictated_phone_number_is_blanked_like_a_typed_one() -> None:
     text = "my mums phone number is oh seven seven double two four five six nine one eight"
     assert without_contacts(text).split() == ["my", "mums", "phone", "number", "is"]
     assert without_contacts("he hit me seven times") == "he hit me seven times"
-
