@@ -3218,3 +3218,39 @@ def test_a_dictated_phone_number_is_blanked_like_a_typed_one() -> None:
     text = "my mums phone number is oh seven seven double two four five six nine one eight"
     assert without_contacts(text).split() == ["my", "mums", "phone", "number", "is"]
     assert without_contacts("he hit me seven times") == "he hit me seven times"
+
+
+@pytest.mark.parametrize("text", ["Surname is Batter, first name Jacob", "Child's name: Tyler Savage"])
+def test_a_name_given_as_a_forms_answer_is_not_read(detector: SafeguardingDetector, text: str) -> None:
+    # round 19 (the ordinary probe): "is Batter" was read as "battered"
+    assert detector.detect(text, role="parent") is None
+
+
+def test_a_name_given_with_a_title_keeps_the_title_and_a_sentence_after_it() -> None:
+    assert without_contacts("his name is Mr Stabb and he hit me") == "his name is Mr Stabb and he hit me"
+    assert "hits" in without_contacts("My name is Ellie and my dad hits me")
+
+
+def test_a_probe_of_ordinary_messages_of_eight_kinds_rarely_raises_an_alarm(
+    detector: SafeguardingDetector,
+) -> None:
+    # round 19: 400 messages written to look dangerous to a keyword filter (names, idioms, games, health,
+    # family, school matters, staff notes, the safeguarding process itself); 14 flagged at the round's start
+    items = _load("ordinary_probe.yaml", "ordinary")
+    flagged = [item["text"] for item in items if detector.detect(item["text"], role=item["role"])]
+    assert len(items) == 400
+    assert len(flagged) <= 10, flagged
+
+
+def test_messages_mixing_english_with_another_language_keep_their_measured_figures(
+    detector: SafeguardingDetector,
+) -> None:
+    # round 19: 98/150 found at first look; a whole sentence in another language is not read (the rules are
+    # English), so this set is held to its figures, not to finding every disclosure
+    items = _load("mixed_language.yaml", "disclosures")
+    found = [detector.detect(item["text"], role=item["role"]) for item in items]
+    ordinary = _load("mixed_language.yaml", "ordinary")
+    flagged = [item["text"] for item in ordinary if detector.detect(item["text"], role=item["role"])]
+    assert sum(f is not None for f in found) >= 110
+    assert sum(f is not None and f.route != item["route"] for f, item in zip(found, items, strict=True)) <= 7
+    assert len(flagged) <= 7, flagged

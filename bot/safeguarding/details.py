@@ -42,13 +42,20 @@ _SPOKEN_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _SPOKEN_HINT = re.compile(r"\b(?:double|triple|oh)\b|\b(?:seven|nine|eight)\b", re.IGNORECASE)
+# a name given as a form's answer ("Surname is Batter, first name Jacob", "child's name: Ruby Stabb")
+_NOT_A_NAME = r"(?!(?:Year|Yr|Class|Reception|Nursery|Mr|Mrs|Ms|Miss|Mx|Dr|Sir)\b)"
+_NAME_SAID = re.compile(
+    r"\b(?i:(?:sur|first|last|family|middle|full|child'?s|his|her|my)\s*name|surname)s?\s*(?i:is|:|-|=)?\s+"
+    rf"((?:{_NOT_A_NAME}[A-Z][\w'-]*,?\s*){{1,2}})"
+)
+_NAME_HINT = re.compile(r"name", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]")
 
 
 def without_contacts(text: str) -> str:
-    """The text with e-mail addresses, links, handles, phone numbers (typed or dictated), postcodes and dates
-    blanked."""
+    """The text with e-mail addresses, links, handles, phone numbers (typed or dictated), postcodes, dates and
+    names given as a form's answer ("surname is …") blanked."""
     # Two passes, each only when the text could hold what it looks for: this runs on every message.
     if _ONLINE_HINT.search(text):
         text = _ONLINE.sub(" ", text)
@@ -56,6 +63,8 @@ def without_contacts(text: str) -> str:
         text = _NUMBERED.sub(" ", text)
     if _SPOKEN_HINT.search(text):
         text = _SPOKEN_NUMBER.sub(" ", text)
+    if _NAME_HINT.search(text):
+        text = _NAME_SAID.sub(lambda m: m[0][: m.start(1) - m.start(0)] + " ", text)
     return text
 
 
