@@ -518,6 +518,8 @@ FRESH_SETS = {
     "dictated.yaml": (0, 0.0),
     # written in round 19 as carers and professionals write, read at once
     "carers_professionals.yaml": (6, 0.034),
+    # written in round 19 about disabled children and young carers, read at once
+    "send_young_carers.yaml": (9, 0.02),
 }
 
 
@@ -3254,3 +3256,39 @@ def test_messages_mixing_english_with_another_language_keep_their_measured_figur
     assert sum(f is not None for f in found) >= 110
     assert sum(f is not None and f.route != item["route"] for f, item in zip(found, items, strict=True)) <= 7
     assert len(flagged) <= 7, flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        # disabled children's care (the SEND and young-carers probe, round 19)
+        ("Leo was left in a soiled pad from breakfast until 3pm again", "staff", "dsl"),
+        ("Her catheter bag was overflowing when she arrived and mum said she hasn't had time", "staff", "dsl"),
+        ("Dad has stopped her tube feeds at home and she has lost weight", "staff", "dsl"),
+        ("His communication app was taken off him all weekend as a punishment", "staff", "dsl"),
+        ("the TA held him face down and knelt on his back", "parent", "headteacher"),
+        # young carers and a parent's health
+        ("Mum said she might do something stupid and wants Leo to stay home with her", "staff", "dsl"),
+        ("I'm 9 and I do mum's injections and toileting and I'm always tired", "pupil", "dsl"),
+    ],
+)
+def test_disabled_childrens_care_and_young_carers_are_found(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Intimate care done twice as per his plan, two adults present, no concerns", "staff"),
+        ("His hay fever medicine came home untouched, I think there was a mix up with the form", "parent"),
+        ("She uses a communication board and pointed to 'happy' and 'park' today", "staff"),
+        ("Mum has schizophrenia but it's well managed and she's doing great", "parent"),
+    ],
+)
+def test_care_done_as_planned_and_a_known_illness_managed_stay_ordinary(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
