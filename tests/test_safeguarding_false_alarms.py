@@ -3263,7 +3263,7 @@ def test_messages_mixing_english_with_another_language_keep_their_measured_figur
     [
         # disabled children's care (the SEND and young-carers probe, round 19)
         ("Leo was left in a soiled pad from breakfast until 3pm again", "staff", "dsl"),
-        ("Her catheter bag was overflowing when she arrived and mum said she hasn't had time", "staff", "dsl"),
+        ("Her catheter bag was overflowing when she arrived, mum said she had no time", "staff", "dsl"),
         ("Dad has stopped her tube feeds at home and she has lost weight", "staff", "dsl"),
         ("His communication app was taken off him all weekend as a punishment", "staff", "dsl"),
         ("the TA held him face down and knelt on his back", "parent", "headteacher"),
@@ -3291,4 +3291,3 @@ def test_care_done_as_planned_and_a_known_illness_managed_stay_ordinary(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None
-
