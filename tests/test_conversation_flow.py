@@ -444,6 +444,28 @@ def test_a_pupil_is_offered_the_same_in_their_own_words(dialogue: Dialogue) -> N
     assert "Someone isn't safe" in [o.label for o in reply.options]
 
 
+OTHER_LANGUAGE = "mujhe ghar jaane se dar lagta hai, abbu bohat gussa karte hain"  # "I'm scared to go home…"
+
+
+def test_a_message_in_a_language_the_check_cannot_read_is_offered_to_the_dsl(
+    dialogue: Dialogue, store: SqliteStore
+) -> None:
+    # Round 19 (the mixed-language probe): the safeguarding check's rules and examples are English, so a
+    # message written mostly in Urdu passed it unflagged and got a plain fallback. It is offered now, as a
+    # message near a disclosure is; nothing is sent until the person says so.
+    assert dialogue.engine.detector.detect(OTHER_LANGUAGE, role="pupil") is None
+    (reply, *_) = dialogue.handle(PUPIL, OTHER_LANGUAGE)
+    assert "sg:ask" in " ".join(o.payload for o in reply.options)
+    assert alerts(store) == []
+
+
+def test_an_english_message_with_a_polish_name_gets_no_offer(dialogue: Dialogue) -> None:
+    (reply, *_) = dialogue.handle(
+        PARENT, "Hi, it's Michał's mum, can I post photos of the nativity on facebook?"
+    )
+    assert not any(o.payload.startswith("sg:") for o in reply.options)
+
+
 def test_an_ordinary_question_gets_no_offer(dialogue: Dialogue, store: SqliteStore) -> None:
     (reply,) = dialogue.handle(PARENT, "can I post photos of the nativity play on facebook")
     assert not any(o.payload.startswith("sg:") for o in reply.options)

@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from bot.core.engine import meaning_layer
+from bot.core.other_language import written_in_another_language
 from bot.knowledge.loading import load_knowledge
 from bot.matching.semantic import load_embedder
 from bot.safeguarding.details import without_contacts
@@ -3248,12 +3249,23 @@ def test_messages_mixing_english_with_another_language_keep_their_measured_figur
     detector: SafeguardingDetector,
 ) -> None:
     # round 19: 98/150 found at first look; a whole sentence in another language is not read (the rules are
-    # English), so this set is held to its figures, not to finding every disclosure
+    # English), so this set is held to its figures and to offering what it misses, not to finding it all
     items = _load("mixed_language.yaml", "disclosures")
     found = [detector.detect(item["text"], role=item["role"]) for item in items]
     ordinary = _load("mixed_language.yaml", "ordinary")
     flagged = [item["text"] for item in ordinary if detector.detect(item["text"], role=item["role"])]
-    assert sum(f is not None for f in found) >= 110
+    assert sum(f is not None for f in found) >= 111
+    # and every disclosure the check misses is offered to the DSL under the reply, by its language
+    # (bot/core/other_language.py) or by its meaning
+    markers = frozenset(load_knowledge(ROOT / "knowledge").language.other_languages)
+    missed = [item for f, item in zip(found, items, strict=True) if f is None]
+    unoffered = [
+        item["text"]
+        for item in missed
+        if not written_in_another_language(item["text"], markers)
+        and not detector.assess(item["text"], role=item["role"]).near
+    ]
+    assert unoffered == []
     assert sum(f is not None and f.route != item["route"] for f, item in zip(found, items, strict=True)) <= 7
     assert len(flagged) <= 7, flagged
 
@@ -3291,3 +3303,11 @@ def test_care_done_as_planned_and_a_known_illness_managed_stay_ordinary(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None
+
+
+def test_a_message_is_read_as_another_language_by_its_words_and_letters() -> None:
+    markers = frozenset(load_knowledge(ROOT / "knowledge").language.other_languages)
+    assert written_in_another_language("nikt mnie nie kocha, chcę się zabić", markers)
+    assert written_in_another_language("bijau eiti namo, mamos draugas rėkia ir muša mane", markers)
+    assert not written_in_another_language("Hi, it's Michał's mum, is there PE on Friday?", markers)
+    assert not written_in_another_language("Zoë and José made a card for Chloé", markers)

@@ -17,6 +17,7 @@ from bot.core.alerts import AlertQuestion
 from bot.core.engine import Engine
 from bot.core.menus import split, tokened
 from bot.core.misses import Misses
+from bot.core.other_language import written_in_another_language
 from bot.core.replies import Option, Reply, UserContext
 from bot.knowledge.loading import CHOSEN_ROLES
 
@@ -93,6 +94,7 @@ class Dialogue:
 
     def __post_init__(self) -> None:
         self.alerts = AlertQuestion(self.engine, self.store, self.concerns)
+        self.other_language = frozenset(self.engine.knowledge.language.other_languages)
         words = self.engine.renderer.message("cancel_words").text
         self.cancel_words = {fold(w) for w in words.replace("\n", ",").split(",") if fold(w)}
 
@@ -134,7 +136,8 @@ class Dialogue:
             if assessment.detection is not None:
                 self.misses.helped(user.user_id)
                 return self.alerts.flagged(user, cleaned, assessment.detection)
-            near = assessment.near
+            # near in meaning to a disclosure, or written in a language the check cannot read
+            near = assessment.near or written_in_another_language(cleaned, self.other_language)
         if self.concerns is not None and self.concerns.active(user.user_id):
             return self._concern_text(user, text, cleaned)
         reply = self.engine.ask(text, user.role, screened=True)

@@ -114,12 +114,15 @@ class Language:
     `role_cues` are phrases that show who is asking ("my son" → parent, "my pupils" → staff); they are used
     only when the person has not said who they are, and only when they point to one role. `text_speak` maps
     a word to the ways people type it on phones ("someone": sum1, some1): the cues are read with them.
+    `other_languages` are common words of the languages families write in besides English ("hai", "nie",
+    "nao"): a message full of them is one the safeguarding check cannot read (bot/core/other_language.py).
     """
 
     synonyms: dict[str, list[str]] = field(default_factory=dict)
     stopwords: list[str] = field(default_factory=list)
     role_cues: dict[Literal["parent", "staff", "pupil"], list[str]] = field(default_factory=dict)
     text_speak: dict[str, list[str]] = field(default_factory=dict)
+    other_languages: list[str] = field(default_factory=list)  # words that mark a message in another language
 
 
 @dataclass
