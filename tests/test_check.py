@@ -119,6 +119,17 @@ def test_check_rejects_text_speak_that_would_never_be_read(knowledge_copy: Path,
     assert "language.yaml: text_speak." in result.stdout and said in result.stdout, result.stdout
 
 
+def test_check_rejects_a_word_of_another_language_that_would_never_be_read(knowledge_copy: Path) -> None:
+    # Messages are folded before the words of other languages are counted: "się" is read as "sie".
+    language = knowledge_copy / "language.yaml"
+    text = language.read_text(encoding="utf-8")
+    assert "  - sie\n" in text
+    language.write_text(text.replace("  - sie\n", "  - się\n", 1), encoding="utf-8")
+    result = run_cli("check", "--knowledge", str(knowledge_copy))
+    assert result.returncode == 1, result.stdout
+    assert "language.yaml: other_languages: 'się'" in result.stdout, result.stdout
+
+
 def test_check_catches_a_template_typo_before_it_reaches_a_parent(knowledge_copy: Path) -> None:
     topics = knowledge_copy / "topics" / "social-media.yaml"
     data = yaml.safe_load(topics.read_text(encoding="utf-8"))

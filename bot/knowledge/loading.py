@@ -346,6 +346,13 @@ def cross_check(
                     )
                 seen.add(rule.id)
     problems.extend(_text_speak_problems(knowledge))
+    where = knowledge.folder / "language.yaml"
+    problems.extend(
+        f"{where}: other_languages: '{word}' — write each word in lower case without accents or punctuation, "
+        "as it is read"
+        for word in knowledge.language.other_languages
+        if fold(word) != word or " " in word
+    )
     return problems
 
 
