@@ -345,26 +345,19 @@ def cross_check(
                         "section — rename one"
                     )
                 seen.add(rule.id)
-    problems.extend(_text_speak_problems(knowledge))
-    where = knowledge.folder / "language.yaml"
-    problems.extend(
-        f"{where}: other_languages: '{word}' — write each word in lower case without accents or punctuation, "
-        "as it is read"
-        for word in knowledge.language.other_languages
-        if fold(word) != word or " " in word
-    )
+    problems.extend(_language_problems(knowledge))
     return problems
 
 
-def _text_speak_problems(knowledge: Knowledge) -> list[str]:
-    """Spellings in `text_speak` that would never be read (messages are folded and split into words first), or
-    that are listed under two words."""
+def _language_problems(knowledge: Knowledge) -> list[str]:
+    """Words in language.yaml that would never be read (messages are folded and split into words first):
+    spellings in `text_speak`, or one listed under two words; words of `other_languages`."""
     where = knowledge.folder / "language.yaml"
     problems: list[str] = []
     typed_as: dict[str, str] = {}
     for word, spellings in knowledge.language.text_speak.items():
         for typed in spellings:
-            if fold(typed) != typed or " " in typed:
+            if not _as_read(typed):
                 problems.append(
                     f"{where}: text_speak.{word}: '{typed}' — write each spelling as one word in lower case "
                     "without punctuation, as it is read"
@@ -374,7 +367,18 @@ def _text_speak_problems(knowledge: Knowledge) -> list[str]:
                     f"{where}: text_speak.{word}: '{typed}' is also listed under '{typed_as[typed]}' — "
                     "keep it under one word"
                 )
+    problems.extend(
+        f"{where}: other_languages: '{word}' — write each word in lower case without accents or punctuation, "
+        "as it is read"
+        for word in knowledge.language.other_languages
+        if not _as_read(word)
+    )
     return problems
+
+
+def _as_read(word: str) -> bool:
+    """Whether a word is written as a message's words are read: folded, and one word."""
+    return fold(word) == word and " " not in word
 
 
 def uncovered_rules(knowledge: Knowledge) -> list[str]:
