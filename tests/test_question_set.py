@@ -204,6 +204,10 @@ DEV_FLOORS = {
     "blind/blind23a.yaml": ((0.90, 0.91, 0.03), (0.77, 0.80, 0.06)),
     "blind/blind23b.yaml": ((0.76, 0.85, 0.08), (0.32, 0.60, 0.28)),
     "real/real_fresh17.yaml": ((0.34, 0.46, 0.02), (0.16, 0.34, 0.50)),
+    # held out through rounds 18 and 19, read in round 20
+    "blind/blind24a.yaml": ((0.96, 0.97, 0.02), (0.80, 0.91, 0.06)),
+    "blind/blind24b.yaml": ((0.82, 0.89, 0.07), (0.39, 0.70, 0.03)),
+    "real/real_fresh18.yaml": ((0.29, 0.52, 0.60), (0.33, 0.40, 0.55)),
 }
 
 

@@ -521,6 +521,13 @@ FRESH_SETS = {
     "carers_professionals.yaml": (6, 0.034),
     # written in round 19 about disabled children and young carers, read at once
     "send_young_carers.yaml": (9, 0.02),
+    # held out through rounds 18 and 19, read in round 20: 5/120 missed, 5 routes and 15/300 flagged at first
+    # look (the header says what is left)
+    "general_blind_ae.yaml": (2, 0.047),
+    # written in round 20 as online harms now (AI images, live streams, sextortion, challenges), read at once
+    "online_now.yaml": (2, 0.085),
+    # written in round 20 as parents writing about their own lives, read at once
+    "parents_own_lives.yaml": (2, 0.054),
 }
 
 
@@ -3311,3 +3318,137 @@ def test_a_message_is_read_as_another_language_by_its_words_and_letters() -> Non
     assert written_in_another_language("bijau eiti namo, mamos draugas rėkia ir muša mane", markers)
     assert not written_in_another_language("Hi, it's Michał's mum, is there PE on Friday?", markers)
     assert not written_in_another_language("Zoë and José made a card for Chloé", markers)
+
+
+# Set AE's own wording is held by FRESH_SETS; these are its kinds in other words that nothing found (round 20)
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        ("we get left in the house on our own", "pupil", "dsl"),
+        ("me an ma wee brother get left in the hoose on oor ain", "pupil", "dsl"),  # Scots
+        ("a boy in year 5 was made to strip in the woods by some teenagers", "parent", "dsl"),
+        ("call me please, its about my partner and my son. he hurt him last night", "parent", "dsl"),
+        ("a girl in my class asked if she can still come to school when she gets married", "staff", "dsl"),
+        ("my daughter texted that she's going to take all of her dad's tablets", "parent", "dsl"),
+        # the school's cook, a helper at swimming, a note passed on with who wrote it
+        (
+            "the school cook gives a year 2 girl sweets and tells her it's their secret",
+            "parent",
+            "headteacher",
+        ),
+        ("the lady who helps at school swimming filmed the girls changing", "parent", "headteacher"),
+        (
+            "Note from the reading helper: Maya said she isnt allowed to eat until she has been good",
+            "staff",
+            "dsl",
+        ),
+        # real set 18: an adult's "relationship" with a child, an adult sharing a room with one
+        (
+            "is it normal for the swimming coach to have a relationship with a 14 year old",
+            "parent",
+            "headteacher",
+        ),
+        ("the drama teacher shares a room with one of the girls at festivals", "parent", "headteacher"),
+    ],
+)
+def test_round_twenty_kinds_of_disclosure_are_found(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # blind set 24 and real set 18: a pupil's favourite teacher; something done unseen; "never bothered.
+        # Is there…"; water at sports day; "more high than the head"; advice to tell someone; a sanction
+        ("Mr Hussain is my favourite teacher, he has a tiktok about cooking, can i follow it", "pupil"),
+        ("my friend wants to go on youtube on her phone in wet play and says nobody will notice", "pupil"),
+        ("parents never complain here because they never bothered. Is there any point?", "parent"),
+        ("there was no water out at the fun run and the kids were in tears in the heat", "staff"),
+        ("Who is more high than the headteacher? My husband wants to take it further", "parent"),
+        ("A parent shouted at me at the gate. My mentor says I should tell someone.", "staff"),
+        ("The principal punished him for a post he made at the weekend, is that allowed?", "parent"),
+        # set AE: night terrors; a member of staff's wedding
+        ("he's been having night terrors since the clocks changed", "parent"),
+        ("Mrs Ali is getting married in the summer so the class are making her a card", "parent"),
+    ],
+)
+def test_round_twenty_ordinary_messages_stay_ordinary(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+def test_long_ordinary_messages_to_a_school_keep_their_measured_alarms(
+    detector: SafeguardingDetector,
+) -> None:
+    # round 20: 300 long e-mails (first aid, trips, health, bereavement, training, books, buildings) with no
+    # child at risk; 45 flagged with the round's starting rules. The similarity and meaning layers raise most
+    # of those left, so the set is held to its measured figure, not to the 1% of short messages.
+    items = _load("ordinary_long.yaml", "ordinary")
+    flagged = [item["text"] for item in items if detector.detect(item["text"], role=item["role"])]
+    assert len(items) == 300
+    assert len(flagged) <= 35, flagged
+
+
+# The probes' own wording is held by FRESH_SETS; these are their kinds in other words (round 20)
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        # online harms now (the kinds the earlier rules already found in other words are left out)
+        ("a girl on the stream dared me to hold my breath until i passed out", "pupil", "dsl"),
+        ("my cousin is going to try the choking thing tonight", "pupil", "dsl"),
+        (
+            "somebody posted her home address in the group and told people to go and beat her up",
+            "parent",
+            "dsl",
+        ),
+        ("my stepdad makes me go live every night and do what people in the chat say", "pupil", "dsl"),
+        # parents' own lives
+        ("my husband locks me and the kids in the flat when he goes out", "parent", "dsl"),
+        ("he's telling the children to say to the police that nothing happened", "parent", "dsl"),
+        (
+            "he's found where we are living now. he isn't allowed near us, please don't let him take them",
+            "parent",
+            "dsl",
+        ),
+        ("my probation says I'm not to be alone with kids but I've had them all week", "parent", "dsl"),
+        ("we've been living in the car for a week, me and my boys", "parent", "dsl"),
+        ("we've had nothing but bread for days, no money till Friday", "parent", "dsl"),
+        ("I smacked him so hard last night his lip bled, I feel terrible", "parent", "dsl"),
+        ("my boyfriend was in my daughter's bedroom with the door locked", "parent", "dsl"),
+    ],
+)
+def test_round_twenty_probe_kinds_are_found(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("A deepfake of a famous singer was on the news, my son asked if it was real", "parent"),
+        ("There was a documentary about the blackout challenge, should my Y6 watch it?", "parent"),
+        ("My son wants the book about sextortion from the lesson, where can I get it?", "parent"),
+        ("you'll get it when you get home, it's a surprise for your birthday", "parent"),
+        ("We moved out of the refuge last year and are doing really well", "parent"),
+        ("I volunteer at the women's refuge, could we drop off some books?", "parent"),
+        ("We've been granted refugee status at last!", "parent"),
+        ("I work for the domestic abuse team and I'm running a drop in for parents", "any"),
+        ("She's been really upset since her uncle took his own life, any books about grief?", "parent"),
+        ("What's the procedure if a parent has been drinking and wants to collect?", "staff"),
+        ("He keeps asking if I'm going to die since grandad's funeral", "parent"),
+        ("A boy called her a terrorist in the playground, it's been sorted", "parent"),
+        ("The roof leaked on the reading corner, luckily no one was in there", "staff"),
+        ("The hedgehog the class found was underweight, so the trust took it in", "any"),
+        ("Grandma nearly choked on her tea laughing at his song", "parent"),
+        ("I hit my head on the cupboard door and it bled a bit", "parent"),
+        ("I've done my safeguarding refresher online, can we meet to go over it?", "staff"),
+    ],
+)
+def test_round_twenty_probe_ordinary_messages_stay_ordinary(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
