@@ -51,6 +51,9 @@ class MatchingConfig:
     # long_answer_threshold instead (with the semantic layer on; 0 = never).
     long_message_words: int = 30
     long_answer_threshold: float = 0.40
+    # …or from long_clear_threshold when its best section leads the next different one by long_clear_margin.
+    long_clear_threshold: float = 0.35
+    long_clear_margin: float = 0.15
     related_floor: float = 0.20  # "I can't find an answer" lists sections scoring at least this…
     related_margin: float = 0.10  # …and no more than this below the out-of-scope score (1 = any; 0 = none)
 
@@ -60,15 +63,19 @@ class MatchingConfig:
             self.semantic_answer_threshold,
             self.words_only_answer_threshold,
             self.long_answer_threshold,
+            self.long_clear_threshold,
         )
         if not (0 <= self.clarify_threshold <= min(answers) and max(answers) <= 1):
             raise ValueError(
                 "thresholds must satisfy 0 <= clarify_threshold <= answer_threshold (and"
-                " semantic_answer_threshold, words_only_answer_threshold, long_answer_threshold) <= 1"
+                " semantic_answer_threshold, words_only_answer_threshold, long_answer_threshold,"
+                " long_clear_threshold) <= 1"
                 " — adjust them"
             )
         if self.long_message_words < 0:
             raise ValueError("long_message_words must be 0 (off) or a number of words — adjust it")
+        if not 0 <= self.long_clear_margin <= 1:
+            raise ValueError("long_clear_margin must be between 0 and 1 — adjust it")
         if not (0 <= self.related_floor <= 1 and 0 <= self.related_margin <= 1):
             raise ValueError("related_floor and related_margin must be between 0 and 1 — adjust them")
 
@@ -79,6 +86,12 @@ class MatchingConfig:
         if self.long_message_words and words >= self.long_message_words:
             return min(self.semantic_answer_threshold, self.long_answer_threshold)
         return self.semantic_answer_threshold
+
+    def clear_lead_for(self, semantic: bool, words: int) -> tuple[float, float] | None:
+        """The (score, lead over the next section) that also answers a message of `words` words outright."""
+        if semantic and self.long_message_words and words >= self.long_message_words:
+            return self.long_clear_threshold, self.long_clear_margin
+        return None
 
 
 @dataclass(frozen=True)

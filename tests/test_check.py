@@ -166,14 +166,15 @@ def test_check_rejects_an_unknown_config_key_naming_its_line(tmp_path: Path) -> 
         (
             "words_only_answer_threshold: 0.55",
             "words_only_answer_threshold: 0.05",
-            "words_only_answer_threshold, long_answer_threshold) <= 1 — adjust them",
+            "long_clear_threshold) <= 1 — adjust them",
         ),
         (
             "long_answer_threshold: 0.40",
             "long_answer_threshold: 1.5",
-            "words_only_answer_threshold, long_answer_threshold) <= 1 — adjust them",
+            "long_clear_threshold) <= 1 — adjust them",
         ),
         ("long_message_words: 30", "long_message_words: -1", "long_message_words must be 0 (off)"),
+        ("long_clear_margin: 0.15", "long_clear_margin: -0.2", "long_clear_margin must be between 0 and 1"),
         (
             "related_margin: 0.10",
             "related_margin: 10",

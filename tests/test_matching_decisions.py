@@ -598,6 +598,24 @@ def test_asking_for_a_post_taken_down_a_message_passed_on_or_a_member_of_staff_a
     assert reply.action == "forward", (reply.action, reply.topic)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the zebra crossing light outside the juniors is broken, somebody needs to sort it",
+        "my sons photo is on the class blog and we opted out, can somebody take it down please",
+        "can the office tell mrs patel i need a word at pick up",
+    ],
+)
+def test_a_repair_a_take_down_or_a_message_for_the_head_asked_of_anyone_is_passed_on(
+    engine_both_ways: Engine, text: str
+) -> None:
+    # Round 20 (blind set 24, read this round): "the gate by the car park is broken again, sum1 needs to fix
+    # it" and "can the office pls tell the head i need 5 mins with her today" fell back; "please could someone
+    # take it down today" fell back with the photos section. Each asks for someone to act.
+    reply = engine_both_ways.ask(text, "parent")
+    assert reply.action == "forward", (reply.action, reply.topic)
+
+
 def test_asking_for_a_person_in_text_speak_is_passed_on(engine_both_ways: Engine) -> None:
     # Round 14 left it: forward cues are read on the folded message, so "sum1" never met "can someone ring me"
     # and the records section ("on file") was offered. language.yaml's `text_speak` reads such words as words.
@@ -627,6 +645,24 @@ def test_a_long_story_answers_from_the_long_message_threshold(config: Config) ->
     assert long_off.action == "clarify", (long_off.action, long_off.topic)
     assert config.matching.answer_threshold_for(True, 29) == config.matching.semantic_answer_threshold
     assert config.matching.answer_threshold_for(False, 80) == config.matching.words_only_answer_threshold
+
+
+def test_a_long_story_well_clear_of_the_next_section_answers_from_a_lower_score(config: Config) -> None:
+    # Round 20: of the long messages asked "Did you mean…" with a score of 0.35–0.40 and a lead of at least
+    # 0.15 over the next different section, 64 of 66 written and 9 of 11 real development questions ranked the
+    # right section first. This story scores 0.355 with a lead of 0.137 over the next section: it is answered
+    # once the lead asked for is below that, and asked "Did you mean…" with the lead the example config asks.
+    def engine(margin: float) -> Engine:
+        matching = replace(config.matching, long_clear_threshold=0.35, long_clear_margin=margin)
+        return Engine.load(replace(config, matching=matching))
+
+    clear, close = engine(0.13).ask(LONG_STORY, "staff"), engine(0.15).ask(LONG_STORY, "staff")
+    assert (clear.action, clear.topic) == ("answer", "staff_friending_parents"), clear.confidence
+    assert close.action == "clarify", (close.action, close.topic)
+    # only long messages, and only with the meaning: words alone keep their one threshold
+    assert config.matching.clear_lead_for(True, 29) is None
+    assert config.matching.clear_lead_for(False, 80) is None
+    assert config.matching.clear_lead_for(True, 30) == (0.35, 0.15)
 
 
 def test_a_story_whose_subject_shares_no_example_words_still_ranks_its_section_first(engine: Engine) -> None:

@@ -350,8 +350,16 @@ class Matcher:
             return "fallback"
         if best < self.config.clarify_threshold:
             return "fallback"
-        threshold = self.config.answer_threshold_for(self.semantic is not None, length)
-        if best >= threshold and best - self._runner_up(ranked, role) >= self.config.clarify_margin:
+        semantic = self.semantic is not None
+        threshold = self.config.answer_threshold_for(semantic, length)
+        lead = best - self._runner_up(ranked, role)
+        if best >= threshold and lead >= self.config.clarify_margin:
+            return "answer"
+        # Round 20: a long message whose best section is well clear of the next answers from a lower score.
+        # On the 49 development sets, of the long messages asked "Did you mean…" with a score of 0.35–0.40
+        # and a lead of 0.15 or more, 64 of 66 written and 9 of 11 real ranked the right section first.
+        clear = self.config.clear_lead_for(semantic, length)
+        if clear is not None and best >= clear[0] and lead >= clear[1]:
             return "answer"
         return "clarify"
 
