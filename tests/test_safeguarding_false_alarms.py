@@ -460,8 +460,9 @@ FRESH_SETS = {
     # held out through rounds 13 and 14, read in round 15: 12/120 missed and 8/300 flagged at first look
     "general_blind_y.yaml": (0, 0.0),
     # held out through rounds 14 and 15, read in round 16: 6/120 missed, 11 routes and 9/300 flagged at first
-    # look; three routes left: a child's own sports coach, which the sets label both ways
-    "general_blind_z.yaml": (3, 0.01),
+    # look; two routes left: a child's own sports coach, which the sets label both ways (round 20: "my
+    # daughter's gymnastics coach" is the family's, and the DSL's, as the set labels it)
+    "general_blind_z.yaml": (2, 0.01),
     # held out through rounds 15 and 16, read in round 17: 9/120 missed, 1 route and 8/300 flagged at first
     # look; the route left is "one of our sports coaches", the conflict above
     "general_blind_aa.yaml": (1, 0.004),
@@ -484,9 +485,10 @@ FRESH_SETS = {
     # written in round 18 as children type, read at once; the alarm left is the similarity layer's ("jayden
     # said im not his freind anymore")
     "pupils_chat.yaml": (0, 0.007),
-    # written in round 18 in second-language and dictated English, read at once; the routes left are a teacher
-    # greeted ("dear teacher…"), an after-school club's coach and a cover teacher named as a heading would be
-    "second_language.yaml": (3, 0.06),
+    # written in round 18 in second-language and dictated English, read at once; the routes left are an
+    # after-school club's coach and a cover teacher named as a heading would be (round 20: a teacher greeted,
+    # "dear teacher…", is no longer taken for whom the message is about)
+    "second_language.yaml": (2, 0.06),
     # written in round 18 as answers at each step of the concern form, read at once; the route left is a
     # "chess club man" (the set labels him the DSL's); the alarms, "text me please, I'm deaf" and the
     # lollipop lady, are the similarity layer's
@@ -3261,7 +3263,7 @@ def test_messages_mixing_english_with_another_language_keep_their_measured_figur
     found = [detector.detect(item["text"], role=item["role"]) for item in items]
     ordinary = _load("mixed_language.yaml", "ordinary")
     flagged = [item["text"] for item in ordinary if detector.detect(item["text"], role=item["role"])]
-    assert sum(f is not None for f in found) >= 111
+    assert sum(f is not None for f in found) >= 112  # round 20: 112 ("he says he is 16", in English)
     # and every disclosure the check misses is offered to the DSL under the reply, by its language
     # (bot/core/other_language.py) or by its meaning
     markers = frozenset(load_knowledge(ROOT / "knowledge").language.other_languages)
@@ -3273,7 +3275,7 @@ def test_messages_mixing_english_with_another_language_keep_their_measured_figur
         and not detector.assess(item["text"], role=item["role"]).near
     ]
     assert unoffered == []
-    assert sum(f is not None and f.route != item["route"] for f, item in zip(found, items, strict=True)) <= 7
+    assert sum(f is not None and f.route != item["route"] for f, item in zip(found, items, strict=True)) <= 6
     assert len(flagged) <= 7, flagged
 
 
