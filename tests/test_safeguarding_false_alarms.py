@@ -530,6 +530,10 @@ FRESH_SETS = {
     "online_now.yaml": (2, 0.085),
     # written in round 20 as parents writing about their own lives, read at once
     "parents_own_lives.yaml": (2, 0.054),
+    # written in round 20 as worries asked as questions or hypotheticals, read at once
+    "asked_as_questions.yaml": (3, 0.08),
+    # written in round 20 in understated and coded wording, read at once
+    "understated.yaml": (5, 0.04),
 }
 
 
@@ -3451,6 +3455,72 @@ def test_round_twenty_probe_kinds_are_found(
     ],
 )
 def test_round_twenty_probe_ordinary_messages_stay_ordinary(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# The last two probes' kinds in other words (round 20: worries asked as questions; understated wording);
+# the kinds the earlier rules already found in other words are left out
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        (
+            "my sister gives her boy medicine he doesn't need and says he has fits, is that a thing?",
+            "parent",
+            "dsl",
+        ),
+        (
+            "who do I tell about a girl of 8 kept home from school to mind the baby every day?",
+            "parent",
+            "dsl",
+        ),
+        ("mum was poorly with her drinks again so i got my brother ready and we walked in", "pupil", "dsl"),
+        ("sometimes i think it would be easier for everyone if i just wasnt around", "pupil", "dsl"),
+        ("im not allowed any dinner till i lose weight mum says", "pupil", "dsl"),
+        ("the lad from next door sits on his step till gone 11 most nights", "parent", "dsl"),
+        (
+            "my brother's back on the stuff and his little girl is doing it all, the baby's bottles and that",
+            "parent",
+            "dsl",
+        ),
+        ("the kids know to stay out of his way when he's had a drink", "parent", "dsl"),
+        (
+            "her new boyfriend isn't allowed to see his own children and he's moving in next week",
+            "staff",
+            "dsl",
+        ),
+        ("she's 14 and they did the engagement to her cousin over video, she's only a kid", "parent", "dsl"),
+        ("he asked whether pills were quicker than jumping off something", "staff", "dsl"),
+        (
+            "the school's cook watches the boys get changed for PE in his car and says it's a secret",
+            "parent",
+            "headteacher",
+        ),
+    ],
+)
+def test_round_twenty_questions_and_understated_kinds_are_found(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Is it neglect if my 9 year old walks to the shop on his own?", "parent"),
+        (
+            "Would it count as neglect if she wore the same jumper all week? Our washing machine is broken",
+            "parent",
+        ),
+        ("In the role play in training a child said 'my dad hurts me', what should I have said?", "staff"),
+        ("She doesn't want to be kissed by her aunties, should I make her?", "parent"),
+        ("How do I talk to my 6 year old about strangers without scaring her?", "parent"),
+        ("My son came home asking what grooming is after a Newsround story, what do I say?", "parent"),
+        ("a 9 year old girl in her class has started her periods, when are the puberty talks?", "parent"),
+    ],
+)
+def test_round_twenty_questions_and_understated_ordinary_messages_stay_ordinary(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None
