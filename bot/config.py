@@ -83,15 +83,17 @@ class MatchingConfig:
         """The fused or words-only score a message of `words` words needs to be answered outright."""
         if not semantic:
             return self.words_only_answer_threshold
-        if self.long_message_words and words >= self.long_message_words:
+        if self._long(words):
             return min(self.semantic_answer_threshold, self.long_answer_threshold)
         return self.semantic_answer_threshold
 
     def clear_lead_for(self, semantic: bool, words: int) -> tuple[float, float] | None:
         """The (score, lead over the next section) that also answers a message of `words` words outright."""
-        if semantic and self.long_message_words and words >= self.long_message_words:
-            return self.long_clear_threshold, self.long_clear_margin
-        return None
+        return (self.long_clear_threshold, self.long_clear_margin) if semantic and self._long(words) else None
+
+    def _long(self, words: int) -> bool:
+        """Whether a message of `words` words is long: a story first, its score spread over it."""
+        return bool(self.long_message_words) and words >= self.long_message_words
 
 
 @dataclass(frozen=True)
