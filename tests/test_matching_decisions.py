@@ -616,6 +616,23 @@ def test_a_repair_a_take_down_or_a_message_for_the_head_asked_of_anyone_is_passe
     assert reply.action == "forward", (reply.action, reply.topic)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can someone ask the head if our class can have a non-uniform day for charity",
+        "we've moved house, could you update it on her records please",
+        "my mobile has changed, can you update it on his records",
+    ],
+)
+def test_a_question_for_the_head_or_a_detail_for_the_records_asked_of_anyone_is_passed_on(
+    engine_both_ways: Engine, text: str
+) -> None:
+    # Round 21 (blind set 25, read this round): a pupil's "can someone ask the head if we can do it" fell back
+    # and "got a new phone number can u update it on his records" was offered the complaints records section.
+    reply = engine_both_ways.ask(text, "parent")
+    assert reply.action == "forward", (reply.action, reply.topic)
+
+
 def test_asking_for_a_person_in_text_speak_is_passed_on(engine_both_ways: Engine) -> None:
     # Round 14 left it: forward cues are read on the folded message, so "sum1" never met "can someone ring me"
     # and the records section ("on file") was offered. language.yaml's `text_speak` reads such words as words.

@@ -465,7 +465,9 @@ FRESH_SETS = {
     "general_blind_z.yaml": (2, 0.01),
     # held out through rounds 15 and 16, read in round 17: 9/120 missed, 1 route and 8/300 flagged at first
     # look; the route left is "one of our sports coaches", the conflict above
-    "general_blind_aa.yaml": (1, 0.004),
+    # round 21: the similarity layer, moved by that round's examples, reads a song's words ("mama, just
+    # killed a man") as near a disclosure; a rule or an exclusion would hide a child saying it of their mum
+    "general_blind_aa.yaml": (1, 0.007),
     # written in round 17 in the plainest words (3–14 words) and read at once; the route left is "the bus
     # driver", which may be the school's or the town's
     "simple_words.yaml": (1, 0.0),
@@ -534,6 +536,9 @@ FRESH_SETS = {
     "asked_as_questions.yaml": (3, 0.08),
     # written in round 20 in understated and coded wording, read at once
     "understated.yaml": (5, 0.04),
+    # held out through rounds 19 and 20, read in round 21: 8/120 missed, 1 route and 4/300 flagged at
+    # round 21's start (the header says what is left)
+    "general_blind_ag.yaml": (0, 0.004),
 }
 
 
@@ -3381,6 +3386,54 @@ def test_round_twenty_kinds_of_disclosure_are_found(
     ],
 )
 def test_round_twenty_ordinary_messages_stay_ordinary(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# Set AG's own wording is held by FRESH_SETS; these are its kinds in other words that nothing found (round 21)
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("my uncle keeps showing my son clips about wiping out foreigners", "parent"),
+        ("his uncle watches videos about wiping out immigrants with him", "parent"),
+        (
+            "Mia (Y3) off school for two weeks, house empty at the home visit and her mum's phone is off",
+            "staff",
+        ),
+        ("her dad drinks from first thing and she is the one feeding the baby", "parent"),
+        # real set 19: a child's clothes pulled up and filmed by another child
+        ("a girl at the sleepover lifted my daughters nightie and filmed it", "parent"),
+    ],
+)
+def test_round_twenty_one_kinds_of_disclosure_are_found(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    _assert_found(detector, text, "dsl", role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # blind set 25 and set AG: a parent aggressive at reception; a game noted as one; an accident staff
+        # saw; a club after school; a parent's posts about a teacher; a behaviour chart; a pupil who wants to
+        # follow a member of staff
+        (
+            "A mum was really aggressive at reception about the trip money, must we put up with that?",
+            "staff",
+        ),
+        (
+            "Y2 tag, one child shouted 'I'm going to kill you' and everyone was laughing. No concern.",
+            "staff",
+        ),
+        ("bruise on forehead, walked into a peg in the cloakroom, seen by Mrs Hill", "staff"),
+        ("he won't go home on the bus tonight, he's at cricket till 5", "parent"),
+        ("someone keeps posting nasty comments about our teacher on facebook, calling her useless", "parent"),
+        ("please don't give him a red mark on his behaviour chart, his book is at his dad's", "parent"),
+        ("the PE teacher is also my football coach. I want to follow him on instagram for skills", "pupil"),
+    ],
+)
+def test_round_twenty_one_ordinary_messages_stay_ordinary(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None
