@@ -414,7 +414,40 @@ BROKEN_EXAMPLES = {
         2,
         "min_words",
     ),
+    "long_margin_out_of_range": (
+        'settings:\n  long_words: 80\n  long_margin: 2\ndisclosures:\n  abuse: ["my dad hits me"]\n',
+        3,
+        "long_margin: must be between -1 and 1",
+    ),
+    "long_words_not_above_short_words": (
+        'settings:\n  short_words: 15\n  long_words: 10\ndisclosures:\n  abuse: ["my dad hits me"]\n',
+        3,
+        "more than `short_words`",
+    ),
 }
+
+
+def test_a_long_message_must_lean_further_towards_the_disclosures(tmp_path: Path) -> None:
+    # Round 21: a long e-mail or forum post meets some disclosure in one of its many stretches (30 alarms over
+    # the labelled sets were long ordinary messages, none of their disclosures needed the lower margin).
+    (tmp_path / "safeguarding.yaml").write_text(MINIMAL_RULES, encoding="utf-8")
+    examples = tmp_path / "safeguarding_examples.yaml"
+
+    def detector(long_words: int) -> SafeguardingDetector:
+        examples.write_text(
+            f"settings:\n  k: 1\n  min_similarity: 0.05\n  margin: 0.01\n  min_words: 2\n"
+            f"  long_words: {long_words}\n  long_margin: 0.9\n"
+            'disclosures:\n  abuse: ["my stepdad locks me in the shed when he is angry"]\n'
+            'ordinary: ["can you tell me when the school play is"]\n',
+            encoding="utf-8",
+        )
+        return SafeguardingDetector.from_file(tmp_path / "safeguarding.yaml")
+
+    short = "he locks me in the shed"
+    long = "the weather was nice and we went to the park, then my stepdad locks me in the shed"
+    assert detector(0).detect(long) is not None
+    assert detector(12).detect(short) is not None  # under long_words: the usual margin
+    assert detector(12).detect(long) is None
 
 
 @pytest.mark.parametrize("name", sorted(BROKEN_EXAMPLES))

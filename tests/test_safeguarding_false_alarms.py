@@ -3448,7 +3448,7 @@ def test_long_ordinary_messages_to_a_school_keep_their_measured_alarms(
     items = _load("ordinary_long.yaml", "ordinary")
     flagged = [item["text"] for item in items if detector.detect(item["text"], role=item["role"])]
     assert len(items) == 300
-    assert len(flagged) <= 35, flagged
+    assert len(flagged) <= 28, flagged  # round 21: 35 → 28, a long message must lean further
 
 
 # The probes' own wording is held by FRESH_SETS; these are their kinds in other words (round 20)

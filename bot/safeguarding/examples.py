@@ -150,6 +150,11 @@ def _check(
         report.add(("settings", "short_words"), "must be 0 or more (0: every message needs `margin`)")
     if not -1 <= settings.short_margin <= 1:
         report.add(("settings", "short_margin"), "must be between -1 and 1")
+    if settings.long_words < 0 or (settings.long_words and settings.long_words <= settings.short_words):
+        why = "must be 0 (every long message needs `margin`) or more than `short_words`"
+        report.add(("settings", "long_words"), why)
+    if not -1 <= settings.long_margin <= 1:
+        report.add(("settings", "long_margin"), "must be between -1 and 1")
     if not 0 < spec.meaning.threshold < 1:
         report.add(("meaning", "threshold"), "must be between 0 and 1 (0.85 is usual; higher: fewer alerts)")
     if not (0 < spec.meaning.offer <= spec.meaning.threshold or spec.meaning.offer == 1):

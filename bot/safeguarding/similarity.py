@@ -48,6 +48,9 @@ class SimilaritySettings:
     short_words: int = 0
     """Messages of fewer words than this need `short_margin` instead of `margin` (0: no difference)."""
     short_margin: float = 0.0
+    long_words: int = 0
+    """Messages of this many words or more need `long_margin` instead of `margin` (0: no difference)."""
+    long_margin: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -265,13 +268,16 @@ class SimilarityIndex:
         return (sum(s for s, _ in found.disclosures) - sum(found.ordinary)) / k
 
     def margin_for(self, said: list[str]) -> float:
-        """The margin a message must clear: a short one needs more. Its few words share a word or two with
-        a disclosure by chance ("scared of my sats"), while what a short disclosure says is mostly caught by
-        the patterns; a longer message keeps the lower margin, which wording nobody has written a rule for
-        needs (docs/safeguarding-notes.md has the measurements)."""
+        """The margin a message must clear: a short or a very long one needs more. A short message's few
+        words share a word or two with a disclosure by chance ("scared of my sats"), while what a short
+        disclosure says is mostly caught by the patterns; a very long one (a forum post, an e-mail) meets
+        some disclosure in one of its many stretches. Messages between keep the lower margin, which wording
+        nobody has written a rule for needs (docs/safeguarding-notes.md has the measurements)."""
         words = sum(1 for word in said if word)
         if self.settings.short_words and words < self.settings.short_words:
             return max(self.settings.margin, self.settings.short_margin)
+        if self.settings.long_words and words >= self.settings.long_words:
+            return max(self.settings.margin, self.settings.long_margin)
         return self.settings.margin
 
     def classify_words(
