@@ -3431,6 +3431,8 @@ def test_round_twenty_one_kinds_of_disclosure_are_found(
         ("someone keeps posting nasty comments about our teacher on facebook, calling her useless", "parent"),
         ("please don't give him a red mark on his behaviour chart, his book is at his dad's", "parent"),
         ("the PE teacher is also my football coach. I want to follow him on instagram for skills", "pupil"),
+        # a game won, not people "wiped out" (the round's own rule for an extremist relative's videos)
+        ("me and jay wiped out everyone in fortnite last night", "pupil"),
     ],
 )
 def test_round_twenty_one_ordinary_messages_stay_ordinary(
