@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from itertools import islice
 from typing import Literal
 
 from bot.common.text import fold
@@ -339,8 +340,11 @@ class Matcher:
     def _runner_up(self, ranked: list[Scored], role: str) -> float:
         # A runner-up giving the same rule from the other side (a parent friending staff, staff friending a
         # parent) is no reason to ask "Did you mean…".
-        rivals = [s for s in ranked[1:] if not same_rule(self.knowledge, ranked[0].key, s.key, role)]
-        return rivals[0].confidence if rivals else 0.0
+        best = ranked[0].key
+        rivals = (
+            s.confidence for s in islice(ranked, 1, None) if not same_rule(self.knowledge, best, s.key, role)
+        )
+        return next(rivals, 0.0)
 
     def _decide(self, ranked: list[Scored], out_of_scope: float, role: str, length: int) -> Decision:
         if not ranked:
