@@ -539,6 +539,9 @@ FRESH_SETS = {
     # held out through rounds 19 and 20, read in round 21: 8/120 missed, 1 route and 4/300 flagged at
     # round 21's start (the header says what is left)
     "general_blind_ag.yaml": (0, 0.004),
+    # held out through rounds 20 and 21, read in round 22: 11/120 missed, 6 routes and 11/300 flagged at
+    # round 22's start (the header says what is left)
+    "general_blind_ah.yaml": (3, 0.01),
 }
 
 
@@ -3436,6 +3439,112 @@ def test_round_twenty_one_kinds_of_disclosure_are_found(
     ],
 )
 def test_round_twenty_one_ordinary_messages_stay_ordinary(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# Set AH's own wording is held by FRESH_SETS; these are its kinds in other words that nothing found (round 22)
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        ("mum was asleep on the floor all day and i had crisps for tea", "pupil", "dsl"),
+        ("what happens if my uncle maks me do rude things and i tel a teacher", "pupil", "dsl"),
+        (
+            "i dont go to school on fridays now cos i help at my dads work. he says dont tell teacher",
+            "pupil",
+            "dsl",
+        ),
+        ("dad and his mate smoke the funny smelling stuff and then they go sleepy", "pupil", "dsl"),
+        (
+            "my sisters kids are meant to be home schooled but they are on their own at home"
+            " in the day and the"
+            " 8 year old looks after the baby",
+            "parent",
+            "dsl",
+        ),
+        (
+            "her birth mum messaged her through a friend saying she'll pick her up from"
+            " school on monday, she's"
+            " not allowed contact",
+            "parent",
+            "dsl",
+        ),
+        (
+            "mum says Amira has been sent to stay with an aunty for a while but Amira says"
+            " she does not know her"
+            " and she is not really her aunty",
+            "staff",
+            "dsl",
+        ),
+        (
+            "the SEN taxi escort says he had to help her in the toilet on the journey and"
+            " they stop in laybys",
+            "staff",
+            "headteacher",
+        ),
+        # who it is about: the driver "of" the school bus; "hes the headteacher" said after the concern; a
+        # caretaker named many words before what he showed
+        (
+            "the driver of the school bus made a disgusting comment about my daughters body",
+            "parent",
+            "headteacher",
+        ),
+        (
+            "mr jones keeps me behind and touches my leg. hes the headteacher so who can i tell",
+            "pupil",
+            "chair_of_governors",
+        ),
+        (
+            "the caretaker has been showing the girls clips on his phone, silly ones mostly"
+            " she said, but one had"
+            " naked people in it",
+            "parent",
+            "headteacher",
+        ),
+    ],
+)
+def test_round_twenty_two_kinds_of_disclosure_are_found(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # set AH: idioms, a school trip promised, a part in a play, a sibling's pillow fight, a broken washing
+        # machine, the staffroom's bread knife
+        ("Mr Brown is killing her confidence with all these tests", "parent"),
+        ("someone driving like that outside the gates is going to kill somebody", "parent"),
+        ("the kids were promised a trip to the zoo and now it's cancelled", "parent"),
+        ("I feel like I am banging my head against a brick wall with the school", "parent"),
+        ("he's over the moon, he got the lead role in the nativity", "parent"),
+        ("she has a bruise on her cheek from a pillow fight with her sister", "parent"),
+        ("his jumper is a bit grubby, the washing machine has packed in", "parent"),
+        ("the big kitchen knife has gone missing from the staffroom, has anyone borrowed it", "staff"),
+        # blind set 26 and real set 20: a dad screaming at the office; costumes photographed by the
+        # teacher who
+        # asks whether she may post them; school fruit; classmates' fake account; own-clothes day; a governor
+        # who is "high-powered"
+        ("dad screaming at the office staff over a complaint again, do we have to put up with it", "staff"),
+        (
+            "I took photos of the costumes on my phone at the dress rehearsal, my TA says I"
+            " need to ask before I"
+            " post them",
+            "staff",
+        ),
+        ("my kids come home hungry because they don't get their fruit at school any more", "parent"),
+        ("two boys in his class made a fake account with his photos to laugh at him", "parent"),
+        ("is it own clothes day on friday? my teacher didnt say and i dont want to be the only one", "pupil"),
+        (
+            "a new parent governor, high-powered and very well-informed, keeps asking the"
+            " chair hard questions",
+            "parent",
+        ),
+    ],
+)
+def test_round_twenty_two_ordinary_messages_stay_ordinary(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None
