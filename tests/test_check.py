@@ -264,3 +264,22 @@ def test_check_rejects_a_topic_id_used_by_two_policies_naming_both_files(knowled
         "social-media.yaml, policy 'social-media'" in result.stdout
         or "complaints.yaml, policy" in result.stdout
     )
+
+
+def test_check_warns_about_a_needed_word_that_reads_as_nothing_and_an_example_it_would_never_answer(
+    tmp_path: Path, knowledge_copy: Path
+) -> None:
+    config = str(config_with(tmp_path, "  telegram_chat_ids: []", "  telegram_chat_ids: [-1001234567890]"))
+    topics = knowledge_copy / "topics" / "social-media.yaml"
+    text = topics.read_text(encoding="utf-8")
+    assert "    needs: [online, " in text
+    text = text.replace("    needs: [online, ", "    needs: [the, online, ", 1).replace(
+        '      - "cyber bullying"\n',
+        '      - "cyber bullying"\n      - "my son is picked on at lunchtime"\n',
+        1,
+    )
+    topics.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--config", config, "--knowledge", str(knowledge_copy))
+    assert result.returncode == 0, result.stdout
+    assert "topics.cyberbullying_policy.needs: “the” reads as no word" in result.stdout, result.stdout
+    assert "its example “my son is picked on at lunchtime” uses none of these words" in result.stdout

@@ -102,8 +102,16 @@ def test_one_word_that_several_topics_share_asks_instead_of_answering(engine: En
 
 
 def test_one_word_that_belongs_to_one_topic_is_answered(engine: Engine) -> None:
-    reply = engine.ask("bullying", "parent")
+    reply = engine.ask("cyberbullying", "parent")
     assert (reply.action, reply.topic) == ("answer", "cyberbullying_policy")
+
+
+def test_bullying_alone_is_offered_the_online_bullying_section(engine: Engine) -> None:
+    # Round 22: the section `needs` a word of something online; "bullying" alone may be the anti-bullying
+    # policy's, so the section is offered first rather than given as the answer.
+    reply = engine.ask("bullying", "parent")
+    assert reply.action == "clarify"
+    assert reply.alternatives[0].topic == "cyberbullying_policy"
 
 
 @pytest.mark.parametrize(
@@ -631,6 +639,88 @@ def test_a_question_for_the_head_or_a_detail_for_the_records_asked_of_anyone_is_
     # and "got a new phone number can u update it on his records" was offered the complaints records section.
     reply = engine_both_ways.ask(text, "parent")
     assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("my brother shared a screenshot of a teacher in the group, pls report it to the head", "staff"),
+        ("report this pls someone in year 4 keeps posting a video of a fight", "parent"),
+        ("pls get the head to ring me, its about the parents group chat", "parent"),
+        ("I've printed the messages, could you make sure these get to the head before Friday", "staff"),
+    ],
+)
+def test_something_to_report_or_pass_to_the_head_for_the_writer_is_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    # Round 22 (blind set 26, read this round): "please report it to the head", "report this pls" and "pls get
+    # the head to ring me" were offered sections (the misuse-reporting rule, the photos rule).
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son is being bullied at school what can i do",
+        "my son is being bullied by a boy in his class what should i do",
+    ],
+)
+def test_bullying_with_nothing_online_is_offered_the_online_bullying_rule_not_answered_with_it(
+    engine_both_ways: Engine, text: str
+) -> None:
+    # Round 22: the online-bullying section `needs` a word of a phone, an app or the internet. Answered
+    # without one, 7 of its 8 answers on the development sets were wrong (bullying at school is the
+    # anti-bullying policy's); it stays among the options.
+    reply = engine_both_ways.ask(text, "parent")
+    assert reply.action != "answer", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my daughter is being bullied on whatsapp by girls in her class",
+        "how does the school deal with cyberbullying",
+        "cyberbulling help",
+        "kids in his class made a gc to leave him out",
+    ],
+)
+def test_online_bullying_named_in_any_way_is_still_answered(engine_both_ways: Engine, text: str) -> None:
+    reply = engine_both_ways.ask(text, "parent")
+    assert (reply.action, reply.topic) == ("answer", "cyberbullying_policy")
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("school says they need more time on my complaint is that allowed", "complaints_timescales"),
+        (
+            "i emailed my complaint to the head ten days ago and heard nothing back is that normal",
+            "complaints_timescales",
+        ),
+    ],
+)
+def test_a_complaint_passed_on_with_is_that_allowed_is_offered_its_section_beside_the_person(
+    engine_both_ways: Engine, text: str, topic: str
+) -> None:
+    # Round 22 (blind set 26): "…is that allowed" and "…is that normal" ask about something without a
+    # question mark; passed on for "my complaint", they were given no section beside the offer of a person.
+    reply = engine_both_ways.ask(text, "parent")
+    offered = [o.payload for o in reply.options if o.payload.startswith("t:")]
+    assert reply.action == "forward" and f"t:{topic}" in offered, (reply.action, offered)
+
+
+def test_a_suspension_is_read_as_an_exclusion_whose_review_is_its_own_procedure(
+    engine_both_ways: Engine,
+) -> None:
+    # Round 22: England's guidance now calls a fixed-term exclusion a suspension (language.yaml); "he got a
+    # suspension" ranked the complaints procedure, and with it raising concerns, above the section that says
+    # suspensions have their own review.
+    reply = engine_both_ways.ask(
+        "he got a suspension for fighting, can i complain to the school about it", "parent"
+    )
+    first = reply.topic or reply.alternatives[0].topic
+    assert first == "complaints_other_procedures", (reply.action, reply.topic)
 
 
 def test_asking_for_a_person_in_text_speak_is_passed_on(engine_both_ways: Engine) -> None:

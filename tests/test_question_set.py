@@ -215,6 +215,10 @@ DEV_FLOORS = {
     "blind/blind25a.yaml": ((0.93, 0.98, 0.02), (0.83, 0.95, 0.04)),
     "blind/blind25b.yaml": ((0.86, 0.88, 0.02), (0.54, 0.77, 0.08)),
     "real/real_fresh19.yaml": ((0.52, 0.64, 0.15), (0.38, 0.52, 0.50)),
+    # held out through rounds 20 and 21, read in round 22
+    "blind/blind26a.yaml": ((0.93, 0.93, 0.01), (0.88, 0.90, 0.04)),
+    "blind/blind26b.yaml": ((0.89, 0.94, 0.01), (0.59, 0.82, 0.07)),
+    "real/real_fresh20.yaml": ((0.51, 0.68, 0.17), (0.39, 0.63, 0.25)),
 }
 
 

@@ -54,6 +54,7 @@ def run_check(config_path: str | Path | None, knowledge_dir: str | Path | None) 
     matcher = Matcher(knowledge, config.matching)
     result.warnings.extend(_overlaps(knowledge, matcher))
     result.warnings.extend(_duplicates(knowledge))
+    result.warnings.extend(_needs_warnings(knowledge, matcher))
     result.warnings.extend(uncovered_rules(knowledge))
     result.warnings.extend(out_of_scope_warnings(knowledge))
     examples = sum(len(t.examples) for t in knowledge.topics.values())
@@ -155,6 +156,25 @@ def _overlaps(knowledge: Knowledge, matcher: Matcher) -> list[str]:
                     f"{topic.file}:{topic.line}: topics.{topic.id}.examples: “{example}” scores higher for "
                     f"'{ranked[0].key}'{clash} ({ranked[0].confidence:.2f}) than for its own topic "
                     f"({own:.2f}) — reword it or move it"
+                )
+    return warnings
+
+
+def _needs_warnings(knowledge: Knowledge, matcher: Matcher) -> list[str]:
+    """A topic's `needs:` entry that reads as no word, and examples of its own it would never answer."""
+    warnings = []
+    for topic in knowledge.topics.values():
+        where = f"{topic.file}:{topic.line}: topics.{topic.id}.needs"
+        for word in topic.needs:
+            if not word.endswith("*") and not matcher.normaliser.tokens(word, correct=False):
+                warnings.append(
+                    f"{where}: “{word}” reads as no word (a stop word?) — remove it or write another"
+                )
+        for example in topic.examples if topic.needs else ():
+            if not matcher.needs.answerable(topic.id, matcher.normaliser.tokens(example), fold(example)):
+                warnings.append(
+                    f"{where}: its example “{example}” uses none of these words, so it is only ever offered "
+                    "— add the word it uses, or move the example"
                 )
     return warnings
 

@@ -70,6 +70,7 @@ class Topic:
     keywords: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
     stories: list[str] = field(default_factory=list)  # longer messages, the way people write them
+    needs: list[str] = field(default_factory=list)  # a word it needs to be answered (matching/needs.py)
     policy: str = ""
     file: str = ""
     line: int = 0

@@ -31,10 +31,12 @@ _ASKS_ME = re.compile(r"\b(?:do|can|could|should|shall|would|am) (?:i|we)\b")
 _ASKS_ABOUT = re.compile(
     r"\b(?:(?:do|can|could|should|shall|am) (?:i|we)"
     r"(?! (?:speak|talk|see|meet|have|book|arrange|ring|call|phone)\b)"
-    r"|how (?:long|soon|much|many)|what (?:happens|now|next))\b"
+    r"|how (?:long|soon|much|many)|what (?:happens|now|next)"
+    r"|is (?:that|this|it) (?:normal|allowed|ok|okay|right|fair|legal|usual|true|acceptable))\b"
 )
 """Wording that asks about something without a question mark ("heads reply was rubbish. can i appeal", "if i
-email my complaint how long till i hear back"), unlike asking for a person ("can i speak to the head")."""
+email my complaint how long till i hear back", "they need more time on my complaint is that allowed"), unlike
+asking for a person ("can i speak to the head")."""
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from bot.common.text import fold
 from bot.config import MatchingConfig
 from bot.knowledge.loading import Knowledge
 from bot.matching.cues import Cues, asks_how_in_a_sentence, asks_something, reads_as_a_subject
+from bot.matching.needs import Needs
 from bot.matching.normalise import Normaliser
 from bot.matching.postings import EXAMPLE_WEIGHT as _EXAMPLE_WEIGHT
 from bot.matching.postings import Postings
@@ -106,6 +107,7 @@ class Matcher:
         self.audience = {t.id: set(t.audience) for t in knowledge.topics.values()}
         self.forward_intents = {i.id for i in knowledge.intents.values() if i.action == "forward"}
         self.cues = Cues(knowledge)
+        self.needs = Needs(knowledge, self.normaliser)
         self.smalltalk = SmallTalk(knowledge, self.normaliser)
         raw: list[tuple[str, list[str]]] = []
         for topic in knowledge.topics.values():
@@ -197,7 +199,8 @@ class Matcher:
             # answered with a policy section instead of a person. Nor does the lower threshold of a long
             # message: winning over a person asked for takes the usual one (length 0).
             decided = self._decide(ranked, out_of_scope, role, length=0)
-            if decided != "answer" or not self._whole_agrees(ranked, tables, role):
+            agrees = decided == "answer" and self._whole_agrees(ranked, tables, role)
+            if not agrees or not self.needs.answerable(ranked[0].key, words, folded):
                 return cued
             return Match("answer", ranked, out_of_scope=out_of_scope, forward=forward)
         if forward > best + _FORWARD_MARGIN and forward >= self.config.clarify_threshold:
@@ -215,6 +218,8 @@ class Matcher:
             # Asked for a person ("can the head ring me today") and no section fits: pass it on rather than
             # say "I can't find an answer".
             return replace(passed_on, intent=cue.intent, cued=True)
+        if decision == "answer" and not self.needs.answerable(ranked[0].key, words, folded):
+            decision = "clarify"  # offered, not answered: the message lacks a word the topic needs
         return Match(decision, ranked, out_of_scope=out_of_scope, forward=forward)
 
     def _refined(
