@@ -710,6 +710,24 @@ def test_a_complaint_passed_on_with_is_that_allowed_is_offered_its_section_besid
     assert reply.action == "forward" and f"t:{topic}" in offered, (reply.action, offered)
 
 
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("please ask someone to phone me - i need a hand writing my complaint down", "parent"),
+        ("please log this with the office: a parent has posted my home address in the class group", "staff"),
+        ("please tell mrs patel someone keeps making a fake snapchat of me", "pupil"),
+    ],
+)
+def test_a_call_through_someone_a_note_for_the_log_or_a_message_for_a_teacher_is_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    # Round 22 (blind set 29, read at once): "please ask someone to call me - I need help writing a complaint"
+    # was answered with the help-to-write section, and "please tell mrs green someone made a fake account of
+    # me" with the online-bullying rule.
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)
+
+
 def test_a_suspension_is_read_as_an_exclusion_whose_review_is_its_own_procedure(
     engine_both_ways: Engine,
 ) -> None:
