@@ -542,6 +542,9 @@ FRESH_SETS = {
     # held out through rounds 20 and 21, read in round 22: 11/120 missed, 6 routes and 11/300 flagged at
     # round 22's start (the header says what is left)
     "general_blind_ah.yaml": (3, 0.01),
+    # written in round 22 on the line between a complaint about staff and an allegation, read at once: 9/80
+    # missed, 14 routes and 11/240 flagged at first look (its header says what is left)
+    "staff_complaints.yaml": (3, 0.025),
 }
 
 
@@ -3548,6 +3551,39 @@ def test_round_twenty_two_ordinary_messages_stay_ordinary(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None
+
+
+# The staff-complaints probe's own wording is held by FRESH_SETS; its kinds in other words (round 22)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Miss Jones told him he smells and is dirty",
+        "he wasnt allowed a drink all morning because he forgot his water bottle, the TA said so",
+        "the teacher said naughty children dont get lunch and he had none",
+        "the cricket coach keeps my son behind in the equipment cupboard after the others have gone",
+        "she came home with bruises on her arms after being restrained by the TA",
+        "the forest school leader made them stay out in the rain with no coats as a punishment",
+    ],
+)
+def test_harm_by_staff_told_as_a_complaint_goes_to_the_headteacher(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    _assert_found(detector, text, "headteacher", "parent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the TA at the door was on her phone and didn't say good morning",
+        "his hearing aid battery ran out and nobody noticed until home time",
+        # the rule for a member of staff messaging a pupil is not a question about the rules on it
+        "are staff allowed to message pupils on whatsapp",
+    ],
+)
+def test_complaints_about_staff_that_tell_of_no_harm_stay_ordinary(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    assert detector.detect(text, role="parent") is None
 
 
 def test_long_ordinary_messages_to_a_school_keep_their_measured_alarms(
