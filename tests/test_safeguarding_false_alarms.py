@@ -3247,6 +3247,21 @@ def test_a_dictated_phone_number_is_blanked_like_a_typed_one() -> None:
     assert without_contacts("he hit me seven times") == "he hit me seven times"
 
 
+@pytest.mark.parametrize("text", ["mrs k hurt (mum)", "name: mr j hurt, dad", "its mrs hurt, her nan"])
+def test_a_surname_typed_in_lower_case_after_a_title_and_before_a_bracket_or_comma_is_not_read(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    # Round 22 (set AH): "mrs d hurt (mum)" was read as a member of staff who hurt a mother
+    assert detector.detect(text, role="parent") is None
+
+
+@pytest.mark.parametrize("text", ["mr b hurt me", "mrs k hurt my son, he came home crying"])
+def test_what_follows_a_title_and_an_initial_is_still_read_when_the_sentence_goes_on(
+    detector: SafeguardingDetector, text: str
+) -> None:
+    _assert_found(detector, text, "headteacher", "pupil")
+
+
 @pytest.mark.parametrize("text", ["Surname is Batter, first name Jacob", "Child's name: Tyler Savage"])
 def test_a_name_given_as_a_forms_answer_is_not_read(detector: SafeguardingDetector, text: str) -> None:
     # round 19 (the ordinary probe): "is Batter" was read as "battered"

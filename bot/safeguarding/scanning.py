@@ -175,9 +175,10 @@ def read(text: str, vocabulary: Vocabulary, spellings: Mapping[str, tuple[str, .
     sentences, exact_only = _sentences(prepared)
     lookup = vocabulary.exact_keys if exact_only else vocabulary.keys
     heads = heads_named(prepared, vocabulary)
-    for sentence in sentences:
+    last = max((at for at, sentence in enumerate(sentences) if sentence.strip()), default=0)
+    for at, sentence in enumerate(sentences):
         starts.add(len(keys))
-        for word in _names_skipped(sentence, vocabulary, heads):
+        for word in _names_skipped(sentence, vocabulary, heads, more=at < last):
             for w in spellings.get(word, (word,)):
                 # a number written for a word ("want 2 die") is still the number too ("year 2")
                 if w != word and word.isdigit():
@@ -200,7 +201,8 @@ def read_words(text: str, vocabulary: Vocabulary, spellings: Mapping[str, tuple[
     if not vocabulary.titles.isdisjoint(kept):  # a name may follow a title: read sentence by sentence
         sentences, _ = _sentences(prepared)
         heads = heads_named(prepared, vocabulary)
-        kept = [word for sentence in sentences for word in _names_skipped(sentence, vocabulary, heads)]
+        last = max((at for at, sentence in enumerate(sentences) if sentence.strip()), default=0)
+        kept = [w for at, s in enumerate(sentences) for w in _names_skipped(s, vocabulary, heads, at < last)]
     return [w for word in kept for w in (spellings.get(word, (word,)) if not word.isdigit() else (word,))]
 
 
@@ -248,7 +250,7 @@ def _head_patterns(
 
 
 def _names_skipped(
-    sentence: str, vocabulary: Vocabulary, heads: frozenset[tuple[str, str]] = frozenset()
+    sentence: str, vocabulary: Vocabulary, heads: frozenset[tuple[str, str]] = frozenset(), more: bool = False
 ) -> list[str]:
     """The folded words of a sentence without the names that follow a title.
 
@@ -263,12 +265,13 @@ def _names_skipped(
         return folded
     out: list[str] = []
     title = ""  # the title just read, while a name may follow it
-    cased = any(ch.islower() for ch in sentence)  # in "SIR HIT ME" a capital does not mark a name
-    for chunk in sentence.split():
+    cased, chunks = any(ch.islower() for ch in sentence), sentence.split()  # "SIR HIT ME": no name by case
+    for at, chunk in enumerate(chunks):
         capital = cased and capitalised(chunk)
+        ends = chunks[at + 1].startswith("(") if at + 1 < len(chunks) else more  # "mrs d hurt, mum"
         for typed in _WORD.findall(fold(chunk)):
             word = _REPEATS.sub(r"\1", typed)
-            if title and _is_name(word, capital, title, vocabulary):
+            if title and _is_name(word, capital, title, vocabulary, ends):
                 if (title, word) in heads:
                     out[-1] = vocabulary.head_word
                 title = _INITIAL if len(word) == 1 else ""  # "Mrs S Cox": a surname may follow the initial
@@ -278,16 +281,21 @@ def _names_skipped(
     return out
 
 
-def _is_name(word: str, capital: bool, title: str, vocabulary: Vocabulary) -> bool:
+def _is_name(word: str, capital: bool, title: str, vocabulary: Vocabulary, ends: bool = False) -> bool:
+    """Whether a word after a title is a name. A word the patterns know is one only where what was typed after
+    the title ends with it, before a bracket or more sentences (`ends`): "mrs d hurt (mum)" or "mrs d hurt,
+    mum" answers "your name?"; "mr b hurt me" goes on, and so does "mr b hurt" said alone."""
     if word.isdigit() or word in ("a", "i"):
         return False
     if capital:
         return True
-    if title == _INITIAL:  # "mr b makes me stay": only a capitalised surname follows an initial
-        return False
+    if (
+        title == _INITIAL
+    ):  # "mr b makes me stay": only a capitalised surname follows an initial, or a last word
+        return ends
     if len(word) == 1:
         return True
-    return title not in _ALSO_ALONE and not vocabulary.exact_keys(word)
+    return title not in _ALSO_ALONE and (ends or not vocabulary.exact_keys(word))
 
 
 # ---- matching -------------------------------------------------------------------------------------------
