@@ -175,10 +175,9 @@ def read(text: str, vocabulary: Vocabulary, spellings: Mapping[str, tuple[str, .
     sentences, exact_only = _sentences(prepared)
     lookup = vocabulary.exact_keys if exact_only else vocabulary.keys
     heads = heads_named(prepared, vocabulary)
-    last = max((at for at, sentence in enumerate(sentences) if sentence.strip()), default=0)
     for at, sentence in enumerate(sentences):
         starts.add(len(keys))
-        for word in _names_skipped(sentence, vocabulary, heads, more=at < last):
+        for word in _names_skipped(sentence, vocabulary, heads, more=at + 1 < len(sentences)):
             for w in spellings.get(word, (word,)):
                 # a number written for a word ("want 2 die") is still the number too ("year 2")
                 if w != word and word.isdigit():
@@ -201,14 +200,18 @@ def read_words(text: str, vocabulary: Vocabulary, spellings: Mapping[str, tuple[
     if not vocabulary.titles.isdisjoint(kept):  # a name may follow a title: read sentence by sentence
         sentences, _ = _sentences(prepared)
         heads = heads_named(prepared, vocabulary)
-        last = max((at for at, sentence in enumerate(sentences) if sentence.strip()), default=0)
+        last = len(sentences) - 1  # the others have more after them (`_names_skipped`)
         kept = [w for at, s in enumerate(sentences) for w in _names_skipped(s, vocabulary, heads, at < last)]
     return [w for word in kept for w in (spellings.get(word, (word,)) if not word.isdigit() else (word,))]
 
 
 def _sentences(prepared: str) -> tuple[list[str], bool]:
-    """The sentences of a `_prepared` text, and whether the message is only a name."""
-    return _SENTENCE_END.split(prepared), name_like(after_who(prepared).split(), NAME_WORDS)
+    """The sentences of a `_prepared` text (none empty at its end: "mr b hurt." is one), and whether the
+    message is only a name."""
+    sentences = _SENTENCE_END.split(prepared)
+    while len(sentences) > 1 and not sentences[-1].strip():
+        sentences.pop()
+    return sentences, name_like(after_who(prepared).split(), NAME_WORDS)
 
 
 def _prepared(text: str, vocabulary: Vocabulary) -> str:
@@ -289,9 +292,7 @@ def _is_name(word: str, capital: bool, title: str, vocabulary: Vocabulary, ends:
         return False
     if capital:
         return True
-    if (
-        title == _INITIAL
-    ):  # "mr b makes me stay": only a capitalised surname follows an initial, or a last word
+    if title == _INITIAL:  # "mr b makes me stay": a capitalised surname follows an initial, or a last word
         return ends
     if len(word) == 1:
         return True
