@@ -728,6 +728,28 @@ def test_a_call_through_someone_a_note_for_the_log_or_a_message_for_a_teacher_is
     assert reply.action == "forward", (reply.action, reply.topic)
 
 
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("theres a video of my son from the tournament on the pta page, pls get it taken down", "parent"),
+        ("a dad keeps posting rude stuff about staff in the whatsapp, please deal with it", "staff"),
+        ("can you flag it to the head that a parent sent me a friend request on facebook", "staff"),
+        (
+            "Please treat this letter as my formal complaint about how lunchtimes are supervised. I would"
+            " like this investigated.",
+            "parent",
+        ),
+    ],
+)
+def test_a_post_to_take_down_a_matter_to_deal_with_or_a_complaint_letter_is_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    # Round 23 (blind set 27): "pls get it taken down" (not "can someone get it taken down"), "pls deal with
+    # it", "can you flag to the head…" and a complaint e-mail's own words were offered sections or answered.
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)
+
+
 def test_a_suspension_is_read_as_an_exclusion_whose_review_is_its_own_procedure(
     engine_both_ways: Engine,
 ) -> None:

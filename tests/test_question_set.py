@@ -221,6 +221,12 @@ DEV_FLOORS = {
     "real/real_fresh20.yaml": ((0.51, 0.68, 0.17), (0.39, 0.63, 0.25)),
     # written in round 22 for sections that sound alike, read at once
     "blind/blind29.yaml": ((0.87, 0.94, 0.03), (0.60, 0.82, 0.05)),
+    # held out through rounds 21 and 22, read in round 23
+    "blind/blind27a.yaml": ((0.92, 0.96, 0.02), (0.76, 0.87, 0.02)),
+    "blind/blind27b.yaml": ((0.87, 0.93, 0.06), (0.58, 0.79, 0.07)),
+    "real/real_fresh21.yaml": ((0.31, 0.54, 0.34), (0.22, 0.36, 1.0)),
+    # written in round 23 as long stories that ask last, with details about other subjects, read at once
+    "blind/blind31.yaml": ((0.80, 0.86, 0.0), (0.50, 0.75, 0.15)),
 }
 
 

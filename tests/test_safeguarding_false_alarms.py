@@ -545,6 +545,12 @@ FRESH_SETS = {
     # written in round 22 on the line between a complaint about staff and an allegation, read at once: 9/80
     # missed, 14 routes and 11/240 flagged at first look (its header says what is left)
     "staff_complaints.yaml": (3, 0.025),
+    # held out through rounds 21 and 22, read in round 23: 5/120 missed, 4 routes and 10/300 flagged at round
+    # 23's start (the header says what is left)
+    "general_blind_ai.yaml": (0, 0.0),
+    # written in round 23 as absence, lateness and pick-up messages, read at once: 80/100 missed, 7 routes and
+    # 6/300 flagged at first look (its header says what is left)
+    "absence_lateness.yaml": (0, 0.004),
 }
 
 
@@ -3599,6 +3605,118 @@ def test_complaints_about_staff_that_tell_of_no_harm_stay_ordinary(
     detector: SafeguardingDetector, text: str
 ) -> None:
     assert detector.detect(text, role="parent") is None
+
+
+# Set AI's own wording is held by FRESH_SETS; these are its kinds in other words that nothing found, or sent
+# elsewhere (round 23)
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        ("she said daddy held mummy by the throat in the kitchen last night", "staff", "dsl"),
+        ("his stepdad shouted at the gate that if he grasses again he'll break his arm", "parent", "dsl"),
+        # a taxi escort is the school's contractor; a school nurse heading a note is its writer, not its
+        # subject
+        (
+            "the escort makes him sit alone in the back and he gets off the taxi with scratches on his arms",
+            "parent",
+            "headteacher",
+        ),
+        (
+            "School nurse: a Year 5 boy told me his parents are taking him abroad to be married this summer",
+            "staff",
+            "dsl",
+        ),
+    ],
+)
+def test_round_twenty_three_kinds_of_disclosure_are_found(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # set AI: "abuse of power", the school's heating, a joke about cruelty, sessions and training on a
+        # harm, a procedure asked for a policy review, a parent preparing a child, things left at home
+        ("this is an abuse of process by the governors panel", "parent"),
+        ("the heating in reception has been off for days and the kids are cold", "parent"),
+        ("making them run the cross country in the snow is child cruelty haha", "parent"),
+        ("Is the FGM awareness course open to volunteers?", "staff"),
+        ("Is the online safety evening about predators and grooming suitable for dads to come to?", "parent"),
+        ("can you confirm the procedure if a parent arrives drunk to collect?", "staff"),
+        (
+            "What should my son do if someone he doesn't know asks to chat on his games console? I'd like to"
+            " teach him",
+            "parent",
+        ),
+        ("PE kit left at home for days, can you remind him", "parent"),
+        # blind set 27: going on about a complaint, afraid of what complaining brings, a pupil showing a
+        # teacher what classmates sent
+        ("I don't want to go on about it but the homework is still not being marked", "parent"),
+        ("Honestly I am afraid. If we complain will it be held against my son?", "parent"),
+        ("a boy in her class showed me the messages on his phone that the others sent him", "staff"),
+    ],
+)
+def test_round_twenty_three_ordinary_messages_stay_ordinary(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# The absence-and-lateness probe's own wording is held by FRESH_SETS; its kinds in other words (round 23)
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        ("my step dad put my clothes in bin bags outside and said i dont live here anymore", "pupil", "dsl"),
+        ("he stays in his bedroom with no dinner until he apologises, that's how we do it", "parent", "dsl"),
+        ("i was too scared to go out of my bedroom this morning until he left", "pupil", "dsl"),
+        ("he's not coming in, i'm off my face, dont call social services", "parent", "dsl"),
+        ("my daughter says she doesn't like the way he dries her after her bath", "parent", "dsl"),
+        ("a boy online says he will post it online unless i send more pics", "pupil", "dsl"),
+        (
+            "Mum says Leo is staying with a family friend but she doesn't know who the friend is either",
+            "staff",
+            "dsl",
+        ),
+        ("there's a court order but he says he'll be at the gate at home time", "parent", "dsl"),
+        # the school's bus driver is its contractor; the school nurse's advice is not about the nurse
+        ("the bus driver keeps telling her she's his favourite, to sit in his van", "parent", "headteacher"),
+        ("the school nurse said to let you know he's been burning himself with a lighter", "parent", "dsl"),
+    ],
+)
+def test_absence_and_lateness_kinds_of_disclosure_are_found(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found(detector, text, route, role)
+
+
+def test_a_pet_that_ran_away_is_not_a_child_running_away(detector: SafeguardingDetector) -> None:
+    assert detector.detect("sorry late my cat ran away", role="pupil") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # blind set 31 (long stories, read at once): a reply that "doesn't touch the main point", a child
+        # showing a parent her own phone, a jumper's flashing nose, a claim about a driver the writer says is
+        # untrue, a governors' meeting, school dinners that run out
+        ("her reply repeats what the teacher told us and doesn't touch the main point, what next", "parent"),
+        ("my daughter finally showed me her phone, girls in her class have a chat being horrible", "parent"),
+        ("he wore his christmas jumper with the flashing nose to school and loved it", "parent"),
+        (
+            "one of the dads posted that the coach driver was drunk on the way to the residential, which is"
+            " completely untrue",
+            "staff",
+        ),
+        ("at our last meeting the governors talked about a teacher's posts online upsetting parents", "any"),
+        ("he comes to mine starving after school because the veggie option always runs out", "parent"),
+    ],
+)
+def test_round_twenty_three_long_story_details_stay_ordinary(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
 
 
 def test_long_ordinary_messages_to_a_school_keep_their_measured_alarms(
