@@ -3656,6 +3656,10 @@ def test_round_twenty_three_kinds_of_disclosure_are_found(
         ("I don't want to go on about it but the homework is still not being marked", "parent"),
         ("Honestly I am afraid. If we complain will it be held against my son?", "parent"),
         ("a boy in her class showed me the messages on his phone that the others sent him", "staff"),
+        # the round's own rules, narrowed on review: an illness, a trip's driver
+        ("she won't be in today, she needs to get better first, back on Monday hopefully", "parent"),
+        ("his favourite part of the trip was sitting up front by the coach driver", "parent"),
+        ("the coach driver took some lovely photos of the class at the zoo", "parent"),
     ],
 )
 def test_round_twenty_three_ordinary_messages_stay_ordinary(
