@@ -551,6 +551,9 @@ FRESH_SETS = {
     # written in round 23 as absence, lateness and pick-up messages, read at once: 80/100 missed, 7 routes and
     # 6/300 flagged at first look (its header says what is left)
     "absence_lateness.yaml": (0, 0.004),
+    # written in round 23 as staff writing about their own lives, families and colleagues, read at once: 9/80
+    # missed, 4 routes and 10/240 flagged at first look (its header says what is left)
+    "staff_own_lives.yaml": (0, 0.021),
 }
 
 
@@ -3721,6 +3724,37 @@ def test_round_twenty_three_long_story_details_stay_ordinary(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None
+
+
+# The staff-own-lives probe's own wording is held by FRESH_SETS; its kinds in other words (round 23)
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        ("a supply teacher told us she's dating a lad who is 16, he's in year 11", "headteacher"),
+        ("one of the middays posts photos of our girls saying which ones are prettiest", "headteacher"),
+        ("one of the middays pinches the little ones and pulls their hair", "headteacher"),
+        ("one of our ECTs has been messaging Y6 pupils on instagram late at night", "headteacher"),
+        # a club coach the writer says is not the school's is the DSL's to hear
+        ("my son's swimming coach (not the school one) messages him at night, says it's a secret", "dsl"),
+    ],
+)
+def test_what_staff_tell_of_their_own_families_and_colleagues_is_found_and_routed(
+    detector: SafeguardingDetector, text: str, route: str
+) -> None:
+    _assert_found(detector, text, route, "staff")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can someone grab me a coffee, I'm stuck on the gate",
+        "Mum has dementia and was wandering at night again, I might be late in",
+        "someone drew a rude picture on the toilet door in KS2 again",
+        "im pregnant, my 12 week scan is on monday, can i swap my ppa",
+    ],
+)
+def test_staff_writing_about_their_own_lives_stay_ordinary(detector: SafeguardingDetector, text: str) -> None:
+    assert detector.detect(text, role="staff") is None
 
 
 def test_long_ordinary_messages_to_a_school_keep_their_measured_alarms(
