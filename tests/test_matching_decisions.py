@@ -750,6 +750,27 @@ def test_a_post_to_take_down_a_matter_to_deal_with_or_a_complaint_letter_is_pass
     assert reply.action == "forward", (reply.action, reply.topic)
 
 
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("could someone please take down the photo of my daughter from the class blog", "parent"),
+        ("the pta posted a picture of my son without asking, get it removed please", "parent"),
+        (
+            "There's a photo of my son on another parent's public Instagram from the school play. Could"
+            " someone please ask them to remove it?",
+            "parent",
+        ),
+    ],
+)
+def test_a_photo_to_take_down_or_have_removed_is_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    # Round 24 (blind set 28): "please can someone take down the sports day photo" (the photo named before
+    # "down"), "get it removed please" and "could someone ask them to take it down" were offered sections.
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)
+
+
 def test_a_suspension_is_read_as_an_exclusion_whose_review_is_its_own_procedure(
     engine_both_ways: Engine,
 ) -> None:
@@ -823,3 +844,50 @@ def test_a_story_whose_subject_shares_no_example_words_still_ranks_its_section_f
     )
     ranked = [reply.topic] if reply.topic else [a.topic for a in reply.alternatives]
     assert ranked[0] == "complaints_stage_one", (reply.action, ranked)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        (
+            "Chair of governors. How long does the school have to reply to a complaint?",
+            "complaints_timescales",
+        ),
+        (
+            "Governor here - a parent wants to know if she can complain without giving her name",
+            "complaints_anonymous",
+        ),
+    ],
+)
+def test_a_governor_saying_so_first_is_matched_on_the_question_not_on_governors(
+    engine: Engine, text: str, topic: str
+) -> None:
+    # Round 24 (blind set 33): the writer's role said first ranked "a complaint about a governor" first and
+    # answered it; the introduction is taken off before matching (bot/matching/intro.py).
+    reply = engine.ask(text, "any")
+    assert reply.action != "answer" or reply.topic == topic, (reply.action, reply.topic)
+    assert engine.matcher.match(text).ranked[0].key == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "without"),
+    [
+        (
+            "Vice-chair here - how long is a governor's term of office?",
+            "how long is a governor's term of office?",
+        ),
+        ("Hi, I'm a new governor. How do complaints work here?", "How do complaints work here?"),
+        (
+            "Head's PA. A letter marked private has come in the post",
+            "A letter marked private has come in the post",
+        ),
+        # not an introduction: no clause ends after the role, the role is the subject, or too little is left
+        ("I'm a governor and I want to complain about the chair", None),
+        ("the vice chair of governors, what do they deal with", None),
+        ("Headteacher here. Thanks", None),
+    ],
+)
+def test_the_writers_introduction_is_taken_off_only_where_a_clause_ends(
+    engine: Engine, text: str, without: str | None
+) -> None:
+    assert engine.matcher.intro.without(text) == (text if without is None else without)

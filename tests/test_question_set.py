@@ -227,6 +227,13 @@ DEV_FLOORS = {
     "real/real_fresh21.yaml": ((0.31, 0.54, 0.34), (0.22, 0.36, 1.0)),
     # written in round 23 as long stories that ask last, with details about other subjects, read at once
     "blind/blind31.yaml": ((0.80, 0.86, 0.0), (0.50, 0.75, 0.15)),
+    # held out through rounds 22 and 23, read in round 24
+    "blind/blind28a.yaml": ((0.92, 0.96, 0.02), (0.77, 0.88, 0.04)),
+    "blind/blind28b.yaml": ((0.91, 0.94, 0.06), (0.61, 0.84, 0.10)),
+    "real/real_fresh22.yaml": ((0.71, 0.78, 0.0), (0.57, 0.71, 0.0)),
+    # written in round 24 by governors, the clerk, the head and office staff who say who they are first,
+    # read at once
+    "blind/blind33.yaml": ((0.75, 0.92, 0.07), (0.43, 0.63, 0.28)),
 }
 
 

@@ -554,6 +554,9 @@ FRESH_SETS = {
     # written in round 23 as staff writing about their own lives, families and colleagues, read at once: 9/80
     # missed, 4 routes and 10/240 flagged at first look (its header says what is left)
     "staff_own_lives.yaml": (0, 0.021),
+    # held out through rounds 22 and 23, read in round 24: 14/120 missed, 5 routes and 4/300 flagged at round
+    # 24's start (the header says what is left)
+    "general_blind_aj.yaml": (3, 0.007),
 }
 
 
@@ -3892,6 +3895,73 @@ def test_round_twenty_questions_and_understated_kinds_are_found(
     ],
 )
 def test_round_twenty_questions_and_understated_ordinary_messages_stay_ordinary(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# Set AJ's own wording is held by FRESH_SETS; these are its kinds in other words that nothing found, or sent
+# elsewhere (round 24)
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        (
+            "we stay at my mums friend's flat now, mum went to lithuania and i dont know when she is coming"
+            " back",
+            "pupil",
+            "dsl",
+        ),
+        ("the swimming coach lifts the girls out of the water by their bottoms", "parent", "headteacher"),
+        (
+            "I saw Mr Patel sitting in his car with a year 6 girl, doors shut, for half an hour after school",
+            "staff",
+            "headteacher",
+        ),
+        # a taxi without its escort, the taxi's driver and the caretaker in a child's words are the school's
+        (
+            "the minibus came with no escort again and she got home upset with a bruise on her arm",
+            "parent",
+            "headteacher",
+        ),
+        ("the taxi lady who takes me home shouts at me and pinches my arm", "pupil", "headteacher"),
+        (
+            "the man who fixes things at school keeps asking me to come to his shed on my own",
+            "pupil",
+            "headteacher",
+        ),
+    ],
+)
+def test_round_twenty_four_kinds_of_disclosure_are_found(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # blind set 28 and real set 22: a father shouting at staff over his complaint, a lost coat's owner,
+        # a colleague posting about pupils, what bullies write, a child left out of teams, parents threatening
+        # to move a child, a child excluded for what he did
+        ("an angry dad was screaming at me in reception over his complaint, I was nearly crying", "staff"),
+        ("what is your policy on lost jumpers? my daughters went missing after PE", "parent"),
+        (
+            "a colleague keeps posting about the children's behaviour on her instagram, I'm uncomfortable"
+            " with it",
+            "staff",
+        ),
+        (
+            "my son gets nasty messages from a boy in his class saying nobody likes him, what can school do",
+            "parent",
+        ),
+        ("no one wants him on their team at football and he is upset", "parent"),
+        ("two parents are threatening to take their daughter out of the school because of me", "staff"),
+        ("my son got a fixed term exclusion for grabbing a girl by the wrist, only a TA saw it", "parent"),
+        # set AJ: a duty rota
+        ("who is on playground duty today? nobody's there", "staff"),
+    ],
+)
+def test_round_twenty_four_ordinary_messages_stay_ordinary(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None

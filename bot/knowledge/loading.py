@@ -124,6 +124,7 @@ class Language:
     role_cues: dict[Literal["parent", "staff", "pupil"], list[str]] = field(default_factory=dict)
     text_speak: dict[str, list[str]] = field(default_factory=dict)
     other_languages: list[str] = field(default_factory=list)  # words that mark a message in another language
+    writer_roles: list[str] = field(default_factory=list)  # "Governor here. …": who writes (intro.py)
 
 
 @dataclass

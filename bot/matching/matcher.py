@@ -12,6 +12,7 @@ from bot.common.text import fold
 from bot.config import MatchingConfig
 from bot.knowledge.loading import Knowledge
 from bot.matching.cues import Cues, asks_how_in_a_sentence, asks_something, reads_as_a_subject
+from bot.matching.intro import Introduction
 from bot.matching.needs import Needs
 from bot.matching.normalise import Normaliser
 from bot.matching.postings import EXAMPLE_WEIGHT as _EXAMPLE_WEIGHT
@@ -34,9 +35,7 @@ _SEMANTIC_CHARS = 1000  # the whole message is embedded up to here (its question
 _LONGEST_WORD = 30
 """Longer "words" (a link, a run of one key held down) are left out of the whole message's meaning: the model
 splits them into many pieces that would outweigh the words around them."""
-_ONE_WORD_MARGIN_FACTOR = (
-    2.0  # a one-word message needs the words' lead over the runner-up this many times over
-)
+_ONE_WORD_MARGIN_FACTOR = 2.0  # a one-word message needs the words' lead over the runner-up this many times
 _MEANING_RANK = 1  # words alone may answer only for a topic the meaning ranks this high or higher
 _WORDS_ANSWER_FLOOR = 0.30
 """The words alone turn "Did you mean…" into an answer only when the fused score reaches this: below it, 7 of
@@ -107,6 +106,7 @@ class Matcher:
         self.audience = {t.id: set(t.audience) for t in knowledge.topics.values()}
         self.forward_intents = {i.id for i in knowledge.intents.values() if i.action == "forward"}
         self.cues = Cues(knowledge)
+        self.intro = Introduction(knowledge.language.writer_roles)
         self.needs = Needs(knowledge, self.normaliser)
         self.smalltalk = SmallTalk(knowledge, self.normaliser)
         raw: list[tuple[str, list[str]]] = []
@@ -161,6 +161,8 @@ class Matcher:
 
     def match(self, text: str, role: str = "any") -> Match:
         """Rank topics for a question and decide what to do with it."""
+        role = self.cues.role(self.cues.plain(fold(text))) if role == "any" else role
+        text = self.intro.without(text)  # "Governor here. …" says who writes, not the subject (intro.py)
         folded = fold(text)
         words = self.normaliser.tokens(text)
         smalltalk = self.smalltalk.intent(folded, words)
@@ -169,8 +171,6 @@ class Matcher:
         tables = self._class_scores(text, words)
         scores, lexical = tables.final, tables.lexical
         plain = self.cues.plain(folded)  # text-speak read as words, for the cues
-        if role == "any":
-            role = self.cues.role(plain)
         cue = self.cues.forward_cue(plain)
         ranked = self._rank(scores, role)
         by_words = self._rank(lexical, role) if scores is not lexical else ranked
