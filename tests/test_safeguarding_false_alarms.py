@@ -556,7 +556,7 @@ FRESH_SETS = {
     "staff_own_lives.yaml": (0, 0.021),
     # held out through rounds 22 and 23, read in round 24: 14/120 missed, 5 routes and 4/300 flagged at round
     # 24's start (the header says what is left)
-    "general_blind_aj.yaml": (3, 0.007),
+    "general_blind_aj.yaml": (2, 0.007),
 }
 
 
@@ -3928,6 +3928,13 @@ def test_round_twenty_questions_and_understated_ordinary_messages_stay_ordinary(
             "the man who fixes things at school keeps asking me to come to his shed on my own",
             "pupil",
             "headteacher",
+        ),
+        # a member of staff who passed a concern on, said first, is its reporter, not its subject
+        (
+            "The minibus escort mentioned to me that when they drop Jay home nobody is ever in and he lets"
+            " himself in, he is 7",
+            "staff",
+            "dsl",
         ),
     ],
 )
