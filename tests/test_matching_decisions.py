@@ -713,24 +713,15 @@ def test_a_complaint_passed_on_with_is_that_allowed_is_offered_its_section_besid
 @pytest.mark.parametrize(
     ("text", "role"),
     [
+        # Round 22 (blind set 29, read at once): "please ask someone to call me - I need help writing a
+        # complaint" was answered with the help-to-write section, and "please tell mrs green someone made a
+        # fake account of me" with the online-bullying rule.
         ("please ask someone to phone me - i need a hand writing my complaint down", "parent"),
         ("please log this with the office: a parent has posted my home address in the class group", "staff"),
         ("please tell mrs patel someone keeps making a fake snapchat of me", "pupil"),
-    ],
-)
-def test_a_call_through_someone_a_note_for_the_log_or_a_message_for_a_teacher_is_passed_on(
-    engine_both_ways: Engine, text: str, role: str
-) -> None:
-    # Round 22 (blind set 29, read at once): "please ask someone to call me - I need help writing a complaint"
-    # was answered with the help-to-write section, and "please tell mrs green someone made a fake account of
-    # me" with the online-bullying rule.
-    reply = engine_both_ways.ask(text, role)
-    assert reply.action == "forward", (reply.action, reply.topic)
-
-
-@pytest.mark.parametrize(
-    ("text", "role"),
-    [
+        # Round 23 (blind set 27): "pls get it taken down" (not "can someone get it taken down"), "pls deal
+        # with it", "can you flag to the head…" and a complaint e-mail's own words were offered sections or
+        # answered.
         ("theres a video of my son from the tournament on the pta page, pls get it taken down", "parent"),
         ("a dad keeps posting rude stuff about staff in the whatsapp, please deal with it", "staff"),
         ("can you flag it to the head that a parent sent me a friend request on facebook", "staff"),
@@ -739,20 +730,8 @@ def test_a_call_through_someone_a_note_for_the_log_or_a_message_for_a_teacher_is
             " like this investigated.",
             "parent",
         ),
-    ],
-)
-def test_a_post_to_take_down_a_matter_to_deal_with_or_a_complaint_letter_is_passed_on(
-    engine_both_ways: Engine, text: str, role: str
-) -> None:
-    # Round 23 (blind set 27): "pls get it taken down" (not "can someone get it taken down"), "pls deal with
-    # it", "can you flag to the head…" and a complaint e-mail's own words were offered sections or answered.
-    reply = engine_both_ways.ask(text, role)
-    assert reply.action == "forward", (reply.action, reply.topic)
-
-
-@pytest.mark.parametrize(
-    ("text", "role"),
-    [
+        # Round 24 (blind set 28): "please can someone take down the sports day photo" (the photo named before
+        # "down"), "get it removed please" and "could someone ask them to take it down" were offered sections.
         ("could someone please take down the photo of my daughter from the class blog", "parent"),
         ("the pta posted a picture of my son without asking, get it removed please", "parent"),
         (
@@ -762,11 +741,9 @@ def test_a_post_to_take_down_a_matter_to_deal_with_or_a_complaint_letter_is_pass
         ),
     ],
 )
-def test_a_photo_to_take_down_or_have_removed_is_passed_on(
+def test_a_request_for_someone_to_act_in_the_words_these_sets_used_is_passed_on(
     engine_both_ways: Engine, text: str, role: str
 ) -> None:
-    # Round 24 (blind set 28): "please can someone take down the sports day photo" (the photo named before
-    # "down"), "get it removed please" and "could someone ask them to take it down" were offered sections.
     reply = engine_both_ways.ask(text, role)
     assert reply.action == "forward", (reply.action, reply.topic)
 

@@ -161,16 +161,17 @@ class Matcher:
 
     def match(self, text: str, role: str = "any") -> Match:
         """Rank topics for a question and decide what to do with it."""
-        role = self.cues.role(self.cues.plain(fold(text))) if role == "any" else role
-        text = self.intro.without(text)  # "Governor here. …" says who writes, not the subject (intro.py)
         folded = fold(text)
+        plain = self.cues.plain(folded)  # text-speak read as words, for the cues
+        role = self.cues.role(plain) if role == "any" else role  # read before the writer's introduction goes
+        if (said := self.intro.without(text)) is not text:  # "Governor here. …" names who writes (intro.py)
+            text, folded, plain = said, fold(said), self.cues.plain(fold(said))
         words = self.normaliser.tokens(text)
         smalltalk = self.smalltalk.intent(folded, words)
         if smalltalk is not None and not words:
             return Match("smalltalk", [], intent=smalltalk)
         tables = self._class_scores(text, words)
         scores, lexical = tables.final, tables.lexical
-        plain = self.cues.plain(folded)  # text-speak read as words, for the cues
         cue = self.cues.forward_cue(plain)
         ranked = self._rank(scores, role)
         by_words = self._rank(lexical, role) if scores is not lexical else ranked
@@ -215,8 +216,7 @@ class Matcher:
             words,
         )
         if decision == "fallback" and cue is not None:
-            # Asked for a person ("can the head ring me today") and no section fits: pass it on rather than
-            # say "I can't find an answer".
+            # Asked for a person ("can the head ring me today"), no section fits: pass it on, not "no answer".
             return replace(passed_on, intent=cue.intent, cued=True)
         if decision == "answer" and not self.needs.answerable(ranked[0].key, words, folded):
             decision = "clarify"  # offered, not answered: the message lacks a word the topic needs
