@@ -739,6 +739,16 @@ def test_a_complaint_passed_on_with_is_that_allowed_is_offered_its_section_besid
             " someone please ask them to remove it?",
             "parent",
         ),
+        # Round 25 (blind set 30): "someone needs to deal with it", "tell someone in charge", a letter the
+        # office is asked to forward on to the clerk and a message for a class were offered sections.
+        ("theres a tiktok account pretending to be our teacher, someone needs to deal with it", "parent"),
+        ("a fake page is posting pictures of the pupils, can you tell someone in charge today", "parent"),
+        ("a parent gave me her complaint at the gate, could the office forward it on to the clerk", "any"),
+        ("please let year 3 know her grandad is picking her up today", "parent"),
+        # Round 25 (blind set 35, a probe read at once): in second-language English, a photo to be removed and
+        # a message for the class teacher were offered sections.
+        ("Respected sir, please remove my son photo from the class page, we not give permission", "parent"),
+        ("Please tell class teacher Amir go to dentist at 2 o clock", "parent"),
     ],
 )
 def test_a_request_for_someone_to_act_in_the_words_these_sets_used_is_passed_on(
@@ -868,3 +878,11 @@ def test_the_writers_introduction_is_taken_off_only_where_a_clause_ends(
     engine: Engine, text: str, without: str | None
 ) -> None:
     assert engine.matcher.intro.without(text) == (text if without is None else without)
+
+
+def test_a_complaint_with_no_name_is_read_as_an_anonymous_one(engine_both_ways: Engine) -> None:
+    # Round 25 (blind set 35): "Can I send complaint with no name?" was not offered the anonymous-complaints
+    # section ("with no name" is now one of the words for anonymous in knowledge/language.yaml).
+    reply = engine_both_ways.ask("can I write complaint with no name? we are afraid", "parent")
+    offered = [reply.topic] if reply.topic else [o.payload.removeprefix("t:") for o in reply.options]
+    assert "complaints_anonymous" in offered, (reply.action, offered)

@@ -234,6 +234,11 @@ DEV_FLOORS = {
     # written in round 24 by governors, the clerk, the head and office staff who say who they are first,
     # read at once
     "blind/blind33.yaml": ((0.75, 0.92, 0.07), (0.43, 0.63, 0.28)),
+    # held out through rounds 23 and 24, read in round 25
+    "blind/blind30a.yaml": ((0.80, 0.91, 0.03), (0.42, 0.76, 0.0)),
+    "blind/blind30b.yaml": ((0.90, 0.98, 0.02), (0.85, 0.91, 0.04)),
+    # written in round 25 by parents and carers whose first language is not English, read at once
+    "blind/blind35.yaml": ((0.84, 0.93, 0.0), (0.56, 0.80, 0.04)),
 }
 
 

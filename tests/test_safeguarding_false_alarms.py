@@ -557,6 +557,12 @@ FRESH_SETS = {
     # held out through rounds 22 and 23, read in round 24: 14/120 missed, 5 routes and 4/300 flagged at round
     # 24's start (the header says what is left)
     "general_blind_aj.yaml": (2, 0.007),
+    # held out through rounds 23 and 24, read in round 25: 6/120 missed, 3 routes and 11/300 flagged at round
+    # 25's start (the header says what is left)
+    "general_blind_ak.yaml": (1, 0.02),
+    # written in round 25 as second-language English, dialect, handovers and staff training, read at once:
+    # 4/60 missed, 6 routes and 10/300 flagged at first look (its header says what is left)
+    "general_probe_an.yaml": (3, 0.01),
 }
 
 
@@ -3969,6 +3975,122 @@ def test_round_twenty_four_kinds_of_disclosure_are_found(
     ],
 )
 def test_round_twenty_four_ordinary_messages_stay_ordinary(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# Set AK's own wording is held by FRESH_SETS; these are its kinds in other words that nothing found, or sent
+# elsewhere (round 25)
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        ("Josh has long welts on his back from a belt, he says dad was cross", "staff", "dsl"),
+        ("my cousin puts his willy on my bottom when he sleeps over", "pupil", "dsl"),
+        ("Leo drew a picture of a man with a big thing and cried", "staff", "dsl"),
+        ("my 13 year old stepson has been making my daughter play doctors and touching her", "parent", "dsl"),
+        ("the club say he went with his aunt but he doesn't have an aunt, where is he?", "parent", "dsl"),
+        (
+            "they want to send my cousin (16) to Pakistan for marriage and she doesn't want to go",
+            "parent",
+            "dsl",
+        ),
+        ("i havent had a wash for ages and everyone says i smell", "pupil", "dsl"),
+        # the driver of a named trip's bus is the school's; the school named as whom a child must not tell is
+        # no one the concern is about
+        ("the man who drives the swimming bus shouts at me and pinches my arm", "pupil", "headteacher"),
+        (
+            "my dad says i have to fight the people who live here when im big and dont tell teachers",
+            "pupil",
+            "dsl",
+        ),
+    ],
+)
+def test_round_twenty_five_kinds_of_disclosure_are_found(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # blind set 30: a meeting that cut a parent off, a telling-off at work, a business's customers, pupils
+        # on their own phones, another pupil's threat, a parent shouting in the office, a feeling about an app
+        ("at the panel we kept being cut off and the chair had made her mind up before we started", "parent"),
+        ("I'll get my knuckles rapped if I set up the class blog without asking", "staff"),
+        ("my tutoring page has to be public or my clients can't find me, is that ok for a TA?", "staff"),
+        ("the big kids go on instagram on their phones in the cloakroom and no one stops them", "parent"),
+        ("a girl in year 5 said she is going to beat me up after school tomorrow", "pupil"),
+        ("parent was screaming in the office again today, the new admin was crying", "staff"),
+        (
+            "his mum set him up with instagram at 9 and I'm uneasy about it, does the school say anything?",
+            "any",
+        ),
+        # set AK: a bump told by the parent first, a tantrum, a harm asked about by name, talking about it at
+        # home, a setting asked about
+        ("Zak walked into a wall at soft play, he has a bruise on his cheek but he's fine", "parent"),
+        ("he threw himself on the floor at the party when it was time to go home", "parent"),
+        ("what is sexting? my daughter heard it at school and asked me", "parent"),
+        ("when should I talk to my son about porn? he is 11", "parent"),
+        ("which settings stop strangers messaging my daughter on roblox?", "parent"),
+    ],
+)
+def test_round_twenty_five_ordinary_messages_stay_ordinary(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# The AN probe (second-language English, dialect, handovers, staff training; read at once, round 25): its
+# kinds in other words
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        ("her dad is in no fit state to look after them, he's drunk by lunchtime most days", "parent", "dsl"),
+        ("he left her at the park till 10 at night on her own again", "parent", "dsl"),
+        ("marks from a cable on his legs, he said his uncle did it", "parent", "dsl"),
+        (
+            "the roofer working on the school passed a note with his snapchat to two of the Y6 girls",
+            "staff",
+            "headteacher",
+        ),
+        # a tutor in a child's words, and a member of staff picked out of a group ("one of the…"): the head's
+        (
+            "the lady who teaches dance after school says i am her favourite and gives me sweets when we are"
+            " alone",
+            "pupil",
+            "headteacher",
+        ),
+        (
+            "One of the lunchtime supervisors (Mike) smelt strongly of wine at lunch today and was slurring",
+            "staff",
+            "headteacher",
+        ),
+    ],
+)
+def test_the_an_probes_kinds_of_disclosure_are_found(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # training that names a harm, skin scratched, knives for whittling, a YouTuber's challenge, a sulk, a
+        # question after the news
+        ("FGM awareness module needs finishing by half term", "staff"),
+        ("domestic abuse awareness training is on Monday, please sign up", "staff"),
+        ("forced marriage webinar link for SLT", "staff"),
+        ("he's scratching himself raw again with his eczema, cream is in the bag", "parent"),
+        ("forest school will be whittling with knives next week, are they supervised?", "parent"),
+        ("he says he will give all his toys away for a youtube video", "parent"),
+        ("she said nobody loves me after I told her off, typical sulk", "parent"),
+        ("he asked why people carry knives after it was on the news", "parent"),
+    ],
+)
+def test_the_an_probes_ordinary_messages_stay_ordinary(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None

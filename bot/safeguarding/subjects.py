@@ -10,6 +10,8 @@ SUBJECT_WORDS = 2
 CARRY_WORDS = 24
 """A "he" or "she" carries a mention this far on, into the same sentence or the next (`carried`)."""
 _CARRIERS = frozenset({"he", "she", "hes", "shes", "hed", "shed"})
+_ONE_OF = ("one", "of")
+"""A subject picked out of a group ("one of the lunchtime supervisors", "one of our TAs") opens later."""
 
 
 def opens_sentence(mention: int, start: int, msg: Message) -> bool:
@@ -17,6 +19,8 @@ def opens_sentence(mention: int, start: int, msg: Message) -> bool:
     if mention >= start or any(mention < b <= start for b in msg.starts):
         return False
     opening = max(b for b in msg.starts if b <= mention)
+    if tuple(msg.words[opening : opening + 2]) == _ONE_OF:  # round 25 (the AN probe)
+        opening += 2
     return mention - opening <= SUBJECT_WORDS
 
 
