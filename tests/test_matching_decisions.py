@@ -886,3 +886,12 @@ def test_a_complaint_with_no_name_is_read_as_an_anonymous_one(engine_both_ways: 
     reply = engine_both_ways.ask("can I write complaint with no name? we are afraid", "parent")
     offered = [reply.topic] if reply.topic else [o.payload.removeprefix("t:") for o in reply.options]
     assert "complaints_anonymous" in offered, (reply.action, offered)
+
+
+def test_online_bullying_away_from_school_is_not_answered_with_the_general_rule(engine: Engine) -> None:
+    # Round 25 (the blind36 probe): "what's school's line on online bullying that happens away from school?"
+    # was answered with the online-bullying section; "away from school" is now a word for outside school.
+    reply = engine.ask("what's the school's line on online bullying that happens away from school", "staff")
+    offered = [reply.topic] if reply.topic else [o.payload.removeprefix("t:") for o in reply.options]
+    assert reply.topic != "cyberbullying_policy", (reply.action, offered)
+    assert "cyberbullying_outside_school" in offered, (reply.action, offered)

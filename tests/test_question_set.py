@@ -239,6 +239,8 @@ DEV_FLOORS = {
     "blind/blind30b.yaml": ((0.90, 0.98, 0.02), (0.85, 0.91, 0.04)),
     # written in round 25 by parents and carers whose first language is not English, read at once
     "blind/blind35.yaml": ((0.84, 0.93, 0.0), (0.56, 0.80, 0.04)),
+    # written in round 25 as messages whose loudest words are not the subject, read at once
+    "blind/blind36.yaml": ((0.80, 0.92, 0.0), (0.58, 0.86, 0.0)),
 }
 
 

@@ -563,6 +563,9 @@ FRESH_SETS = {
     # written in round 25 as second-language English, dialect, handovers and staff training, read at once:
     # 4/60 missed, 6 routes and 10/300 flagged at first look (its header says what is left)
     "general_probe_an.yaml": (3, 0.01),
+    # written in round 25 as ordinary messages of twelve kinds beside 40 disclosures, read at once: 2/40
+    # missed and 21/360 flagged with the round's starting rules (its header says what is left)
+    "general_probe_ao.yaml": (0, 0.02),
 }
 
 
@@ -4021,7 +4024,10 @@ def test_round_twenty_five_kinds_of_disclosure_are_found(
         ("I'll get my knuckles rapped if I set up the class blog without asking", "staff"),
         ("my tutoring page has to be public or my clients can't find me, is that ok for a TA?", "staff"),
         ("the big kids go on instagram on their phones in the cloakroom and no one stops them", "parent"),
-        ("a girl in year 5 said she is going to beat me up after school tomorrow", "pupil"),
+        (
+            "got a message from a girl in year 5 saying she is going to beat me up after school tomorrow",
+            "pupil",
+        ),
         ("parent was screaming in the office again today, the new admin was crying", "staff"),
         (
             "his mum set him up with instagram at 9 and I'm uneasy about it, does the school say anything?",
@@ -4094,3 +4100,59 @@ def test_the_an_probes_ordinary_messages_stay_ordinary(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None
+
+
+# The blind36 question probe (the loudest words not the subject) and the AO probe (ordinary messages of twelve
+# kinds), read at once in round 25: their kinds in other words
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # blind36: a teacher said to have favourites, parents' posts at home, "sounds like" about a rumour,
+        # keeping out of a group, a governor mocking a provision
+        ("someone on the class whatsapp says the teacher has favourites, should I say something?", "parent"),
+        (
+            "parents are arguing on facebook about a fight the kids had, can school step in when it's all"
+            " happening at home?",
+            "staff",
+        ),
+        (
+            "a mum in the chat says the school will sue anyone who moans online, which sounds like nonsense",
+            "parent",
+        ),
+        ("I keep out of it, I'm not in the parents' whatsapp group, should I join?", "staff"),
+        ("a governor makes fun of the school's SEN provision on twitter, who do I complain to?", "parent"),
+        # AO: a faint explained, head-banging in autism, a refuge in the past, a pet, a drill, training, what
+        # a word means, a question about a stranger, a book, the school run alone, a falling-out made up
+        ("she fainted again in PE, doctor says it's low blood pressure, please let her sit down", "parent"),
+        (
+            "he bangs his head on the floor when he's overwhelmed, it's his autism, the OT has a plan",
+            "parent",
+        ),
+        (
+            "we were in a refuge last year but we've been in our own house since March and all is fine",
+            "parent",
+        ),
+        ("she's convinced her hamster is going to die, she cried all night", "parent"),
+        ("lockdown drill at 2pm, doors locked, please don't tell the children the time", "staff"),
+        ("thanks for the Prevent session, it was about spotting signs of radicalisation", "staff"),
+        ("what does sexting mean? it was in the newsletter", "parent"),
+        ("if a stranger messages him on fortnite what should he do?", "parent"),
+        ("we read a book where the boy's mum locks him in the cupboard and she cried", "parent"),
+        ("my husband works away so I bring the children to school alone this week, sometimes late", "parent"),
+        (
+            "she said nobody likes her because her friend wouldn't play with her, they were friends again by"
+            " tea",
+            "parent",
+        ),
+    ],
+)
+def test_the_blind36_and_ao_probes_ordinary_messages_stay_ordinary(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+def test_a_burn_given_to_teach_a_child_a_lesson_is_found(detector: SafeguardingDetector) -> None:
+    # The AO probe (round 25): "nana burnt my hand on the cooker to teach me not to touch her things" was
+    # missed.
+    _assert_found(detector, "my nan burnt my arm with the iron to teach me a lesson", "dsl", "pupil")
