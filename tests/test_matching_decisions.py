@@ -884,7 +884,7 @@ def test_a_complaint_with_no_name_is_read_as_an_anonymous_one(engine_both_ways: 
     # Round 25 (blind set 35): "Can I send complaint with no name?" was not offered the anonymous-complaints
     # section ("with no name" is now one of the words for anonymous in knowledge/language.yaml).
     reply = engine_both_ways.ask("can I write complaint with no name? we are afraid", "parent")
-    offered = [reply.topic] if reply.topic else [o.payload.removeprefix("t:") for o in reply.options]
+    offered = [reply.topic] if reply.topic else _sections(reply)
     assert "complaints_anonymous" in offered, (reply.action, offered)
 
 
@@ -892,6 +892,6 @@ def test_online_bullying_away_from_school_is_not_answered_with_the_general_rule(
     # Round 25 (the blind36 probe): "what's school's line on online bullying that happens away from school?"
     # was answered with the online-bullying section; "away from school" is now a word for outside school.
     reply = engine.ask("what's the school's line on online bullying that happens away from school", "staff")
-    offered = [reply.topic] if reply.topic else [o.payload.removeprefix("t:") for o in reply.options]
+    offered = [reply.topic] if reply.topic else _sections(reply)
     assert reply.topic != "cyberbullying_policy", (reply.action, offered)
     assert "cyberbullying_outside_school" in offered, (reply.action, offered)

@@ -4158,15 +4158,10 @@ def test_a_burn_given_to_teach_a_child_a_lesson_is_found(detector: SafeguardingD
     _assert_found(detector, "my nan burnt my arm with the iron to teach me a lesson", "dsl", "pupil")
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "my uncle read me a book then locked me in the cupboard all night",
-        "Also, her reading book has been the same for two weeks. Oh and she said her dad's girlfriend locks"
-        " her in the bathroom with the light off when she's naughty",
-    ],
-)
-def test_a_disclosure_that_mentions_a_book_is_still_found(detector: SafeguardingDetector, text: str) -> None:
+def test_a_disclosure_that_mentions_a_book_is_still_found(detector: SafeguardingDetector) -> None:
     # Round 25: a book is read past only as the place a locking happened ("the bit where William's mum locks
-    # him in the cupboard"), not wherever a book is named in the message.
-    _assert_found(detector, text, "dsl", "pupil" if text.startswith("my uncle") else "parent")
+    # him in the cupboard"), not wherever a book is named (set M's "her reading book has been the same for two
+    # weeks … locks her in the bathroom" is held by the set's own test).
+    _assert_found(
+        detector, "my uncle read me a book then locked me in the cupboard all night", "dsl", "pupil"
+    )
