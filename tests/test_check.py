@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,16 @@ from tests.conftest import run_cli
 
 DATA = Path(__file__).parent / "data"
 FILE_LINE = re.compile(r"^error: \S+\.(yaml|j2):\d+: ", re.M)
+
+
+def _check_after_editing(path: Path, old: str, new: str) -> subprocess.CompletedProcess[str]:
+    """`policybot check` on the knowledge folder holding `path`, after one edit to it: it must fail."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = run_cli("check", "--knowledge", str(path.parent))
+    assert result.returncode == 1, result.stdout
+    return result
 
 
 def config_with(tmp_path: Path, old: str, new: str) -> Path:
@@ -110,13 +121,30 @@ def test_check_names_the_line_of_a_topic_with_an_unknown_section(knowledge_copy:
 def test_check_rejects_text_speak_that_would_never_be_read(knowledge_copy: Path, edit, said) -> None:  # type: ignore[no-untyped-def]
     # Messages are folded before text-speak is read: a spelling with capitals or a space would never match,
     # and one listed under two words would be read as whichever came last.
-    language = knowledge_copy / "language.yaml"
-    text = language.read_text(encoding="utf-8")
-    assert edit[0] in text
-    language.write_text(text.replace(edit[0], edit[1], 1), encoding="utf-8")
-    result = run_cli("check", "--knowledge", str(knowledge_copy))
-    assert result.returncode == 1, result.stdout
+    result = _check_after_editing(knowledge_copy / "language.yaml", *edit)
     assert "language.yaml: text_speak." in result.stdout and said in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize(
+    ("edit", "said"),
+    [
+        (
+            ("|(class teacher) (from the school)", "|(class teacher (from the school)"),
+            "a bracket is not closed",
+        ),
+        (("|text|contact|message me", "||contact|message me"), "an alternative is empty"),
+        (
+            ("take|get the|that|this|my|our|his|her? photo", "take|get the|that|this|my *x photo"),
+            "a gap is *",
+        ),
+    ],
+)
+def test_check_names_the_line_of_a_request_pattern_it_cannot_read(knowledge_copy: Path, edit, said) -> None:  # type: ignore[no-untyped-def]
+    # Round 26: forward requests written as patterns (intents.yaml's firm_requests); a slip in the notation
+    # is reported at its line with what to write, not as a traceback when the bot starts.
+    result = _check_after_editing(knowledge_copy / "intents.yaml", *edit)
+    assert re.search(r"intents\.yaml:\d+: firm_requests: ", result.stdout), result.stdout
+    assert said in result.stdout and "Traceback" not in result.stdout + result.stderr, result.stdout
 
 
 def test_check_rejects_a_word_of_another_language_that_would_never_be_read(knowledge_copy: Path) -> None:

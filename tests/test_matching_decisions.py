@@ -749,6 +749,25 @@ def test_a_complaint_passed_on_with_is_that_allowed_is_offered_its_section_besid
         # a message for the class teacher were offered sections.
         ("Respected sir, please remove my son photo from the class page, we not give permission", "parent"),
         ("Please tell class teacher Amir go to dentist at 2 o clock", "parent"),
+        # Round 26 (blind set 32, read this round): a post to be flagged to the office with someone senior
+        # wanted, and a governor's message for the clerk, were offered sections.
+        ("can you flag to the office that a parent posted my photo online, it needs someone senior", "staff"),
+        ("governor here, please ask the clerk to ring me about moving the hearing", "any"),
+        # Round 26 (the blind38 probe, read at once): requests in words no list of phrases held, now read as
+        # patterns (intents.yaml's firm_requests), even beside a question of the writer's own.
+        ("Is the class page private? Could someone from the school please text me back tonight", "parent"),
+        ("could you ask Miss Reid to ring me after 4, it's about her comments on the class page", "parent"),
+        (
+            "honestly im fed up, I'd really like someone from school to phone me about the group chat",
+            "parent",
+        ),
+        ("there's a video of my son on the PTA page. I want it taken down please", "parent"),
+        ("please can someone get that picture of Ava off the year 2 blog", "parent"),
+        (
+            "Quick q, where is the complaints form on the website? Actually never mind, I've filled it in,"
+            " can I send it to you and you pass it to the head?",
+            "parent",
+        ),
     ],
 )
 def test_a_request_for_someone_to_act_in_the_words_these_sets_used_is_passed_on(

@@ -241,6 +241,12 @@ DEV_FLOORS = {
     "blind/blind35.yaml": ((0.84, 0.93, 0.0), (0.56, 0.80, 0.04)),
     # written in round 25 as messages whose loudest words are not the subject, read at once
     "blind/blind36.yaml": ((0.80, 0.92, 0.0), (0.58, 0.86, 0.0)),
+    # held out through rounds 24 and 25, read in round 26
+    "blind/blind32a.yaml": ((0.90, 0.93, 0.03), (0.79, 0.90, 0.0)),
+    "blind/blind32b.yaml": ((0.85, 0.94, 0.0), (0.49, 0.80, 0.15)),
+    "real/real_fresh24.yaml": ((0.29, 0.62, 0.0), (0.29, 0.45, 0.5)),
+    # written in round 26 as conditions and exceptions, and as two questions in one, read at once
+    "blind/blind38.yaml": ((0.90, 0.94, 0.03), (0.63, 0.82, 0.0)),
 }
 
 

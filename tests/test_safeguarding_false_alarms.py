@@ -566,6 +566,12 @@ FRESH_SETS = {
     # written in round 25 as ordinary messages of twelve kinds beside 40 disclosures, read at once: 2/40
     # missed and 21/360 flagged with the round's starting rules (its header says what is left)
     "general_probe_ao.yaml": (0, 0.02),
+    # held out through rounds 24 and 25, read in round 26: 17/120 missed, no route differing and 7/300
+    # flagged at round 26's start (the header says what is left)
+    "general_blind_al.yaml": (0, 0.014),
+    # written in round 26 as short mid-conversation disclosures and one-line ordinary answers, read at once:
+    # 1/60 missed and 7/300 flagged at first look (its header says what is left)
+    "general_probe_aq.yaml": (0, 0.014),
 }
 
 
@@ -4043,6 +4049,65 @@ def test_round_twenty_five_kinds_of_disclosure_are_found(
     ],
 )
 def test_round_twenty_five_ordinary_messages_stay_ordinary(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# Set AL (held out through rounds 24 and 25, read in round 26): its kinds in other words
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        ("how do i make the sad thoughts stop for good", "pupil", "dsl"),
+        ("mummy isnt home and its dark", "pupil", "dsl"),
+        ("dad stays on the sofa all the time and theres beer cans everywhere", "pupil", "dsl"),
+        ("he's been out on the street on his own every night knocking on doors for food", "parent", "dsl"),
+        ("J (Y1) being looked after by mum's friend for a couple of months, not family", "staff", "dsl"),
+        ("R (Y2) absent 6 days, no answer on any number, house looks empty", "staff", "dsl"),
+        ("the little ones were screaming in the garden at midnight and nobody came", "parent", "dsl"),
+        ("after what he did to her mum the police said he can't come near them", "parent", "dsl"),
+        ("a Y4 girl says she will be getting engaged in the holidays", "staff", "dsl"),
+        ("her family are making engagement for her with a man from back home", "parent", "dsl"),
+        ("my uncle says people from there are dirty and we should send them back", "pupil", "dsl"),
+        ("his uncle says mum's going to take all the pills and he cries at night", "parent", "dsl"),
+        ("two boys put their hands down her tights in the toilets", "staff", "dsl"),
+        ("her 16 year old cousin has been getting in her bed when they stay over", "parent", "dsl"),
+        ("the lunchtime lady makes him eat everything until he is sick", "parent", "headteacher"),
+        ("the lady at after school club says my dad is a druggie", "pupil", "headteacher"),
+        # the AQ probe: a contractor asking pupils for their accounts over the fence
+        (
+            "the scaffolders asked some Y3 girls for their snapchats through the fence",
+            "staff",
+            "headteacher",
+        ),
+    ],
+)
+def test_round_twenty_six_kinds_of_disclosure_are_found(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # set AL: an idiom after booking something, another parent's rude message, the office hanging up;
+        # blind set 32: a made-up post about a member of staff, pupils asking to follow the adult writing;
+        # real set 24: the readers spoken to as "you guys"
+        ("my husband will murder me, I've signed us up for the fun run", "parent"),
+        ("one of the dads sent me a really rude message about the parking", "parent"),
+        ("the office lady hung up the phone on me this morning", "parent"),
+        ("someone posted that the caretaker was drunk at collection, which is completely made up", "parent"),
+        ("some of the older kids keep asking to add me on Insta since I started coaching netball", "staff"),
+        ("Should I email the teacher or talk to her at the door? What would you guys do?", "parent"),
+        # the AQ probe: names joined by "and" or "twins" as a form's answer; knuckles after punching a wall;
+        # blind38: a parent following a teacher
+        ("Ruby and Alfie Hurst-Savage (twins, Year 2)", "parent"),
+        ("Y5 girl kicked the door in a temper, bruised toes, ice pack given, logged on CPOMS", "staff"),
+        ("if we just follow mr khan on insta and never message him is that still wrong", "parent"),
+    ],
+)
+def test_round_twenty_six_ordinary_messages_stay_ordinary(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None

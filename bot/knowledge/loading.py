@@ -9,6 +9,7 @@ from typing import Literal
 from bot.common.schema import Problems, ProblemsError, build
 from bot.common.text import fold
 from bot.common.yamlfile import YamlDoc, YamlError, load_yaml
+from bot.knowledge.requests import request_problems
 
 Audience = Literal["parent", "staff", "pupil", "any"]
 CHOSEN_ROLES = ("parent", "staff", "pupil")
@@ -96,6 +97,7 @@ class Intent:
     # said outright in the first person ("i want to report"): forwarded however little else the message
     # scores for the intent, unless it asks a question of its own (see bot/matching/cues.py)
     firm_cues: list[str] = field(default_factory=list)
+    firm_requests: list[str] = field(default_factory=list)  # as patterns: bot/knowledge/requests.py
     stories: list[str] = field(default_factory=list)  # longer messages, the way people write them
 
 
@@ -227,6 +229,7 @@ def load_knowledge(folder: str | Path) -> Knowledge:
         got = read(intents_path, IntentFile)
         if got and got[0]:
             intents = {intent.id: intent for intent in got[0].intents if intent}
+            problems.extend(request_problems(got[0].intents, got[1].where))
             out_of_scope = list(got[0].out_of_scope)
             out_of_scope_stories = list(got[0].out_of_scope_stories)
 
@@ -265,18 +268,9 @@ def _dot(at: tuple) -> str:
 
 def _topic_where(knowledge: Knowledge, topic: Topic, key: str) -> str:
     doc = knowledge.docs.get(topic.file)
-    index = (
-        next(
-            (
-                i
-                for i, t in enumerate((doc.data or {}).get("topics", []))
-                if isinstance(t, dict) and t.get("id") == topic.id
-            ),
-            0,
-        )
-        if doc
-        else 0
-    )
+    listed = (doc.data or {}).get("topics", []) if doc else []
+    found = (i for i, t in enumerate(listed) if isinstance(t, dict) and t.get("id") == topic.id)
+    index = next(found, 0)
     where = doc.where(("topics", index, key)) if doc else topic.file
     return f"{where}: topics[{index}].{key}"
 

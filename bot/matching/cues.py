@@ -1,10 +1,11 @@
 """Phrases that show what a message wants besides its topic: a person at the school, or who is writing.
 
 A forward intent's `cues` ("make a complaint") point to a person only when the rest of the message agrees;
-its `firm_cues` ("i want to report it") are said outright in the first person and decide alone, unless the
-message also asks a question of its own. `role_cues` ("my son") show who is writing. Both are looked for in
-the message with its text-speak read as words (`Cues.plain`, from language.yaml's `text_speak`: "pls can sum1
-ring me" holds "can someone ring me"), read once per message by the matcher.
+its `firm_cues` ("i want to report it") and `firm_requests` (patterns: "could someone from the school please
+phone her mum") are said outright and decide alone, the phrases unless the message also asks a question of
+its own. `role_cues` ("my son") show who is writing. All are looked for in the message with its text-speak
+read as words (`Cues.plain`, from language.yaml's `text_speak`: "pls can sum1 ring me" holds "can someone
+ring me"), read once per message by the matcher.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 from bot.common.text import fold
 from bot.knowledge.loading import Knowledge
+from bot.knowledge.requests import compile_request
 from bot.matching.sentences import sentences
 
 HOW_OPENERS = frozenset(
@@ -52,6 +54,11 @@ class Cues:
 
     def __init__(self, knowledge: Knowledge) -> None:
         forward = [
+            (compile_request(pattern), intent.id, True)
+            for intent in knowledge.intents.values()
+            if intent.action == "forward"
+            for pattern in intent.firm_requests
+        ] + [
             (fold(phrase), intent.id, firm)
             for intent in knowledge.intents.values()
             if intent.action == "forward"
@@ -80,9 +87,12 @@ class Cues:
         """The first cue the message (as `plain` reads it) contains; a firm one counts as firm only when the
         message does not also ask a question of its own ("i want to complain about the head, who do i write
         to?")."""
-        for phrase, intent, firm in self.forward:
-            if contains(plain, phrase):
-                return Cue(intent, firm and _ASKS_ME.search(plain) is None)
+        for cue, intent, firm in self.forward:
+            if isinstance(cue, str):
+                if contains(plain, cue):
+                    return Cue(intent, firm and _ASKS_ME.search(plain) is None)
+            elif cue.search(f" {plain} "):  # asking someone else to act: a question of one's own beside it
+                return Cue(intent, True)  # does not take it back ("how do I do that? could someone email me")
         return None
 
     def role(self, plain: str) -> str:

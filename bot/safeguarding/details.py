@@ -93,8 +93,13 @@ def after_who(text: str) -> str:
     return text[found.end() :] if found else text
 
 
+# lower-case words that join names in an answer ("Blaze and Rebel Burns, twins, Reception")
+_JOINERS = frozenset(["and", "&", "twins", "twin", "both"])
+
+
 def name_like(chunks: list[str], most: int) -> bool:
-    """Whether a whole message reads as a name ("Dick Turner", "Karen Beaton"): a few words, all capitalised.
+    """Whether a whole message reads as a name ("Dick Turner", "Karen Beaton"): a few words, all capitalised
+    but for words that join names (_JOINERS).
 
     Disclosures are sentences; a short message of capitalised words only is an answer to "your name?".
     """
@@ -103,4 +108,5 @@ def name_like(chunks: list[str], most: int) -> bool:
     wordy = [c for c in chunks if _LETTERS.search(c)]
     if not any(ch.islower() for c in wordy for ch in c):  # "SIR HIT ME": capitals say nothing about names
         return False
-    return 0 < len(wordy) <= most and all(capitalised(c) for c in wordy)
+    named = [c for c in wordy if c.strip(",.;:()").lower() not in _JOINERS]
+    return 0 < len(named) <= most and all(capitalised(c) for c in named)

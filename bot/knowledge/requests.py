@@ -1,0 +1,52 @@
+"""`firm_requests:` patterns (knowledge/intents.yaml): asking someone at the school to act, in people's words.
+
+A pattern is words in a row. Each slot is one word or phrase of its alternatives ("can|could|(please can)"),
+"x?" makes a slot optional, and "*N" stands for up to N words of anything: "could someone *1 email me" holds
+"could someone just email me". The notation of knowledge/safeguarding.yaml's patterns, on the folded message
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from bot.common.text import fold
+
+_SLOT = re.compile(r"(?:\([^)]*\)|[^\s(])+")
+
+
+def request_problem(source: str) -> str | None:
+    """What is wrong with a pattern's notation, said so that the editor can fix it, or None."""
+    if source.count("(") != source.count(")"):
+        return f"'{source}': a bracket is not closed — write (c d) for a phrase of several words"
+    if not fold(source.replace("*", " ")):
+        return "the pattern is empty — write the words of the request"
+    for slot in _SLOT.findall(source):
+        if slot.startswith("*"):
+            if not slot[1:].isdigit():
+                return f"'{slot}': a gap is * and a number of words, e.g. *2"
+        elif not all(fold(alternative) for alternative in slot.rstrip("?").split("|")):
+            return f"'{slot}': an alternative is empty — remove the extra |"
+    return None
+
+
+def compile_request(source: str) -> re.Pattern[str]:
+    """A pattern (checked by `request_problem`) as a regular expression over " folded message "."""
+    parts = []
+    for slot in _SLOT.findall(source):
+        if slot.startswith("*"):
+            parts.append(rf"(?:\S+ ){{0,{int(slot[1:])}}}")
+            continue
+        words = "|".join(re.escape(fold(alternative)) for alternative in slot.rstrip("?").split("|"))
+        parts.append(f"(?:(?:{words}) )?" if slot.endswith("?") else f"(?:{words}) ")
+    return re.compile(" " + "".join(parts))
+
+
+def request_problems(intents: Iterable[object], where: Callable[[tuple], str]) -> list[str]:
+    """Every pattern of an intents file with its problem, at its file and line (`where`)."""
+    return [
+        f"{where(('intents', i, 'firm_requests', j))}: firm_requests: {problem}"
+        for i, intent in enumerate(intents)
+        for j, pattern in enumerate(getattr(intent, "firm_requests", None) or [])
+        if (problem := request_problem(pattern))
+    ]
