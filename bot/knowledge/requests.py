@@ -2,7 +2,7 @@
 
 A pattern is words in a row. Each slot is one word or phrase of its alternatives ("can|could|(please can)"),
 "x?" makes a slot optional, and "*N" stands for up to N words of anything: "could someone *1 email me" holds
-"could someone just email me". The notation of knowledge/safeguarding.yaml's patterns, on the folded message
+"could someone just email me". It is the notation of knowledge/safeguarding.yaml's patterns.
 """
 
 from __future__ import annotations
@@ -31,7 +31,8 @@ def request_problem(source: str) -> str | None:
 
 
 def compile_request(source: str) -> re.Pattern[str]:
-    """A pattern (checked by `request_problem`) as a regular expression over " folded message "."""
+    """A pattern (checked by `request_problem`) as a regular expression over the folded message with a space
+    at each end (" could someone just email me ")."""
     parts = []
     for slot in _SLOT.findall(source):
         if slot.startswith("*"):

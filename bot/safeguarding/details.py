@@ -94,7 +94,7 @@ def after_who(text: str) -> str:
 
 
 # lower-case words that join names in an answer ("Blaze and Rebel Burns, twins, Reception")
-_JOINERS = frozenset(["and", "&", "twins", "twin", "both"])
+_JOINERS = frozenset(["and", "twins", "twin", "both"])
 
 
 def name_like(chunks: list[str], most: int) -> bool:
