@@ -4105,6 +4105,8 @@ def test_round_twenty_six_kinds_of_disclosure_are_found(
         ("Ruby and Alfie Hurst-Savage (twins, Year 2)", "parent"),
         ("Y5 girl kicked the door in a temper, bruised toes, ice pack given, logged on CPOMS", "staff"),
         ("if we just follow mr khan on insta and never message him is that still wrong", "parent"),
+        # the review: a child in the parents' bed, scared of something ordinary
+        ("Maisie has been sleeping in our bed this week because she's scared of the thunder", "parent"),
     ],
 )
 def test_round_twenty_six_ordinary_messages_stay_ordinary(
