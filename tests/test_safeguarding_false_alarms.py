@@ -4107,6 +4107,7 @@ def test_round_twenty_six_kinds_of_disclosure_are_found(
         ("if we just follow mr khan on insta and never message him is that still wrong", "parent"),
         # the review: a child in the parents' bed, scared of something ordinary
         ("Maisie has been sleeping in our bed this week because she's scared of the thunder", "parent"),
+        ("my son gets into our bed when he's scared", "parent"),
     ],
 )
 def test_round_twenty_six_ordinary_messages_stay_ordinary(
