@@ -17,12 +17,13 @@ DATA = Path(__file__).parent / "data"
 FILE_LINE = re.compile(r"^error: \S+\.(yaml|j2):\d+: ", re.M)
 
 
-def _check_after_editing(path: Path, old: str, new: str) -> subprocess.CompletedProcess[str]:
-    """`policybot check` on the knowledge folder holding `path`, after one edit to it: it must fail."""
+def _check_after_editing(knowledge: Path, name: str, old: str, new: str) -> subprocess.CompletedProcess[str]:
+    """`policybot check` on a knowledge folder after one edit to its file `name`: it must fail."""
+    path = knowledge / name
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    result = run_cli("check", "--knowledge", str(path.parent))
+    result = run_cli("check", "--knowledge", str(knowledge))
     assert result.returncode == 1, result.stdout
     return result
 
@@ -121,7 +122,7 @@ def test_check_names_the_line_of_a_topic_with_an_unknown_section(knowledge_copy:
 def test_check_rejects_text_speak_that_would_never_be_read(knowledge_copy: Path, edit, said) -> None:  # type: ignore[no-untyped-def]
     # Messages are folded before text-speak is read: a spelling with capitals or a space would never match,
     # and one listed under two words would be read as whichever came last.
-    result = _check_after_editing(knowledge_copy / "language.yaml", *edit)
+    result = _check_after_editing(knowledge_copy, "language.yaml", *edit)
     assert "language.yaml: text_speak." in result.stdout and said in result.stdout, result.stdout
 
 
@@ -142,19 +143,14 @@ def test_check_rejects_text_speak_that_would_never_be_read(knowledge_copy: Path,
 def test_check_names_the_line_of_a_request_pattern_it_cannot_read(knowledge_copy: Path, edit, said) -> None:  # type: ignore[no-untyped-def]
     # Round 26: forward requests written as patterns (intents.yaml's firm_requests); a slip in the notation
     # is reported at its line with what to write, not as a traceback when the bot starts.
-    result = _check_after_editing(knowledge_copy / "intents.yaml", *edit)
+    result = _check_after_editing(knowledge_copy, "intents.yaml", *edit)
     assert re.search(r"intents\.yaml:\d+: firm_requests: ", result.stdout), result.stdout
     assert said in result.stdout and "Traceback" not in result.stdout + result.stderr, result.stdout
 
 
 def test_check_rejects_a_word_of_another_language_that_would_never_be_read(knowledge_copy: Path) -> None:
     # Messages are folded before the words of other languages are counted: "się" is read as "sie".
-    language = knowledge_copy / "language.yaml"
-    text = language.read_text(encoding="utf-8")
-    assert "  - sie\n" in text
-    language.write_text(text.replace("  - sie\n", "  - się\n", 1), encoding="utf-8")
-    result = run_cli("check", "--knowledge", str(knowledge_copy))
-    assert result.returncode == 1, result.stdout
+    result = _check_after_editing(knowledge_copy, "language.yaml", "  - sie\n", "  - się\n")
     assert "language.yaml: other_languages: 'się'" in result.stdout, result.stdout
 
 
@@ -170,12 +166,10 @@ def test_check_catches_a_template_typo_before_it_reaches_a_parent(knowledge_copy
 
 
 def test_check_catches_a_template_syntax_error(knowledge_copy: Path) -> None:
-    messages = knowledge_copy / "messages" / "core.yaml"
-    text = messages.read_text(encoding="utf-8").replace("{{ school.name }}", "{{ school.name }", 1)
-    messages.write_text(text, encoding="utf-8")
-    result = run_cli("check", "--knowledge", str(knowledge_copy))
-    assert result.returncode == 1
-    assert f"{messages}:" in result.stdout
+    result = _check_after_editing(
+        knowledge_copy, "messages/core.yaml", "{{ school.name }}", "{{ school.name }"
+    )
+    assert f"{knowledge_copy / 'messages' / 'core.yaml'}:" in result.stdout
 
 
 def test_check_rejects_an_unknown_config_key_naming_its_line(tmp_path: Path) -> None:

@@ -103,3 +103,24 @@ def has_words(text: str) -> bool:
 def has_letters(text: str) -> bool:
     """Whether the text has anything a matcher could read (letters or digits in any script)."""
     return any(unicodedata.category(ch)[0] in "LN" for ch in text)
+
+
+def split_outside_brackets(text: str, sep: str = " ") -> list[str] | None:
+    """Split on `sep` outside brackets; None when the brackets do not pair up. Splitting on spaces drops
+    empty parts ("a  b"); on any other `sep` they are kept ("a||b" has an empty choice). The pattern notations
+    of knowledge/safeguarding.yaml and of intents' `firm_requests` both read their slots with it."""
+    parts, depth, current = [], 0, ""
+    if "(" in text or ")" in text:
+        for ch in text:
+            depth += (ch == "(") - (ch == ")")
+            if depth < 0:
+                return None
+            if ch == sep and depth == 0:
+                parts.append(current)
+                current = ""
+            else:
+                current += ch
+        parts.append(current)
+    else:  # no brackets (most patterns): every `sep` splits
+        parts = text.split(sep)
+    return None if depth else [p for p in parts if p.strip()] if sep == " " else parts

@@ -53,12 +53,13 @@ class Cues:
     """The knowledge's forward cues and role cues, folded once."""
 
     def __init__(self, knowledge: Knowledge) -> None:
-        forward = [
-            (compile_request(pattern), intent.id, True)
+        self.requests = [
+            (compile_request(pattern), intent.id)
             for intent in knowledge.intents.values()
             if intent.action == "forward"
             for pattern in intent.firm_requests
-        ] + [
+        ]
+        forward = [
             (fold(phrase), intent.id, firm)
             for intent in knowledge.intents.values()
             if intent.action == "forward"
@@ -84,15 +85,18 @@ class Cues:
         return " ".join(self.words.get(word, word) for word in folded.split())
 
     def forward_cue(self, plain: str) -> Cue | None:
-        """The first cue the message (as `plain` reads it) contains; a firm one counts as firm only when the
-        message does not also ask a question of its own ("i want to complain about the head, who do i write
-        to?")."""
-        for cue, intent, firm in self.forward:
-            if isinstance(cue, str):
-                if contains(plain, cue):
-                    return Cue(intent, firm and _ASKS_ME.search(plain) is None)
-            elif cue.search(f" {plain} "):  # asking someone else to act: a question of one's own beside it
-                return Cue(intent, True)  # does not take it back ("how do I do that? could someone email me")
+        """The first cue the message (as `plain` reads it) contains: a request first, which is always firm (a
+        question of the writer's own beside it does not take it back: "how do I do that? could someone email
+        me"); then a phrase, a firm one counting as firm only when the message does not also ask a question of
+        its own ("i want to complain about the head, who do i write to?")."""
+        if self.requests:
+            spaced = f" {plain} "
+            for pattern, intent in self.requests:
+                if pattern.search(spaced):
+                    return Cue(intent, True)
+        for phrase, intent, firm in self.forward:
+            if contains(plain, phrase):
+                return Cue(intent, firm and _ASKS_ME.search(plain) is None)
         return None
 
     def role(self, plain: str) -> str:

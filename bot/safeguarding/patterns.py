@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.common.schema import Problems
-from bot.common.text import fold
+from bot.common.text import fold, split_outside_brackets
 from bot.common.yamlfile import Path_
 
 _GAP = re.compile(r"\*(\d*)")
@@ -75,25 +75,6 @@ class Rule:
     needs: tuple[frozenset[str], ...]
     unless_writer: frozenset[str] = frozenset()
     """The roles (chosen by the person writing) that cancel this rule, as their own words would."""
-
-
-def _split(text: str, sep: str = " ") -> list[str] | None:
-    """Split on `sep` outside brackets; None when the brackets do not pair up."""
-    parts, depth, current = [], 0, ""
-    if "(" in text or ")" in text:
-        for ch in text:
-            depth += (ch == "(") - (ch == ")")
-            if depth < 0:
-                return None
-            if ch == sep and depth == 0:
-                parts.append(current)
-                current = ""
-            else:
-                current += ch
-        parts.append(current)
-    else:  # no brackets (most patterns): every `sep` splits
-        parts = text.split(sep)
-    return None if depth else [p for p in parts if p.strip()] if sep == " " else parts
 
 
 def _keys(nodes: tuple[Any, ...]) -> frozenset[str]:
@@ -192,7 +173,7 @@ class Compiler:
 
     def _sequence(self, text: str, at: Path_, *, gaps: bool) -> tuple[Any, ...]:
         nodes: list[Any] = []
-        tokens = _split(str(text))
+        tokens = split_outside_brackets(str(text))
         if tokens is None:
             self.problems.add(at, f"'{text}': brackets do not pair up — every ( needs a )")
             return ()
@@ -217,9 +198,9 @@ class Compiler:
         optional = token.endswith("?")
         body = token[:-1] if optional else token
         options: list[tuple[Any, ...]] = []
-        for alt in _split(body, "|") or []:
+        for alt in split_outside_brackets(body, "|") or []:
             if alt.startswith("(") and alt.endswith(")"):  # (several words|or these)
-                for inner in _split(alt[1:-1], "|") or []:
+                for inner in split_outside_brackets(alt[1:-1], "|") or []:
                     if nodes := self._sequence(inner, at, gaps=gaps):
                         options.append(nodes)
             elif "(" in alt or ")" in alt:
