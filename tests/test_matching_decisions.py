@@ -768,6 +768,14 @@ def test_a_complaint_passed_on_with_is_that_allowed_is_offered_its_section_besid
             " can I send it to you and you pass it to the head?",
             "parent",
         ),
+        # Round 27 (blind set 34, read this round, and the blind40 probe): someone from SLT or the office
+        # asked to ring someone; "please get someone to sort it"; "please someone from school check this … and
+        # take it down"; the head asked to see a post and have it removed; "kindly inform the class teacher".
+        ("Can someone from SLT ring the two mums today please, the group chat row is getting worse", "staff"),
+        ("please get someone to sort it, a dad keeps posting about Mrs Lee on Facebook", "parent"),
+        ("PLEASE SOMEONE FROM SCHOOL CHECK THIS VIDEO OF THE YEAR 6 FIGHT AND TAKE IT DOWN", "any"),
+        ("A parent has put a post up about me. I want the head to see it and ask for it removed", "staff"),
+        ("kindly inform the class teacher that Amira will be off on Friday for Eid", "parent"),
     ],
 )
 def test_a_request_for_someone_to_act_in_the_words_these_sets_used_is_passed_on(

@@ -247,6 +247,13 @@ DEV_FLOORS = {
     "real/real_fresh24.yaml": ((0.29, 0.62, 0.0), (0.29, 0.45, 0.5)),
     # written in round 26 as conditions and exceptions, and as two questions in one, read at once
     "blind/blind38.yaml": ((0.90, 0.94, 0.03), (0.63, 0.82, 0.0)),
+    # held out through rounds 25 and 26, read in round 27
+    "blind/blind34a.yaml": ((0.84, 0.93, 0.04), (0.60, 0.83, 0.03)),
+    "blind/blind34b.yaml": ((0.84, 0.94, 0.0), (0.60, 0.83, 0.0)),
+    "real/real_fresh25.yaml": ((0.36, 0.45, 1.0), (0.36, 0.36, 0.0)),
+    # written in round 27 as claims heard from someone else, and as staff, governors, volunteers and pupils in
+    # their own working language, read at once
+    "blind/blind40.yaml": ((0.82, 0.89, 0.03), (0.42, 0.75, 0.19)),
 }
 
 

@@ -572,6 +572,13 @@ FRESH_SETS = {
     # written in round 26 as short mid-conversation disclosures and one-line ordinary answers, read at once:
     # 1/60 missed and 7/300 flagged at first look (its header says what is left)
     "general_probe_aq.yaml": (0, 0.014),
+    # held out through rounds 25 and 26, read in round 27: 15/120 missed, 4 routes and 13/300 flagged at round
+    # 27's start (the header says what is left)
+    "general_blind_am.yaml": (0, 0.02),
+    # written in round 27 as disclosures inside other questions, at second hand and hedged, beside ordinary
+    # messages that name harms, read at once: 6/60 missed, 1 route and 11/300 flagged at first look (its
+    # header says what is left)
+    "general_probe_as.yaml": (0, 0.007),
 }
 
 
@@ -4111,6 +4118,174 @@ def test_round_twenty_six_kinds_of_disclosure_are_found(
     ],
 )
 def test_round_twenty_six_ordinary_messages_stay_ordinary(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# Set AM (held out through rounds 25 and 26, read in round 27) and the AS probe (read at once): their kinds in
+# other words, each missed (or sent to the wrong person) by the rules the round started with
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        # set AM: extremism at home; a story taken back; a child called a witch and taken for deliverance; a
+        # hand held to an iron; a garage as punishment; syringes where children stay; "made me do naughty
+        # things"; sleeping on a floor; a five-year-old who walked in alone; spirits in a drink; an app that
+        # undresses photos; a girl to be married; a pupil's note for a teacher; a parent greeting "Teacher"; a
+        # coach with a child between his legs
+        (
+            "my grandad says polish people are ruining this town and he goes to meetings and says i can"
+            " come and"
+            " fight them when im big",
+            "pupil",
+            "dsl",
+        ),
+        (
+            "Quick one about the trip money. Also his dad keeps putting on videos of people getting their"
+            " heads cut"
+            " off on his phone and says that's what's coming for them",
+            "parent",
+            "dsl",
+        ),
+        (
+            "Parents evening notes: Sam - reading. Leah - good. Josh - dad says he goes to a group at"
+            " weekends and"
+            " now says non believers deserve to be punished. Mia - great.",
+            "staff",
+            "dsl",
+        ),
+        ("it wasnt from falling over like i said", "pupil", "dsl"),
+        (
+            "Hello madam. My neighbour is calling her boy a witch and she took him to pastor for"
+            " deliverance, he is 7",
+            "parent",
+            "dsl",
+        ),
+        (
+            "Dinner notes: fish fingers ran out. Y2 girl blister on fingers, says her aunt held them on"
+            " the iron"
+            " because she was slow. More forks needed.",
+            "staff",
+            "dsl",
+        ),
+        ("i got put out in the garage to sleep cos i was bad", "pupil", "dsl"),
+        (
+            "Alright, our Mia says her dad's got syringes on the side at his flat where they stay",
+            "parent",
+            "dsl",
+        ),
+        ("my cousin made me do naughty things at sleepovers when i was little", "pupil", "dsl"),
+        ("i sleep on the bathroom floor at my uncles", "pupil", "dsl"),
+        (
+            "Reception boy arrived on his own at 8, said he walked himself because mum was still asleep",
+            "staff",
+            "dsl",
+        ),
+        ("Y4 boy's juice bottle smelt of cider, he said dad filled it", "staff", "dsl"),
+        ("boys in y6 put my daughter's photo in an ai app that takes clothes off", "parent", "dsl"),
+        (
+            "Reminder re reports. Also Aisha's dad told the office she won't be back after summer as the"
+            " family are"
+            " getting her married, she's 11.",
+            "staff",
+            "dsl",
+        ),
+        (
+            "please give this to mr hughes. i dont want to go swimming because then they will see the"
+            " marks on my"
+            " arms",
+            "pupil",
+            "dsl",
+        ),
+        (
+            "Teacher hello. My daughter say older girl in year 6 take her money every day and push her in"
+            " toilet.",
+            "parent",
+            "dsl",
+        ),
+        (
+            "the swimming coach had a Y3 girl sitting between his legs in the pool office",
+            "staff",
+            "headteacher",
+        ),
+        # the AS probe: a young child alone in the evenings while the parent works; a small child out alone at
+        # night; a builder's number given to pupils
+        (
+            "Kai has been home on his own most nights while I do my shift at the care home. He's 7",
+            "parent",
+            "dsl",
+        ),
+        (
+            "What does he need for the Christmas jumper day? Also Leo has been on his own in the evenings"
+            " while I'm"
+            " at work, the neighbour stopped popping in, he's 6",
+            "parent",
+            "dsl",
+        ),
+        (
+            "A mum at the gate said a little boy from nursery was walking round the flats on his own at 10"
+            " last night"
+            " barefoot",
+            "parent",
+            "dsl",
+        ),
+        (
+            "the builders fixing the school roof have given me and my friend their numbers and said"
+            " message them",
+            "pupil",
+            "headteacher",
+        ),
+    ],
+)
+def test_round_twenty_seven_kinds_of_disclosure_are_found(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # blind set 34: a lady named by her job at school, a threat of court, a post on a member of staff's
+        # own public account; real set 25: an order against the writer; set AM: a hiding at a game, an idle
+        # threat over a lost thing, a training's scenario, staff briefings and courses, a pet put to sleep;
+        # the AS probe: a threat to "expose" a parent online, articles and lessons on a harm, a phase of bed-
+        # wetting
+        ("lunch lady here, lots of the mums follow me on insta, should I remove them?", "staff"),
+        (
+            "my ex-husband is threatening to sue me over a post about him, nothing to do with the kids,"
+            " but does the"
+            " school care what I post?",
+            "parent",
+        ),
+        ("a TA put something really unprofessional on her public TikTok, who do I tell?", "parent"),
+        ("our grandad gets a good hiding at draughts off my son every weekend", "parent"),
+        ("dad said he'll strangle me if i lose another water bottle haha", "pupil"),
+        (
+            "Training scenario for group B: 'A Y3 boy says his stepdad touches him and asks you not to tell.'"
+            " Discuss.",
+            "staff",
+        ),
+        ("county lines training for all staff next Tuesday after school", "staff"),
+        ("First aid course reminder: self harm is covered on the afternoon", "staff"),
+        ("Honour based abuse training is on the portal, please watch it before Friday", "staff"),
+        ("our cat might have to be put to sleep forever this week, the kids are upset", "parent"),
+        (
+            "someone in the class chat is threatening to expose me on Facebook over the party, is that"
+            " allowed?",
+            "parent",
+        ),
+        (
+            "Is there an article on county lines you'd recommend? I saw a news piece about county lines"
+            " and want to"
+            " talk to my son",
+            "parent",
+        ),
+        ("why are Y6 learning about FGM? just curious what's in it", "parent"),
+        ("she's been wetting the bed again since moving into the big bed, normal?", "parent"),
+    ],
+)
+def test_round_twenty_seven_ordinary_messages_stay_ordinary(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None
