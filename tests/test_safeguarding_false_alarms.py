@@ -4235,6 +4235,8 @@ def test_round_twenty_six_ordinary_messages_stay_ordinary(
             "pupil",
             "headteacher",
         ),
+        # the review: a parent's own words before a marriage are not someone else's wedding
+        ("my dad says they will get her married next year, she's 12", "parent", "dsl"),
     ],
 )
 def test_round_twenty_seven_kinds_of_disclosure_are_found(
@@ -4283,6 +4285,12 @@ def test_round_twenty_seven_kinds_of_disclosure_are_found(
         ),
         ("why are Y6 learning about FGM? just curious what's in it", "parent"),
         ("she's been wetting the bed again since moving into the big bed, normal?", "parent"),
+        # the review: a fear of needles, a decision called a mistake, gloves dried on a radiator, a group that
+        # should not be punished
+        ("she's scared of needles, can you tell me about the flu spray", "parent"),
+        ("my husband says it was a mistake to choose this school", "parent"),
+        ("I held them on the radiator to dry, his gloves were soaked", "parent"),
+        ("gay people should not be punished for who they are, we talked about it at tea", "parent"),
     ],
 )
 def test_round_twenty_seven_ordinary_messages_stay_ordinary(
