@@ -785,6 +785,16 @@ def test_a_request_for_someone_to_act_in_the_words_these_sets_used_is_passed_on(
     assert reply.action == "forward", (reply.action, reply.topic)
 
 
+def test_a_teachers_shorthand_for_a_year_group_reads_as_pupils(engine_both_ways: Engine) -> None:
+    # Round 27 (the blind40 probe): "my Y6s", written as one word, was not a word for pupils
+    # (language.yaml), and on words alone the follow requests ranked the section on staff and parents first.
+    reply = engine_both_ways.ask(
+        "a couple of my Y5s have sent me follow requests on insta, should I accept?", "staff"
+    )
+    first = reply.topic or reply.alternatives[0].topic
+    assert first == "staff_friending_pupils", (reply.action, reply.topic)
+
+
 def test_a_suspension_is_read_as_an_exclusion_whose_review_is_its_own_procedure(
     engine_both_ways: Engine,
 ) -> None:
