@@ -4291,6 +4291,11 @@ def test_round_twenty_seven_kinds_of_disclosure_are_found(
         ("my husband says it was a mistake to choose this school", "parent"),
         ("I held them on the radiator to dry, his gloves were soaked", "parent"),
         ("gay people should not be punished for who they are, we talked about it at tea", "parent"),
+        # the AS probe: old scars from a house fire (`old_scar`)
+        (
+            "he has scars on both arms from a house fire years ago, they're fine now, just so PE staff know",
+            "parent",
+        ),
     ],
 )
 def test_round_twenty_seven_ordinary_messages_stay_ordinary(
