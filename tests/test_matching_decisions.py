@@ -776,6 +776,26 @@ def test_a_complaint_passed_on_with_is_that_allowed_is_offered_its_section_besid
         ("PLEASE SOMEONE FROM SCHOOL CHECK THIS VIDEO OF THE YEAR 6 FIGHT AND TAKE IT DOWN", "any"),
         ("A parent has put a post up about me. I want the head to see it and ask for it removed", "staff"),
         ("kindly inform the class teacher that Amira will be off on Friday for Eid", "parent"),
+        # Round 28 (blind set 37, read this round, and the blind42 probe): "let the school know", "let the
+        # head know", a complaint to be logged for the writer, something to be chased up, a message for "my
+        # teacher".
+        (
+            "a mum keeps posting lies about Mrs Patel in the class whatsapp, could you let the school know so"
+            " they can sort it",
+            "parent",
+        ),
+        (
+            "I shared the Y2 trip photos on my own Instagram by mistake and deleted them, can someone let the"
+            " head know so I can explain",
+            "staff",
+        ),
+        (
+            "the class page shows our surname on the photos, can you log it for me and tell me when it's"
+            " fixed",
+            "parent",
+        ),
+        ("Please can the office chase it up, I still haven't heard about the panel date", "parent"),
+        ("can you tell my teacher my mum is picking me up", "pupil"),
     ],
 )
 def test_a_request_for_someone_to_act_in_the_words_these_sets_used_is_passed_on(

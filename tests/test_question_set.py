@@ -254,6 +254,12 @@ DEV_FLOORS = {
     # written in round 27 as claims heard from someone else, and as staff, governors, volunteers and pupils in
     # their own working language, read at once
     "blind/blind40.yaml": ((0.82, 0.89, 0.03), (0.42, 0.75, 0.19)),
+    # round 28: blind37 (held out through rounds 26 and 27) and real_fresh26 read
+    "blind/blind37a.yaml": ((0.88, 0.98, 0.0), (0.63, 0.85, 0.1)),
+    "blind/blind37b.yaml": ((0.98, 0.97, 0.02), (0.68, 0.88, 0.08)),
+    "real/real_fresh26.yaml": ((0.68, 0.84, 0.17), (0.56, 0.84, 0.25)),
+    # written in round 28 as messages after the fact and as family circumstances, read at once
+    "blind/blind42.yaml": ((0.73, 0.88, 0.07), (0.46, 0.66, 0.07)),
 }
 
 

@@ -579,6 +579,14 @@ FRESH_SETS = {
     # messages that name harms, read at once: 6/60 missed, 1 route and 11/300 flagged at first look (its
     # header says what is left)
     "general_probe_as.yaml": (0, 0.007),
+    # held out through rounds 26 and 27, read in round 28: 10/120 missed, 1 route and 7/300 flagged at round
+    # 28's start (the header says what is left)
+    "general_blind_ap.yaml": (1, 0.01),
+    # written in round 28 as disclosures at the end of long messages, in form answers, by pupils in
+    # text-speak, between children and from the past, beside ordinary messages of dark lessons, books, games,
+    # faith, names and settled matters, read at once: 7/60 missed and 7/300 flagged at first look (its header
+    # says what is left)
+    "general_probe_au.yaml": (0, 0.007),
 }
 
 
@@ -4299,6 +4307,90 @@ def test_round_twenty_seven_kinds_of_disclosure_are_found(
     ],
 )
 def test_round_twenty_seven_ordinary_messages_stay_ordinary(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# Round 28: set AP (read) and the AU probe, kinds in other words; each missed, or routed elsewhere, with the
+# round's starting rules
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        # set AP: a parent asleep on the floor with a bottle; a threat to a pet for telling; a child
+        # screaming next door and called names; a rope hidden in a child's things; locked out overnight; a
+        # pupil messaged late from a personal phone; gifts for live videos; a dinner lady writing about a
+        # hungry child (the writer, not the one it is about)
+        (
+            "mum falls asleep on the kitchen floor holding a bottle of wine and i feed my little sister",
+            "pupil",
+            "dsl",
+        ),
+        ("if i tell anyone about the marks he said he'd drown the kitten", "pupil", "dsl"),
+        ("toddler upstairs screams every night and I hear them calling him horrible names", "parent", "dsl"),
+        ("I found a noose in his wardrobe last night", "parent", "dsl"),
+        ("Y2 boy locked out overnight, says he slept in the garden", "staff", "dsl"),
+        ("saw her texting a Y6 pupil on her personal snapchat at 10pm", "staff", "headteacher"),
+        ("my daughter goes live on an app and men send her coins to dance in her bra", "parent", "dsl"),
+        (
+            "one of the lunchtime ladies here a boy in year 1 keeps hiding food in his bag and says nobody"
+            " feeds him at home",
+            "staff",
+            "dsl",
+        ),
+        # the AU probe: a small child out at night in nightclothes; a parent put in hospital in front of the
+        # children; a child staying at a man's flat; a head pushed into a toilet
+        (
+            "Also she's been outside on the pavement in her nightie at midnight twice this week and nobody"
+            " came to the door",
+            "parent",
+            "dsl",
+        ),
+        ("please don't let their dad collect, he put me in hospital at the weekend", "parent", "dsl"),
+        ("my sons mate is 10 and sleeps round some bloke's flat most weekends", "parent", "dsl"),
+        ("a boy in year 6 pushes me and puts my head in the toilet", "pupil", "dsl"),
+    ],
+)
+def test_round_twenty_eight_kinds_of_disclosure_are_found(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # set AP: a chore that will be the death of the writer, a child's own treatment, a care plan's
+        # drinks, a computer system that locks people out
+        ("I'm literally going to die if I have to sew another costume", "parent"),
+        ("his insulin injections are done at home so he might be tired in the mornings", "parent"),
+        ("she needs to drink lots of water after her kidney infection", "parent"),
+        ("in Ramadan she needs to make sure she drinks lots at suhoor", "parent"),
+        ("the system locked me out again, can you reset my password", "staff"),
+        ("the parents app has locked me out of my account again", "staff"),
+        # blind set 37 and the blind42 probe: whether to delete comments; a pupil following a relative who
+        # works at the school; a colleague messaging the writer's wife, a parent
+        (
+            "there are nasty comments about a teacher on the class page and I don't know whether to"
+            " delete them",
+            "parent",
+        ),
+        ("my auntie is a dinner lady at my school, can i still follow her on insta?", "pupil"),
+        (
+            "my wife is a parent here and one of the teachers keeps messaging her on facebook, who do I"
+            " tell?",
+            "staff",
+        ),
+        # the AU probe: a science lesson, a part in a musical, a film, a repair on its way, a joke about the
+        # garden
+        ("we did the private parts labelling in science today and jake got told off for laughing", "pupil"),
+        ("he's in Fagin's gang in Oliver and needs a grubby costume", "parent"),
+        ("we watched Home Alone last night and now she wants to booby trap the stairs", "parent"),
+        ("the flat has mould, the housing association are coming to fix it on Monday", "parent"),
+        ("I'm going to lock them out in the garden till they stop fighting", "parent"),
+    ],
+)
+def test_round_twenty_eight_ordinary_messages_stay_ordinary(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None
