@@ -4329,6 +4329,7 @@ def test_round_twenty_seven_ordinary_messages_stay_ordinary(
         ("if i tell anyone about the marks he said he'd drown the kitten", "pupil", "dsl"),
         ("toddler upstairs screams every night and I hear them calling him horrible names", "parent", "dsl"),
         ("I found a noose in his wardrobe last night", "parent", "dsl"),
+        ("mum is always asleep so i make my baby brothers bottles", "pupil", "dsl"),
         ("Y2 boy locked out overnight, says he slept in the garden", "staff", "dsl"),
         ("saw her texting a Y6 pupil on her personal snapchat at 10pm", "staff", "headteacher"),
         ("my daughter goes live on an app and men send her coins to dance in her bra", "parent", "dsl"),
@@ -4391,6 +4392,35 @@ def test_round_twenty_eight_kinds_of_disclosure_are_found(
     ],
 )
 def test_round_twenty_eight_ordinary_messages_stay_ordinary(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# A read of round 28's rules after committing: each of these was flagged by a rule as first written, which
+# read more than the cases it was written for (a landing, tights for PE, a streamed game, an errand, spilt
+# drinks, a parent's night feeds, a crying baby, a message to a pupil's parent, a summer evening, a pet shut
+# out, drawings)
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("the kids slept on the landing when their cousins came to stay", "parent"),
+        ("she can't hold her pencil yet and we're practising taking tights off for PE", "parent"),
+        (
+            "my son streams Minecraft from his room and people send him coins, is that allowed at his age",
+            "parent",
+        ),
+        ("my husband went round a bloke's house to pick up a sofa", "parent"),
+        ("Mum spilt the drinks on the floor at the party", "parent"),
+        ("I do the baby's bottles at night so my wife can sleep", "any"),
+        ("the baby next door cries every night, it's so sad", "parent"),
+        ("saw him texting a Y6 pupils mum at 11pm from his own phone", "staff"),
+        ("The kids played outside in their pyjamas till it got dark, lovely summer evening", "parent"),
+        ("the dog got shut out overnight by mistake, he was fine", "parent"),
+        ("nan pays the kids a pound for every picture they draw her", "parent"),
+    ],
+)
+def test_round_twenty_eight_rules_read_no_more_than_their_cases(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None
