@@ -581,7 +581,7 @@ FRESH_SETS = {
     "general_probe_as.yaml": (0, 0.007),
     # held out through rounds 26 and 27, read in round 28: 10/120 missed, 1 route and 7/300 flagged at round
     # 28's start (the header says what is left)
-    "general_blind_ap.yaml": (1, 0.01),
+    "general_blind_ap.yaml": (0, 0.01),
     # written in round 28 as disclosures at the end of long messages, in form answers, by pupils in
     # text-speak, between children and from the past, beside ordinary messages of dark lessons, books, games,
     # faith, names and settled matters, read at once: 7/60 missed and 7/300 flagged at first look (its header
@@ -4332,6 +4332,13 @@ def test_round_twenty_seven_ordinary_messages_stay_ordinary(
         ("mum is always asleep so i make my baby brothers bottles", "pupil", "dsl"),
         ("Y2 boy locked out overnight, says he slept in the garden", "staff", "dsl"),
         ("saw her texting a Y6 pupil on her personal snapchat at 10pm", "staff", "headteacher"),
+        # … and about the head, after a short lead-in and a dash ("the head saw…" would read as the head
+        # noticing something)
+        (
+            "Concern about the headteacher - saw him texting a Y5 pupil from his own phone late at night",
+            "staff",
+            "chair_of_governors",
+        ),
         ("my daughter goes live on an app and men send her coins to dance in her bra", "parent", "dsl"),
         (
             "one of the lunchtime ladies here a boy in year 1 keeps hiding food in his bag and says nobody"

@@ -24,6 +24,10 @@ _SENTENCE_END = re.compile(r"[.!?;:,\n\r]+")
 _REPEATS = re.compile(r"([a-z])\1{2,}")  # "sooo" -> "so", "hurtsss" -> "hurts"
 _WORD = re.compile(r"[a-z0-9]+")
 _TITLE_DOT = re.compile(r"\b([A-Za-z]{2,4})\.(?=\s)")  # "Mr. Cox": the dot does not end a sentence
+_LEAD_DASH = re.compile(r"(^|[.!?;:\n]\s*)((?:[^\s.!?;:,]+\s+){0,5}[^\s.!?;:,]+)\s+[-–—]+(?=\s)")
+"""A spaced dash after at most six words at the start of a sentence: a subject or a label ("Worried about the
+head - saw her messaging…", "Y3 - locked out overnight"), which ends there as a comma would. A dash later in a
+long sentence is left alone: what comes after it may still be about someone named before it."""
 NAME_WORDS = 4
 """A message of at most this many capitalised words is read as a name ("Dick Turner"): no misspellings."""
 _INITIAL = "."  # after a title and an initial ("Mrs S Cox")
@@ -215,11 +219,13 @@ def _sentences(prepared: str) -> tuple[list[str], bool]:
 
 
 def _prepared(text: str, vocabulary: Vocabulary) -> str:
-    """The text without contact details, with `spellings:` variants read as written (an emoji) replaced, and
-    without the dot after a title ("Mr. Cox" ends no sentence)."""
+    """The text without contact details, with `spellings:` variants read as written (an emoji) replaced,
+    without the dot after a title ("Mr. Cox" ends no sentence), and with a dash after a short lead-in read as
+    a comma (_LEAD_DASH)."""
     titles = vocabulary.titles
     text = without_contacts(text)
     text = vocabulary.symbols.read(text)
+    text = _LEAD_DASH.sub(r"\1\2,", text)
     return _TITLE_DOT.sub(lambda m: m[1] if m[1].lower() in titles else m[0], text)
 
 
