@@ -18,22 +18,15 @@ from rapidfuzz import fuzz
 from bot.common.text import fold
 from bot.safeguarding.details import after_who, capitalised, name_like, without_contacts
 from bot.safeguarding.patterns import START, Alt, Gap, Lexicon, Opt, Pattern, Rule
+from bot.safeguarding.punctuation import CLAUSE_END, SENTENCE_END, punctuated
 from bot.safeguarding.symbols import Symbols
 
-_SENTENCE_END = re.compile(r"[.!?;:,\n\r]+")
 _REPEATS = re.compile(r"([a-z])\1{2,}")  # "sooo" -> "so", "hurtsss" -> "hurts"
 _WORD = re.compile(r"[a-z0-9]+")
-_TITLE_DOT = re.compile(r"\b([A-Za-z]{2,4})\.(?=\s)")  # "Mr. Cox": the dot does not end a sentence
-_LEAD_DASH = re.compile(r"(^|[.!?;:\n]\s*)((?:[^\s.!?;:,]+\s+){0,5}[^\s.!?;:,]+)\s+[-–—]+(?=\s)")
-"""A spaced dash after at most six words at the start of a sentence: a subject or a label ("Worried about the
-head - saw her messaging…", "Y3 - locked out overnight"), which ends there as a comma would. A dash later in a
-long sentence is left alone: what comes after it may still be about someone named before it."""
 NAME_WORDS = 4
 """A message of at most this many capitalised words is read as a name ("Dick Turner"): no misspellings."""
 _INITIAL = "."  # after a title and an initial ("Mrs S Cox")
 _ALSO_ALONE = ("miss", "sir")  # titles pupils also use alone, so a known or unknown word may follow
-# sentence ends, but not commas: "the head, Mr Oakley" is one phrase
-_CLAUSE_END = re.compile(r"[.!?;:\n\r]+")
 
 
 class Vocabulary:
@@ -212,7 +205,7 @@ def read_words(text: str, vocabulary: Vocabulary, spellings: Mapping[str, tuple[
 def _sentences(prepared: str) -> tuple[list[str], bool]:
     """The sentences of a `_prepared` text (none empty at its end: "mr b hurt." is one), and whether the
     message is only a name."""
-    sentences = _SENTENCE_END.split(prepared)
+    sentences = SENTENCE_END.split(prepared)
     while len(sentences) > 1 and not sentences[-1].strip():
         sentences.pop()
     return sentences, name_like(after_who(prepared).split(), NAME_WORDS)
@@ -220,13 +213,8 @@ def _sentences(prepared: str) -> tuple[list[str], bool]:
 
 def _prepared(text: str, vocabulary: Vocabulary) -> str:
     """The text without contact details, with `spellings:` variants read as written (an emoji) replaced,
-    without the dot after a title ("Mr. Cox" ends no sentence), and with a dash after a short lead-in read as
-    a comma (_LEAD_DASH)."""
-    titles = vocabulary.titles
-    text = without_contacts(text)
-    text = vocabulary.symbols.read(text)
-    text = _LEAD_DASH.sub(r"\1\2,", text)
-    return _TITLE_DOT.sub(lambda m: m[1] if m[1].lower() in titles else m[0], text)
+    and its punctuation read as punctuation.py reads it ("Mr. Cox" ends no sentence)."""
+    return punctuated(vocabulary.symbols.read(without_contacts(text)), vocabulary.titles)
 
 
 def heads_named(prepared: str, vocabulary: Vocabulary) -> frozenset[tuple[str, str]]:
@@ -239,7 +227,7 @@ def heads_named(prepared: str, vocabulary: Vocabulary) -> frozenset[tuple[str, s
         return frozenset()  # most messages name no head: nothing to fold
     before, after = _head_patterns(vocabulary.titles, vocabulary.head_words)
     found = set()
-    for clause in _CLAUSE_END.split(prepared):
+    for clause in CLAUSE_END.split(prepared):
         folded = _REPEATS.sub(r"\1", fold(clause))
         found.update((m[1], m[2]) for pattern in (before, after) for m in pattern.finditer(folded))
     return frozenset(found)
