@@ -796,6 +796,10 @@ def test_a_complaint_passed_on_with_is_that_allowed_is_offered_its_section_besid
         ),
         ("Please can the office chase it up, I still haven't heard about the panel date", "parent"),
         ("can you tell my teacher my mum is picking me up", "pupil"),
+        # Round 29 (blind set 39, read this round): the DSL asked to be told; "can you tell them" of the
+        # office
+        ("Could you let the DSL know I need a word after school about a post I saw", "staff"),
+        ("can you tell them somebody is pretending to be me on snapchat", "pupil"),
     ],
 )
 def test_a_request_for_someone_to_act_in_the_words_these_sets_used_is_passed_on(
@@ -952,3 +956,21 @@ def test_online_bullying_away_from_school_is_not_answered_with_the_general_rule(
     offered = [reply.topic] if reply.topic else _sections(reply)
     assert reply.topic != "cyberbullying_policy", (reply.action, offered)
     assert "cyberbullying_outside_school" in offered, (reply.action, offered)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can I put in a complaint from a fake email address? I don't want the office knowing it's me",
+        "I want to raise a complaint about the lunch staff but I don't want to put my name to it, does it"
+        " still count?",
+    ],
+)
+def test_a_complaint_sent_without_a_name_offers_the_section_on_anonymous_complaints(
+    engine_both_ways: Engine, text: str
+) -> None:
+    # Round 29 (the blind44 probe): a throwaway address and not putting one's name to it are ways of saying
+    # "anonymous" (language.yaml); the section was not among the options before.
+    reply = engine_both_ways.ask(text, "parent")
+    offered = [reply.topic, *(a.topic for a in reply.alternatives[:3])]
+    assert "complaints_anonymous" in offered, (reply.action, offered)

@@ -260,6 +260,12 @@ DEV_FLOORS = {
     "real/real_fresh26.yaml": ((0.68, 0.84, 0.17), (0.56, 0.84, 0.25)),
     # written in round 28 as messages after the fact and as family circumstances, read at once
     "blind/blind42.yaml": ((0.73, 0.88, 0.07), (0.46, 0.66, 0.07)),
+    # round 29: blind39 (held out through rounds 27 and 28) and real_fresh27 read
+    "blind/blind39a.yaml": ((0.85, 0.93, 0.03), (0.31, 0.78, 0.24)),
+    "blind/blind39b.yaml": ((0.84, 0.96, 0.0), (0.6, 0.77, 0.1)),
+    "real/real_fresh27.yaml": ((0.5, 0.77, 0.63), (0.5, 0.61, 0.5)),
+    # written in round 29 as messages before the fact and about platforms and devices, read at once
+    "blind/blind44.yaml": ((0.82, 0.88, 0.06), (0.5, 0.8, 0.12)),
 }
 
 

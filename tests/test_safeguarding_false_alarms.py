@@ -587,6 +587,14 @@ FRESH_SETS = {
     # faith, names and settled matters, read at once: 7/60 missed and 7/300 flagged at first look (its header
     # says what is left)
     "general_probe_au.yaml": (0, 0.007),
+    # held out through rounds 27 and 28, read in round 29: 9/120 missed, 2 routes and 24/300 flagged at round
+    # 29's start (the header says what is left)
+    "general_blind_ar.yaml": (0, 0.04),
+    # written in round 29 as hedged disclosures, parents' own struggles, dialect, SEND and young carers, rarer
+    # harms and pupils' questions about themselves, beside ordinary messages of health, safeguarding work,
+    # discipline, parents' lives, true crime, play, jobs and idioms, read at once: 5/60 missed, 2 routes and
+    # 19/300 flagged at first look (its header says what is left)
+    "general_probe_aw.yaml": (2, 0.03),
 }
 
 
@@ -4428,6 +4436,218 @@ def test_round_twenty_eight_ordinary_messages_stay_ordinary(
     ],
 )
 def test_round_twenty_eight_rules_read_no_more_than_their_cases(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# Round 29: set AR (read), the AW probe and blind set 39, kinds in other words; each missed, or routed
+# elsewhere, with the round's starting rules
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        # set AR: how a child said it was done; a child's aid never replaced; a stranger filming at the
+        # gate; the head told at length to delete a record; the head as where a concern might go; a child
+        # tied to a radiator; drugs with needles at home; teeth and no dentist; parents a child cannot wake
+        ("he told me his mum did it with the slipper", "pupil", "dsl"),
+        ("his hearing aid broke in the summer and never got fixed", "parent", "dsl"),
+        (
+            "a woman keeps standing by the railings at home time filming the children on her phone",
+            "parent",
+            "dsl",
+        ),
+        (
+            "our head has ignored two referrals from me this term about the same family, and this week he "
+            "told me to remove the record of what the girl said",
+            "staff",
+            "chair_of_governors",
+        ),
+        (
+            "Should this go to the DSL or the head? One of our TAs has been adding Y5 girls on Snapchat and "
+            "messaging them at night",
+            "staff",
+            "headteacher",
+        ),
+        ("my stepdad ties me to the radiator when im bad", "pupil", "dsl"),
+        (
+            "her mum's friends come round to do their medicine with needles in the front room and she has "
+            "to stay in her bedroom",
+            "parent",
+            "dsl",
+        ),
+        # the AW probe: dialect ("leathered", "a shiner", "meks … stand out in t'back yard")
+        ("his teeth hurt all the time and he's never been to a dentist", "parent", "dsl"),
+        ("mum has the funny smoke and then i cant wake her up", "pupil", "dsl"),
+        (
+            "our kids mate come round upset sayin her mas fella leathered her, shes got a shiner",
+            "parent",
+            "dsl",
+        ),
+        (
+            "her mam meks that little lad stand out in t'back yard in t'cold wi no shoes on when he's been "
+            "naughty",
+            "parent",
+            "dsl",
+        ),
+        # round 29's review: "the dog cage" as two words; a father who has found out where the family is
+        ("dad puts me in the dog cage when he's playing his xbox", "pupil", "dsl"),
+        (
+            "we're in a refuge now and my son has started football training, but his dad has found out where"
+            " we are",
+            "parent",
+            "dsl",
+        ),
+    ],
+)
+def test_round_twenty_nine_kinds_of_disclosure_are_found(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found(detector, text, route, role)
+
+
+# Round 29: kinds the similarity and meaning layers found at the round's start only by closeness to the
+# examples (a car for hours, a fight filmed, FGM on a family visit, a colleague who "loses it", a walking aid
+# taken as a punishment, private fostering): a rule for each kind now
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        (
+            "my neighbour's kids (aged 5 and 7) get left in the car outside the gym for hours, even when "
+            "it's freezing",
+            "parent",
+            "dsl",
+        ),
+        (
+            "Could just be boys being boys but his stepbrother (15) makes him do fight club with bigger "
+            "lads and videos it",
+            "parent",
+            "dsl",
+        ),
+        (
+            "Mum told me at parents evening, very calmly, that her girl will have her cutting done when "
+            "they visit family in the holidays, like all the women in their family.",
+            "staff",
+            "dsl",
+        ),
+        (
+            "A colleague told me in the staffroom that she 'loses it' with one of the Y3 girls and slapped "
+            "her arm when nobody was about.",
+            "staff",
+            "headteacher",
+        ),
+        (
+            "Amira came in without her walker today, she said her dad took it away as a punishment and she "
+            "had to crawl upstairs",
+            "staff",
+            "dsl",
+        ),
+        (
+            "A man came to enrol a boy for Year 2, said he's 'looking after him for a friend' who's gone "
+            "back to Albania, no relation, for a year maybe",
+            "staff",
+            "dsl",
+        ),
+    ],
+)
+def test_round_twenty_nine_kinds_of_disclosure_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    found = _assert_found(detector, text, route, role)
+    assert not found.matched.startswith(("similar to", "close in meaning")), found
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # blind set 39, set AR, the AW and blind44 probes and real set 27: a telling-off; the writer's own
+        # post; the messages a child is getting; parents as a teacher's friends; what school can do about
+        # home; a word like "extremist"; an account groomed; a question about practice; news stories; a
+        # collection; nails; stories and games; idioms; a bereavement with the GP; training; a sanction; a
+        # podcast; a made-up claim
+        ("my friend says the teacher can't tell us off for what we post at home", "pupil"),
+        (
+            "TA here. Posted a moan about the new car park on my own Facebook. My husband says I should "
+            "delete it.",
+            "staff",
+        ),
+        ("our class teacher is friends with lots of parents on facebook and messages them", "staff"),
+        (
+            "My class fell out on Xbox at the weekend. Can school actually do anything when it happened at "
+            "home?",
+            "staff",
+        ),
+        ("does it depend on the extremity of the comments", "any"),
+        ("who is grooming our Twitter account before the new term", "staff"),
+        ("Is it true teachers can't promise children they'll keep a secret?", "parent"),
+        ("What can staff do if he runs off? He has autism and we want to know about restraint", "parent"),
+        (
+            "The BBC had a story about a girl who took her own life after online bullying, is school doing "
+            "anything for Safer Internet Day?",
+            "parent",
+        ),
+        (
+            "Our mosque is collecting toiletries for the women's refuge, can we put a box in reception?",
+            "parent",
+        ),
+        ("she's been biting her nails till they bleed with the SATs coming", "parent"),
+        ("in my story the giant locks the boy in his castle", "pupil"),
+        ("i was the wolf in the game and put them in my cage", "pupil"),
+        ("if he loses one more water bottle I'm going to murder someone", "parent"),
+        ("if I hear that song one more time I'll jump off a bridge", "parent"),
+        ("since her nan died she's wetting the bed again, we've seen the GP", "parent"),
+        ("my essay on child criminal exploitation for my DSL qualification is due Friday", "staff"),
+        ("im scared my dad will be cross about my reading book", "pupil"),
+        ("we made a magic potion that makes teachers disappear forever", "pupil"),
+        ("I'm a support worker at a refuge and could run a session for staff", "parent"),
+        ("He's lost loads of weight with his colitis, the consultant has changed his meds", "parent"),
+        ("a parent on the local page claimed a TA hits children, which is completely made up", "parent"),
+        (
+            "We're planning a staff night out and someone wants a group video for TikTok, what happens if "
+            "it goes wrong?",
+            "staff",
+        ),
+        (
+            "Someone on the village page said one of the TAs 'hits kids', which is completely made up. "
+            "Should I reply?",
+            "parent",
+        ),
+        (
+            "There was a man on the local news jailed for grooming boys online. Could you remind parents "
+            "about privacy settings?",
+            "parent",
+        ),
+        ("Anyone seen the podcast about a woman who murdered her husband in the 80s? Brilliant", "staff"),
+        ("miss your going to kill me but i left my reading book at home AGAIN", "pupil"),
+        ("me and Ollie made a potion that makes people disappear forever muahaha", "pupil"),
+        ("In his dolls' house game the baby is always naughty and gets sent to bed with no tea", "parent"),
+        ("Just read about a school in Kent where a TA got arrested. Hope you do proper checks!", "parent"),
+    ],
+)
+def test_round_twenty_nine_ordinary_messages_stay_ordinary(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# Round 29's rules as first written read more than the cases they were written for (a spider squashed with a
+# slipper, a boxing club's video, a kit left in the car, the writer's own glasses, a woman at the gate taking
+# photos on the first day, a colleague and the photocopier, football and a christening, a wheelchair stuck in
+# the mud): each was narrowed before committing
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("I squashed the spider, I did it with my slipper", "parent"),
+        ("boxing club makes them box every Friday and the coach puts a video on the website", "parent"),
+        ("his PE kit got left in the car and it's there till late tonight", "parent"),
+        ("My glasses broke last month and never got fixed, so I can't read the newsletter", "parent"),
+        ("Someone was taking photos of the kids at the gate on the first day, is that allowed?", "parent"),
+        ("a colleague lost her temper when the photocopier jammed and hit the machine", "staff"),
+        ("we got leathered 6-0 at football last night, the boys were so upset", "parent"),
+        ("I got leathered at the christening last night, feeling rough", "parent"),
+        ("his wheelchair got stuck in the mud on the trip so staff took the other path", "parent"),
+    ],
+)
+def test_round_twenty_nine_rules_read_no_more_than_their_cases(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None
