@@ -4645,6 +4645,14 @@ def test_round_twenty_nine_ordinary_messages_stay_ordinary(
         ("we got leathered 6-0 at football last night, the boys were so upset", "parent"),
         ("I got leathered at the christening last night, feeling rough", "parent"),
         ("his wheelchair got stuck in the mud on the trip so staff took the other path", "parent"),
+        # (a second read) absence notes: a child who would not wake after a bottle of water in bed, fizzy
+        # drinks or new tablets (an older rule flagged them too, and was narrowed with the new one)
+        (
+            "couldnt wake her up this morning, she took a bottle of water to bed and was up late reading",
+            "parent",
+        ),
+        ("Late today, couldn't wake them up after the wedding, the kids had too much fizzy drink", "parent"),
+        ("couldn't wake him up for school, he's on new tablets for his ADHD that make him drowsy", "parent"),
     ],
 )
 def test_round_twenty_nine_rules_read_no_more_than_their_cases(
