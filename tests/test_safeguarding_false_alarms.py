@@ -4489,6 +4489,8 @@ def test_round_twenty_eight_rules_read_no_more_than_their_cases(
             "parent",
             "dsl",
         ),
+        # a later read: a child told by "he", who sends pictures, to delete them
+        ("he sends me pics and says i should delete them", "pupil", "dsl"),
         # round 29's review: "the dog cage" as two words; a father who has found out where the family is
         ("dad puts me in the dog cage when he's playing his xbox", "pupil", "dsl"),
         (
