@@ -800,6 +800,17 @@ def test_a_complaint_passed_on_with_is_that_allowed_is_offered_its_section_besid
         # office
         ("Could you let the DSL know I need a word after school about a post I saw", "staff"),
         ("can you tell them somebody is pretending to be me on snapchat", "pupil"),
+        # Round 30 (the blind46 probe, and blind set 41, read this round): requests typed in a hurry with no
+        # one named, and "please report to the head that…"
+        ("pic of my daughter on a stranger's insta page, get it down asap", "parent"),
+        ("someone made a fake page with the school logo, pls report it", "any"),
+        ("a parent shared my holiday photo in the class chat, want it removed", "staff"),
+        ("horrible comments about Mr Shah on the village group - remove pls", "any"),
+        (
+            "could you please report to the head that the class whatsapp is sharing screenshots of a child's"
+            " reading book",
+            "parent",
+        ),
     ],
 )
 def test_a_request_for_someone_to_act_in_the_words_these_sets_used_is_passed_on(

@@ -266,6 +266,12 @@ DEV_FLOORS = {
     "real/real_fresh27.yaml": ((0.5, 0.77, 0.63), (0.5, 0.61, 0.5)),
     # written in round 29 as messages before the fact and about platforms and devices, read at once
     "blind/blind44.yaml": ((0.82, 0.88, 0.06), (0.5, 0.8, 0.12)),
+    # round 30: blind41 (held out through rounds 28 and 29) and real_fresh28 read; blind46, a probe read at
+    # once
+    "blind/blind41a.yaml": ((0.8, 0.92, 0.08), (0.45, 0.69, 0.18)),
+    "blind/blind41b.yaml": ((0.83, 0.93, 0.02), (0.56, 0.8, 0.11)),
+    "real/real_fresh28.yaml": ((0.76, 0.76, 0.0), (0.57, 0.57, 0.17)),
+    "blind/blind46.yaml": ((0.92, 0.97, 0.0), (0.81, 0.9, 0.06)),
 }
 
 

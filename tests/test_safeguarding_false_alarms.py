@@ -595,6 +595,14 @@ FRESH_SETS = {
     # discipline, parents' lives, true crime, play, jobs and idioms, read at once: 5/60 missed, 2 routes and
     # 19/300 flagged at first look (its header says what is left)
     "general_probe_aw.yaml": (2, 0.03),
+    # held out through rounds 28 and 29, read in round 30: 12/120 missed, 3 routes and 22/300 flagged at round
+    # 30's start (the header says what is left)
+    "general_blind_at.yaml": (3, 0.06),
+    # written in round 30 as very short, coded, observed and online disclosures, domestic abuse and staff,
+    # beside ordinary messages of accidents, RSE, online-safety questions, health, strong complaints, PE and
+    # changing, family changes, form answers, dark play and idioms, read at once: 7/60 missed, 2 routes and
+    # 25/300 flagged at first look (its header says what is left)
+    "general_probe_ay.yaml": (2, 0.06),
 }
 
 
@@ -4661,6 +4669,195 @@ def test_round_twenty_nine_rules_read_no_more_than_their_cases(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None
+
+
+# Round 30: set AT (held out through rounds 28 and 29, read this round) and the AY probe (read at once): their
+# kinds of disclosure in other words
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        # set AT: food withheld; sexual behaviour beyond a child's age; a Y6 girl and a much older boyfriend;
+        # a father the family fled, out of prison; a man from before the child freezes at; men at the gates
+        # asking a younger brother to "do jobs"
+        ("she's only allowed one meal a day because her stepmum says she's getting fat", "staff", "dsl"),
+        ("he cries with hunger by ten o'clock most mornings", "staff", "dsl"),
+        ("two Year 1 boys were found in the toilets doing things well beyond their age", "staff", "dsl"),
+        (
+            "my friend in year 6 is going out with a 17 year old and says they do it at his house",
+            "pupil",
+            "dsl",
+        ),
+        ("we fled to get away from him and now I hear he's out of prison", "parent", "dsl"),
+        (
+            "my daughter saw the man from our old street outside school and she froze and wet herself",
+            "parent",
+            "dsl",
+        ),
+        (
+            "some older lads hanging round the gates keep asking my little brother to do jobs for them",
+            "pupil",
+            "dsl",
+        ),
+        # the AY probe: "good for daddy" at bedtime; the head named as where the concern should go, not its
+        # subject; a tutor who says to delete the pictures he sends (no longer blanked as the writer's own
+        # post)
+        ("she says she has to be a good girl for daddy at bath time or he gets sad", "parent", "dsl"),
+        (
+            "Please make sure this goes to the headteacher. My son's teacher sent him a message saying he "
+            "looked fit in his swimming photo",
+            "parent",
+            "headteacher",
+        ),
+        ("the tutor sends me pictures and said i should delete it", "pupil", "headteacher"),
+        # round 29's rule for pictures sent with "delete them", for one picture too
+        ("he sends me a pic and says i should delete it", "pupil", "dsl"),
+    ],
+)
+def test_round_thirty_kinds_of_disclosure_are_found(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found(detector, text, route, role)
+
+
+# Round 30: kinds the similarity and meaning layers found at the round's start only by closeness to the
+# examples (private fostering with no paperwork, a lodger arrested who babysat, an escort's hand on a leg with
+# sweets): a rule for each kind now
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        (
+            "Just so you know I'm not his mum, I'm a friend of the family. His mum went back to Ghana in the "
+            "summer and left him with me, nobody from the council knows and I've no paperwork.",
+            "parent",
+            "dsl",
+        ),
+        (
+            "the man who lodged with us last year has been arrested for something to do with children and he "
+            "used to babysit my son on his own",
+            "parent",
+            "dsl",
+        ),
+        ("the escort on the minibus strokes her leg and gives her sweets", "parent", "dsl"),
+    ],
+)
+def test_round_thirty_kinds_of_disclosure_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    found = _assert_found(detector, text, route, role)
+    assert not found.matched.startswith(("similar to", "close in meaning")), found
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # blind set 41 and the blind46 probe: the writer's own post ("do I need to delete it?"); a request to
+        # be contacted; a parent accused online of neglect; a family's origin; a change of school; adults who
+        # say so; a parent abusive to staff
+        (
+            "Posted a meme about Ofsted on my Instagram. A colleague says it looks bad. Do I need to delete"
+            " it?",
+            "staff",
+        ),
+        (
+            "Please pass this to the head so someone contacts me, some older kids put a video of our house"
+            " on TikTok",
+            "any",
+        ),
+        (
+            "my ex keeps posting on the parents page saying I neglect my children, none of it is true",
+            "parent",
+        ),
+        ("since we came from Syria boys in her class keep sending her nasty messages on snapchat", "parent"),
+        (
+            "my stepson is being picked on in a group chat since he moved in with us and changed school",
+            "parent",
+        ),
+        ("Why can't I follow her teacher on Instagram? We're both adults and it's my own account.", "parent"),
+        ("abusive parent at reception again today, can we limit contact to email?", "staff"),
+        # set AT and the AY probe: a baptism; no hot water with the landlord on it; a talk on sextortion; the
+        # Snapchat map; underweight with a paediatrician; a classmate who pulls hair; a dragon in red crayon;
+        # a stapler taken; a lesson's cartoon; a pony; the Ganges; a child's modesty
+        (
+            "he's being baptised by full immersion on Sunday and is nervous about being held under the water",
+            "parent",
+        ),
+        (
+            "No hot water at home till Friday, the landlord's on it, so he'll shower at the leisure centre",
+            "parent",
+        ),
+        ("The online safety talk mentioned sextortion, is it aimed at Year 6?", "parent"),
+        ("how do I turn off the snap map so strangers can't see her location", "parent"),
+        (
+            "she's underweight and seeing the paediatrician about coeliac, can she have a snack at break",
+            "parent",
+        ),
+        (
+            "the boy who keeps pulling her hair in the line needs dealing with or I'm going to the governors",
+            "parent",
+        ),
+        ("he drew a knight and a dragon with a lot of crayon blood, daddy helped", "parent"),
+        ("Whoever took my stapler from the staffroom, I know where you live", "staff"),
+        ("is the cartoon of people having sex in the RSE lesson suitable for Year 6", "parent"),
+        ("she got kicked by a pony at riding and has a bruise on her leg", "parent"),
+        ("her grandad's ashes went in the Ganges and she wants to talk about it in RE", "parent"),
+        ("he doesn't want me to see him naked any more, is that normal at 9?", "parent"),
+    ],
+)
+def test_round_thirty_ordinary_messages_stay_ordinary(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# Round 30's rules as first written read more than the cases they were written for (work beyond a child's age
+# in maths, a karate board broken with a fist, children hiding from a fire alarm, jobs at the allotment, an
+# arrest at the football, a skirt too long, "bruised and battered" after a match): each was narrowed
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("she's doing things way beyond her age in maths, can she have harder work", "parent"),
+        ("Karate grading: he broke a board with his fist and has a bruise on his knuckles", "parent"),
+        ("the kids hide in the cupboard when the fire alarm goes off, they're scared of the noise", "parent"),
+        ("the men at the allotment asked him to do a few jobs for pocket money", "parent"),
+        (
+            "a dad was arrested at the football for fighting, the children were looked after by their"
+            " grandma",
+            "parent",
+        ),
+        ("i keep pulling my skirt up because it is too long", "pupil"),
+        ("Bruised and battered after the rugby tournament, the Y5 team were brilliant", "staff"),
+    ],
+)
+def test_round_thirty_rules_read_no_more_than_their_cases(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# Round 30's conditions (`unless:`) as first written named words a disclosure could hold ("assembly",
+# "lesson", "snap map", "crayon", "in the line", "towards me"): they cancel a rule wherever they appear, and
+# were cut back to the phrases they were written for
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        ("after the online safety assembly my son told me a man is sextorting him", "parent", "dsl"),
+        (
+            "my cousin says we are having sex and i have to, we had a lesson about bodies today",
+            "pupil",
+            "dsl",
+        ),
+        (
+            "someone she doesn't know found her location on the snap map and turned up at the park",
+            "parent",
+            "dsl",
+        ),
+    ],
+)
+def test_round_thirty_conditions_do_not_cancel_a_disclosure(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    found = _assert_found(detector, text, route, role)
+    assert not found.matched.startswith(("similar to", "close in meaning")), found
 
 
 # The AN probe (second-language English, dialect, handovers, staff training; read at once, round 25): its
