@@ -18,7 +18,8 @@ from bot.common import cache
 from bot.config import BUNDLED_KNOWLEDGE, Config
 from bot.core.engine import Engine, meaning_layer
 from bot.knowledge.loading import KnowledgeError
-from bot.matching.semantic import _TokenMeans, load_embedder
+from bot.matching.matcher import OUT_OF_SCOPE
+from bot.matching.semantic import _TokenMeans, class_texts, load_embedder
 from bot.safeguarding import stored
 from bot.safeguarding.detector import SafeguardingDetector, _compile
 from tests.test_safeguarding_shortcuts import SETS, _texts
@@ -146,7 +147,7 @@ def test_the_cache_folder_is_private(cache_dir: Path) -> None:
 def test_example_vectors_read_back_are_the_ones_computed(cache_dir: Path, engine: Engine) -> None:
     embedder = load_embedder()
     assert isinstance(embedder, _TokenMeans)
-    texts = [text for texts in engine.matcher._class_texts().values() for text in texts]
+    texts = [text for texts in class_texts(engine.knowledge, OUT_OF_SCOPE).values() for text in texts]
     computed = embedder.embed_examples(texts)
     assert len(list(cache_dir.glob("example-vectors-*"))) == 1
     read_back = embedder.embed_examples(texts)

@@ -811,6 +811,46 @@ def test_a_complaint_passed_on_with_is_that_allowed_is_offered_its_section_besid
             " reading book",
             "parent",
         ),
+        # Round 31 (blind set 43, read this round, and the blind48 probe): a photo of one's own child named
+        # before "down"; the bot asked to ask the school; "log this with the office"; "needs flagging"; "I
+        # would
+        # like this passed to you"; "please could it be taken down"; "can someone get it removed"; "please can
+        # this go to her"
+        (
+            "Could somebody please take my grandson's picture down from the class blog? His dad never agreed"
+            " to it.",
+            "any",
+        ),
+        ("please ask the school to remove my son's video from the website, we said no to filming", "parent"),
+        (
+            "Can you log this with the office please: a parent's Facebook post names our lunchtime "
+            "supervisor."
+            " Needs flagging.",
+            "staff",
+        ),
+        (
+            "A parent has posted on the village page that I shout at the children, which is untrue. I would"
+            " like this passed to the head.",
+            "staff",
+        ),
+        (
+            "A photo of my son is on the PTA's page from the summer fair. We said no on the consent form."
+            " Please could it be taken down today?",
+            "parent",
+        ),
+        (
+            "Am I right that I can report this through you? A parent has called me lazy on the school's"
+            " Instagram. Can somebody get it taken down please.",
+            "staff",
+        ),
+        (
+            "Just checking it's the head I report this to? A colleague posts classroom videos with pupils'"
+            " faces on her public account. Please can this go to her today.",
+            "staff",
+        ),
+        # the "to" left out, as in blind set 35 (second-language English)
+        ("we want make official complaint about teacher, she shout to my son", "parent"),
+        ("I want make complaint about the lunch lady, she shout", "parent"),
     ],
 )
 def test_a_request_for_someone_to_act_in_the_words_these_sets_used_is_passed_on(
@@ -950,6 +990,53 @@ def test_the_writers_introduction_is_taken_off_only_where_a_clause_ends(
     engine: Engine, text: str, without: str | None
 ) -> None:
     assert engine.matcher.intro.without(text) == (text if without is None else without)
+
+
+@pytest.mark.parametrize(
+    ("text", "without"),
+    [
+        (
+            "Dear Sir/Madam,\nCould you give me an overview of how complaints work?\nThank you,\nDavid",
+            "Could you give me an overview of how complaints work?",
+        ),
+        (
+            "Hi Mrs Patel, quick question about photos at sports day. Thanks!",
+            "quick question about photos at sports day.",
+        ),
+        (
+            "Good morning,\nI filmed the relay.\nIs that ok to share?\nThanks in advance,\nDarren Holt",
+            "I filmed the relay.\nIs that ok to share?",
+        ),
+        (
+            "Can I post photos of the play? Thanks for your help. Kind regards, Jo (Year 2 mum)",
+            "Can I post photos of the play?",
+        ),
+        # not a letter's framing: no punctuation after the greeting's few words, thanks that go on to say more
+        # or ask, a question after the sign-off, or too little left
+        ("hi can i post pics, of the play", None),
+        ("my son was upset.\nThanks for listening, I want this looked into", None),
+        ("Thanks, can I post photos?", None),
+        ("Hey Sir, are you on Facebook?", None),
+        ("Hello. Thanks", None),
+    ],
+)
+def test_a_letters_greeting_and_sign_off_are_taken_off_only_where_a_letter_puts_them(
+    engine: Engine, text: str, without: str | None
+) -> None:
+    assert engine.matcher.letter.without(text) == (text if without is None else without)
+
+
+def test_a_question_written_as_a_letter_is_answered_as_the_question_alone(engine_both_ways: Engine) -> None:
+    # Round 31 (the blind48 probe of e-mails and letters): with the greeting, thanks and name scored with it,
+    # this was offered three sections instead of answered (top-1 0.833 → 0.917 on the probe's 75 letters).
+    letter = (
+        "Dear Sir/Madam,\nI'm running the tombola at the Christmas fair on Saturday and would like to put a"
+        " few photos of the stalls and the crowds on my Instagram afterwards. Is that all right?\nMany"
+        " thanks,\nMrs Okafor (Year 3 teacher)"
+    )
+    alone = engine_both_ways.ask(letter.split("\n")[1], "staff")
+    reply = engine_both_ways.ask(letter, "staff")
+    assert (reply.action, reply.topic) == (alone.action, alone.topic)
 
 
 def test_a_complaint_with_no_name_is_read_as_an_anonymous_one(engine_both_ways: Engine) -> None:

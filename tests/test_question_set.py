@@ -202,7 +202,11 @@ DEV_FLOORS = {
     "real/real_fresh16.yaml": ((0.66, 0.84, 0.23), (0.47, 0.66, 0.19)),
     # held out through rounds 17 and 18, read in round 19
     "blind/blind23a.yaml": ((0.90, 0.91, 0.03), (0.77, 0.80, 0.06)),
-    "blind/blind23b.yaml": ((0.76, 0.85, 0.08), (0.32, 0.60, 0.28)),
+    # round 31: a letter's greeting and sign-off taken off before matching (bot/matching/letter.py) cost this
+    # set
+    # one question helped (a "Good afternoon." before a long second-language message) while the 84 development
+    # sets gained 13 questions and lost 6 with the meaning, and blind48's 75 letters went 0.833 → 0.917 top-1
+    "blind/blind23b.yaml": ((0.76, 0.84, 0.08), (0.32, 0.60, 0.28)),
     "real/real_fresh17.yaml": ((0.34, 0.46, 0.02), (0.16, 0.34, 0.50)),
     # held out through rounds 18 and 19, read in round 20
     "blind/blind24a.yaml": ((0.96, 0.97, 0.02), (0.80, 0.91, 0.06)),
@@ -223,7 +227,10 @@ DEV_FLOORS = {
     "blind/blind29.yaml": ((0.87, 0.94, 0.03), (0.60, 0.82, 0.05)),
     # held out through rounds 21 and 22, read in round 23
     "blind/blind27a.yaml": ((0.92, 0.96, 0.02), (0.76, 0.87, 0.02)),
-    "blind/blind27b.yaml": ((0.87, 0.93, 0.06), (0.58, 0.79, 0.07)),
+    # round 31: the same change answered one more question here wrongly (a complaint about the chair of
+    # governors
+    # that names the head first, answered with the head's section once "Thanks, Rachel" was taken off)
+    "blind/blind27b.yaml": ((0.87, 0.93, 0.08), (0.58, 0.79, 0.07)),
     "real/real_fresh21.yaml": ((0.31, 0.54, 0.34), (0.22, 0.36, 1.0)),
     # written in round 23 as long stories that ask last, with details about other subjects, read at once
     "blind/blind31.yaml": ((0.80, 0.86, 0.0), (0.50, 0.75, 0.15)),
@@ -272,6 +279,12 @@ DEV_FLOORS = {
     "blind/blind41b.yaml": ((0.83, 0.93, 0.02), (0.56, 0.8, 0.11)),
     "real/real_fresh28.yaml": ((0.76, 0.76, 0.0), (0.57, 0.57, 0.17)),
     "blind/blind46.yaml": ((0.92, 0.97, 0.0), (0.81, 0.9, 0.06)),
+    # round 31: blind43 (held out through rounds 29 and 30) and real_fresh29 read; blind48, a probe read at
+    # once
+    "blind/blind43a.yaml": ((0.86, 0.96, 0.07), (0.51, 0.83, 0.15)),
+    "blind/blind43b.yaml": ((0.89, 0.91, 0.0), (0.6, 0.85, 0.0)),
+    "real/real_fresh29.yaml": ((0.4, 0.56, 0.0), (0.4, 0.48, 0.0)),
+    "blind/blind48.yaml": ((0.9, 0.96, 0.0), (0.55, 0.82, 0.14)),
 }
 
 

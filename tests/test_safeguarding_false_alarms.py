@@ -603,6 +603,15 @@ FRESH_SETS = {
     # changing, family changes, form answers, dark play and idioms, read at once: 7/60 missed, 2 routes and
     # 25/300 flagged at first look (its header says what is left)
     "general_probe_ay.yaml": (2, 0.06),
+    # held out through rounds 29 and 30, read in round 31: 12/120 missed, 1 route and 14/300 flagged at round
+    # 31's start (the header says what is left)
+    "general_blind_av.yaml": (1, 0.03),
+    # written in round 31 as hedged, relayed and retracted disclosures, a child's own feelings, neglect in
+    # details, exploitation, honour-based harm and weak English, beside ordinary messages of hedged worries,
+    # gossip, safeguarding questions, the news, lost things, health, dark events, form answers, praise and
+    # travel, read at once: 7/60 missed, 3 routes and 15/300 flagged at first look (its header says what is
+    # left)
+    "general_probe_ba.yaml": (3, 0.03),
 }
 
 
@@ -4858,6 +4867,266 @@ def test_round_thirty_conditions_do_not_cancel_a_disclosure(
 ) -> None:
     found = _assert_found(detector, text, route, role)
     assert not found.matched.startswith(("similar to", "close in meaning")), found
+
+
+# Round 31: set AV (held out through rounds 29 and 30, read this round) and the BA probe (read at once): their
+# kinds of disclosure in other words (a parent who drove the children after drinking; a child's hearing aids,
+# wheelchair or medicine the parent will not see to; a child told they ruined a life or should have been got
+# rid
+# of; a teacher who says a child's family will go to hell; a child not found in school now; dialect and
+# text-speak;
+# a child working with no pay; no tea for wetting the bed; a stepfather who "checks her"; an inhaler not
+# replaced
+# despite letters)
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        ("I was still drunk when I did the school run today, I shouldn't have driven them", "parent", "dsl"),
+        ("her dad drove the kids home after the pub and he'd had at least five pints", "parent", "dsl"),
+        (
+            "Her wheelchair has been broken since half term and mum won't arrange the repair, she's left in "
+            "bed at home",
+            "staff",
+            "dsl",
+        ),
+        (
+            "he hasn't had his epilepsy medication for a fortnight, mum says she can't be bothered going to "
+            "the pharmacy",
+            "staff",
+            "dsl",
+        ),
+        ("dad tells me I ruined his life and he should have left when I was a baby", "pupil", "dsl"),
+        ("mummy says she should of got rid of me", "pupil", "dsl"),
+        (
+            "Miss told my son God will punish him because his dads are gay, he's scared to go to school",
+            "parent",
+            "headteacher",
+        ),
+        (
+            "URGENT we can't find Lily from Year 1, she was at lunch and now she's not anywhere in school, "
+            "the back gate was open",
+            "staff",
+            "dsl",
+        ),
+        (
+            "Year 3 boy can't be found, he was in the line after play, we've checked all the toilets",
+            "staff",
+            "dsl",
+        ),
+        ("me stepdad lamped us last neet an me lip's aal swollen", "pupil", "dsl"),
+        ("sum1 is postin vidz of a yr 4 boy gettin beat up by older kids, he's cryin in it", "any", "dsl"),
+        (
+            "a boy from year 4 works at the car wash every night with no gloves and I don't think he's paid",
+            "any",
+            "dsl",
+        ),
+        (
+            "my son's friend asked me not to look when she got changed because her stepdad checks her and "
+            "she doesn't like it",
+            "parent",
+            "dsl",
+        ),
+        (
+            "her inhaler ran out in the summer and hasn't been replaced despite three letters home",
+            "staff",
+            "dsl",
+        ),
+    ],
+)
+def test_round_thirty_one_kinds_of_disclosure_are_found(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found(detector, text, route, role)
+
+
+# Round 31: kinds the similarity and meaning layers found at the round's start only by closeness to the
+# examples
+# (mucky films shown to a child, county lines in street words, a teacher alone in a dorm, a family sleeping in
+# a
+# car, a home smashed up while the children slept): a rule for each kind now
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        ("her mam's fella keeps showin her mucky films on his phone, she's only 7", "parent", "dsl"),
+        (
+            "older boys have got my cousin in year 6 going OT, he comes back with cash and a second phone",
+            "any",
+            "dsl",
+        ),
+        (
+            "I saw a male teacher go into the girls' dorm on the residential on his own and stay for ages",
+            "staff",
+            "headteacher",
+        ),
+        (
+            "a boy in my son's class has been sleeping in his mum's car since they got kicked out, he "
+            "smells and hasn't washed",
+            "parent",
+            "dsl",
+        ),
+        (
+            "please ignore my last message, he's calmed down, the kids were in bed when he smashed the "
+            "house up",
+            "parent",
+            "dsl",
+        ),
+    ],
+)
+def test_round_thirty_one_kinds_of_disclosure_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    found = _assert_found(detector, text, route, role)
+    assert not found.matched.startswith(("similar to", "close in meaning")), found
+
+
+# Round 31: set AV, the BA probe, blind set 43 and real_fresh29 (read this round) and the blind48 probe:
+# ordinary
+# messages of the kinds they flagged, in other words
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("His chickenpox is really itchy and he scratched his legs until they bled last night", "parent"),
+        ("The consultant wants her drinking loads after the kidney infection, please remind her", "parent"),
+        ("For INSET the scenario cards on FGM and county lines are in the library", "staff"),
+        (
+            "I'm pregnant, 14 weeks, we haven't told her yet so if she says she's getting a sibling it's "
+            "news to us",
+            "parent",
+        ),
+        ("he writes stories about a runaway dragon who lives in a cave", "parent"),
+        ("I could have throttled her when she told me at bedtime she needed a costume", "parent"),
+        ("someone said they're doing the sex talk in Year 5 this term, what's covered?", "parent"),
+        ("with the terror attack on the news are you changing anything about security at pick up?", "parent"),
+        (
+            "she asked if the bad men will burn our house down after the news, maybe something for circle "
+            "time?",
+            "parent",
+        ),
+        (
+            "he keeps saying we're all going to die because of the ice caps melting, is that covered in "
+            "science?",
+            "parent",
+        ),
+        (
+            "The news about the knife amnesty has her asking why people carry knives. Is the PCSO still "
+            "coming in?",
+            "parent",
+        ),
+        (
+            "Has anyone seen a brown bear called Biscuit? He came in for show and tell and never came home",
+            "parent",
+        ),
+        (
+            "Ava's come home with a scratched cheek again, she says it's the rose bush by the side gate. "
+            "Could it be cut back a bit?",
+            "parent",
+        ),
+        (
+            "FYI Reception boy wet himself in PE, changed him with another adult present, clothes bagged "
+            "and dad told",
+            "staff",
+        ),
+        (
+            "trying to top up my daughter's dinner money account online but it keeps failing, can I pay "
+            "cash?",
+            "parent",
+        ),
+        (
+            "If I'm uneasy about something a colleague is posting, do I tell the head or my line manager?",
+            "staff",
+        ),
+        (
+            "Just checking who I report this to? A colleague has a public TikTok with videos filmed in our "
+            "classroom showing children's faces.",
+            "staff",
+        ),
+        ("Will complaining make the office see me as a difficult dad and it'll rub off on my son?", "parent"),
+        (
+            "an older boy keeps tripping my son up in the playground, before I go in tomorrow what will the "
+            "school do?",
+            "parent",
+        ),
+        ("sir plays fortnite and i want to follow him so we can play together", "pupil"),
+        (
+            "my concern is really the teacher and the way she runs the class Dojo, who else can I speak to?",
+            "parent",
+        ),
+        (
+            "I'm the deputy head and a few parents regularly attack me and my team in emails, what can we "
+            "do?",
+            "staff",
+        ),
+        ("worried about all the creeps out there, he's only 10 and wants YouTube", "parent"),
+    ],
+)
+def test_round_thirty_one_ordinary_messages_stay_ordinary(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# Round 31's rules and conditions as first written read more than the cases they were written for (a mother
+# working till late, unpaid leave, a burner account, glasses a child will not wear, a teacher settling a tent,
+# a
+# register or a cardigan not found, pancakes, camping): each was narrowed
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Mum's working till late at work tonight, can grandad collect her?", "parent"),
+        ("Sorry he's missed so much, I've had to take unpaid leave from work to look after him", "parent"),
+        ("someone made a burner account to post about her teacher, can the school do anything?", "parent"),
+        ("he won't wear his glasses in class, can you remind him?", "parent"),
+        ("she refused to take her medicine this morning so I'll bring it at lunch", "parent"),
+        (
+            "On the camp one of the teachers went into the boys' tent to tell them to be quiet after lights "
+            "out",
+            "staff",
+        ),
+        ("can't find the Reception register anywhere, has anyone checked the hall?", "staff"),
+        ("A child's cardigan is missing from the playground, we've looked everywhere", "staff"),
+        ("the boys trashed the kitchen making pancakes, the kids had a great time", "parent"),
+        ("we're sleeping in a tent at the campsite this half term so he might be tired", "parent"),
+    ],
+)
+def test_round_thirty_one_rules_read_no_more_than_their_cases(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# Round 31's conditions and exclusions name words a disclosure could hold ("to check", "runaway" stories,
+# "could
+# have killed", weeks of pregnancy, a coat not found, "the sex talk"): these disclosures hold them and are
+# found
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        (
+            "my daughter says on the residential a teacher kept going into their dorm on his own at night "
+            "saying he had to check on them",
+            "parent",
+            "headteacher",
+        ),
+        ("my daughter keeps saying she wants to be a runaway and live anywhere but home", "parent", "dsl"),
+        (
+            "I heard him shouting and then he strangled her, he could have killed her, the kids were in the "
+            "next room",
+            "any",
+            "dsl",
+        ),
+        ("im 12 and i think im pregnant, my cousin is 16, please dont tell", "pupil", "dsl"),
+        (
+            "we can't find Tom, his coat is still on his peg, we've searched the playground and the toilets",
+            "staff",
+            "dsl",
+        ),
+        ("my stepdad gave me the sex talk and then touched me down there", "pupil", "dsl"),
+    ],
+)
+def test_round_thirty_one_conditions_do_not_cancel_a_disclosure(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found(detector, text, route, role)
 
 
 # The AN probe (second-language English, dialect, handovers, staff training; read at once, round 25): its

@@ -12,7 +12,8 @@ import pytest
 
 from bot.config import PROJECT_ROOT, Config, load_config
 from bot.core.engine import Engine
-from bot.matching.semantic import load_embedder
+from bot.matching.matcher import OUT_OF_SCOPE
+from bot.matching.semantic import class_texts, load_embedder
 from bot.matching.sentences import question_parts
 
 
@@ -154,7 +155,7 @@ def test_vectors_are_the_packages_own_to_the_bit(engine: Engine) -> None:
     theirs = wordllama.WordLlama.load(cache_dir=package, disable_download=True, dim=256)
     ours = load_embedder()
     assert ours is not None
-    texts = [text for texts in engine.matcher._class_texts().values() for text in texts]
+    texts = [text for texts in class_texts(engine.knowledge, OUT_OF_SCOPE).values() for text in texts]
     texts += ["", "🙂", "x" * 3000, "can i post pics of the nativity on fb", "Mrs O'Neill’s class — año"]
     for batch in (texts, texts[:1], texts[:100], texts[-3:]):
         assert np.array_equal(ours.embed(batch), theirs.embed(batch, norm=False))

@@ -127,6 +127,8 @@ class Language:
     text_speak: dict[str, list[str]] = field(default_factory=dict)
     other_languages: list[str] = field(default_factory=list)  # words that mark a message in another language
     writer_roles: list[str] = field(default_factory=list)  # "Governor here. …": who writes (intro.py)
+    letter_greetings: list[str] = field(default_factory=list)  # "Dear Sir/Madam," (letter.py)
+    letter_sign_offs: list[str] = field(default_factory=list)  # "Kind regards, Sam" (letter.py)
 
 
 @dataclass

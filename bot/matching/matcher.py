@@ -13,11 +13,12 @@ from bot.config import MatchingConfig
 from bot.knowledge.loading import Knowledge
 from bot.matching.cues import Cues, asks_how_in_a_sentence, asks_something, reads_as_a_subject
 from bot.matching.intro import Introduction
+from bot.matching.letter import Framing
 from bot.matching.needs import Needs
 from bot.matching.normalise import Normaliser
 from bot.matching.postings import EXAMPLE_WEIGHT as _EXAMPLE_WEIGHT
 from bot.matching.postings import Postings
-from bot.matching.semantic import Embedder, SemanticIndex, best_of, between, fuse
+from bot.matching.semantic import Embedder, SemanticIndex, best_of, between, class_texts, fuse
 from bot.matching.sentences import question_parts
 from bot.matching.sides import same_rule
 from bot.matching.smalltalk import SHORT, SmallTalk
@@ -107,6 +108,7 @@ class Matcher:
         self.forward_intents = {i.id for i in knowledge.intents.values() if i.action == "forward"}
         self.cues = Cues(knowledge)
         self.intro = Introduction(knowledge.language.writer_roles)
+        self.letter = Framing(knowledge.language.letter_greetings, knowledge.language.letter_sign_offs)
         self.needs = Needs(knowledge, self.normaliser)
         self.smalltalk = SmallTalk(knowledge, self.normaliser)
         raw: list[tuple[str, list[str]]] = []
@@ -125,7 +127,7 @@ class Matcher:
         self.semantic = None
         if embedder is not None:
             always = [OUT_OF_SCOPE, *self.forward_intents]  # the classes every question is weighed against
-            self.semantic = SemanticIndex(embedder, self._class_texts(), always)
+            self.semantic = SemanticIndex(embedder, class_texts(knowledge, OUT_OF_SCOPE), always)
         self.smalltalk.forget_policy_words(self.idf.keys())
         vocabulary = set(self.idf) | set(self.normaliser.single)
         self.normaliser.learn(vocabulary)
@@ -145,26 +147,13 @@ class Matcher:
         self.unknown_idf = math.log(1 + n) * _UNKNOWN_WORD_IDF_FACTOR
         self.postings = Postings(raw, self.idf, self.audience)
 
-    def _class_texts(self) -> dict[str, list[str]]:
-        """The texts each class is known by (what the semantic layer embeds): examples, title and stories.
-
-        Stories (longer messages told the way people write them) feed only the meaning side: also indexed on
-        the words' side, they raised the wrong-answer rate on the development sets (blind1 0.009 → 0.027,
-        blind3 0.015 → 0.031) for no gain in top-1."""
-        k = self.knowledge
-        texts: dict[str, list[str]] = {t.id: [*t.examples, t.title, *t.stories] for t in k.topics.values()}
-        for intent in k.intents.values():
-            if intent.action == "forward":
-                texts[intent.id] = [*intent.examples, *intent.stories]
-        texts[OUT_OF_SCOPE] = [*k.out_of_scope, *k.out_of_scope_stories]
-        return texts
-
     def match(self, text: str, role: str = "any") -> Match:
         """Rank topics for a question and decide what to do with it."""
         folded = fold(text)
         plain = self.cues.plain(folded)  # text-speak read as words, for the cues
         role = self.cues.role(plain) if role == "any" else role  # read before the writer's introduction goes
-        if (said := self.intro.without(text)) is not text:  # "Governor here. …" names who writes (intro.py)
+        # "Dear Sir/Madam, … Kind regards" (letter.py); "Governor here. …" names who writes (intro.py)
+        if (said := self.intro.without(self.letter.without(text))) is not text:
             text, folded, plain = said, fold(said), self.cues.plain(fold(said))
         words = self.normaliser.tokens(text)
         smalltalk = self.smalltalk.intent(folded, words)
