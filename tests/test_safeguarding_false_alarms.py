@@ -49,6 +49,13 @@ def _assert_found(detector: SafeguardingDetector, text: str, route: str, role: s
     return found
 
 
+def _assert_found_by_a_rule(detector: SafeguardingDetector, text: str, route: str, role: str = "any") -> None:
+    """The message raises an alert that goes to `route`, and a rule raised it, not closeness to the examples
+    (the similarity layer) or to their meaning (the meaning layer)."""
+    found = _assert_found(detector, text, route, role)
+    assert not found.matched.startswith(("similar to", "close in meaning")), found
+
+
 def _assert_route(detector: SafeguardingDetector, text: str, route: str | None, role: str = "any") -> None:
     """The message raises an alert that goes to `route`, or none at all when `route` is None."""
     if route is None:
@@ -4571,8 +4578,7 @@ def test_round_twenty_nine_kinds_of_disclosure_are_found(
 def test_round_twenty_nine_kinds_of_disclosure_are_found_by_a_rule(
     detector: SafeguardingDetector, text: str, role: str, route: str
 ) -> None:
-    found = _assert_found(detector, text, route, role)
-    assert not found.matched.startswith(("similar to", "close in meaning")), found
+    _assert_found_by_a_rule(detector, text, route, role)
 
 
 @pytest.mark.parametrize(
@@ -4752,8 +4758,7 @@ def test_round_thirty_kinds_of_disclosure_are_found(
 def test_round_thirty_kinds_of_disclosure_are_found_by_a_rule(
     detector: SafeguardingDetector, text: str, role: str, route: str
 ) -> None:
-    found = _assert_found(detector, text, route, role)
-    assert not found.matched.startswith(("similar to", "close in meaning")), found
+    _assert_found_by_a_rule(detector, text, route, role)
 
 
 @pytest.mark.parametrize(
@@ -4865,8 +4870,7 @@ def test_round_thirty_rules_read_no_more_than_their_cases(
 def test_round_thirty_conditions_do_not_cancel_a_disclosure(
     detector: SafeguardingDetector, text: str, role: str, route: str
 ) -> None:
-    found = _assert_found(detector, text, route, role)
-    assert not found.matched.startswith(("similar to", "close in meaning")), found
+    _assert_found_by_a_rule(detector, text, route, role)
 
 
 # Round 31: set AV (held out through rounds 29 and 30, read this round) and the BA probe (read at once): their
@@ -4975,8 +4979,7 @@ def test_round_thirty_one_kinds_of_disclosure_are_found(
 def test_round_thirty_one_kinds_of_disclosure_are_found_by_a_rule(
     detector: SafeguardingDetector, text: str, role: str, route: str
 ) -> None:
-    found = _assert_found(detector, text, route, role)
-    assert not found.matched.startswith(("similar to", "close in meaning")), found
+    _assert_found_by_a_rule(detector, text, route, role)
 
 
 # Round 31: set AV, the BA probe, blind set 43 and real_fresh29 (read this round) and the blind48 probe:
@@ -5068,7 +5071,7 @@ def test_round_thirty_one_ordinary_messages_stay_ordinary(
 # Round 31's rules and conditions as first written read more than the cases they were written for (a mother
 # working till late, unpaid leave, a burner account, glasses a child will not wear, a teacher settling a tent,
 # a
-# register or a cardigan not found, pancakes, camping): each was narrowed
+# register or a cardigan not found, pancakes, camping, a child kicked out of a group chat): each was narrowed
 @pytest.mark.parametrize(
     ("text", "role"),
     [
@@ -5086,6 +5089,7 @@ def test_round_thirty_one_ordinary_messages_stay_ordinary(
         ("A child's cardigan is missing from the playground, we've looked everywhere", "staff"),
         ("the boys trashed the kitchen making pancakes, the kids had a great time", "parent"),
         ("we're sleeping in a tent at the campsite this half term so he might be tired", "parent"),
+        ("my son got kicked out of the class whatsapp and they keep posting memes about him", "parent"),
     ],
 )
 def test_round_thirty_one_rules_read_no_more_than_their_cases(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 MAX_INPUT_CHARS = 2000
 """Questions are cut to this length before matching; nobody asks a policy question in 2,000 characters."""
@@ -124,3 +125,11 @@ def split_outside_brackets(text: str, sep: str = " ") -> list[str] | None:
     else:  # no brackets (most patterns): every `sep` splits
         parts = text.split(sep)
     return None if depth else [p for p in parts if p.strip()] if sep == " " else parts
+
+
+def phrase_alternatives(phrases: list[str], word: Callable[[str], str] = re.escape) -> str:
+    """A regular expression's alternatives for folded phrases as they may be typed: any spacing or hyphens
+    between their words, the longest first (so that "chair of governors" wins over "chair"). `word` writes
+    one word as a pattern."""
+    names = sorted({fold(p) for p in phrases if fold(p)}, key=len, reverse=True)
+    return "|".join(r"[\s\-]+".join(map(word, name.split())) for name in names)

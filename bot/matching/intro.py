@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from bot.common.text import fold
+from bot.common.text import phrase_alternatives
 
 _REST_WORDS = 3
 _GREETING = r"(?:(?:hi|hello|hiya|morning|evening)\b[\s,!.]*)?"
@@ -34,12 +34,10 @@ class Introduction:
     """Takes the writer's introduction of themselves off the front of a message."""
 
     def __init__(self, roles: list[str]) -> None:
-        names = sorted({fold(role) for role in roles if fold(role)}, key=len, reverse=True)
         # written as folded ("vice chair", "heads pa"), met as typed ("Vice-chair", "head's PA")
-        alternatives = "|".join(r"[\s\-]+".join(map(_typed, name.split())) for name in names)
-        self.pattern = (
-            re.compile(rf"^\s*{_GREETING}{_SAYING}{_NEW}(?:{alternatives}){_END}", re.I) if names else None
-        )
+        alternatives = phrase_alternatives(roles, _typed)
+        pattern = rf"^\s*{_GREETING}{_SAYING}{_NEW}(?:{alternatives}){_END}"
+        self.pattern = re.compile(pattern, re.I) if alternatives else None
 
     def without(self, text: str) -> str:
         """The message without the introduction at its start, or as it was when there is none (or too little

@@ -4,7 +4,8 @@
 greeting, the thanks and the name say nothing about the question, but scored with it they pulled the ranking
 towards sections that mention names, thanks and contact. On round 31's probe of 75 messages written as e-mails
 or letters (blind48, part 1), top-1 was 0.833 and 0.300 answered right as written, 0.917 and 0.500 with the
-greeting and sign-off taken off by hand. The words are data (language.yaml `letter`).
+greeting and sign-off taken off by hand. The words are data (language.yaml `letter_greetings` and
+`letter_sign_offs`).
 
 Taken off only where a letter puts them:
 - a greeting at the very start, with at most three words after it ("Hi Mrs Patel", "Dear Sir/Madam") and
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from bot.common.text import fold
+from bot.common.text import phrase_alternatives
 
 _REST_WORDS = 3
 _AFTER_GREETING = 8  # words left for a greeting to go: "Hey Sir, are you on Facebook?" is asked of "Sir"
@@ -33,17 +34,11 @@ _THANKS_TAIL = (  # "Thanks in advance", "Thank you for your time"
 )
 
 
-def _alternatives(phrases: list[str]) -> str:
-    """Folded phrases as they may be typed: any spacing or hyphens between their words."""
-    names = sorted({fold(p) for p in phrases if fold(p)}, key=len, reverse=True)
-    return "|".join(r"[\s\-]+".join(map(re.escape, name.split())) for name in names)
-
-
 class Framing:
     """Takes a letter's greeting and sign-off off a message before it is matched."""
 
     def __init__(self, greetings: list[str], sign_offs: list[str]) -> None:
-        hello, bye = _alternatives(greetings), _alternatives(sign_offs)
+        hello, bye = phrase_alternatives(greetings), phrase_alternatives(sign_offs)
         self.greeting = (
             re.compile(
                 rf"^\s*(?:{hello})\b(?:[ \t]+[\w/.'’\-]+){{0,{_NAME_WORDS}}}?"
