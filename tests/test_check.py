@@ -148,6 +148,16 @@ def test_check_names_the_line_of_a_request_pattern_it_cannot_read(knowledge_copy
     assert said in result.stdout and "Traceback" not in result.stdout + result.stderr, result.stdout
 
 
+def test_check_names_the_line_of_an_asking_for_pattern_it_cannot_read(knowledge_copy: Path) -> None:
+    # Round 32: whom a question is asked for (language.yaml's asking_for) is written in the same notation; a
+    # slip is reported at its line, not as a traceback when the bot starts.
+    result = _check_after_editing(
+        knowledge_copy, "language.yaml", "|lad|(little one) keeps|", "|lad|(little one keeps|"
+    )
+    assert re.search(r"language\.yaml:\d+: asking_for: ", result.stdout), result.stdout
+    assert "a bracket is not closed" in result.stdout and "Traceback" not in result.stdout + result.stderr
+
+
 def test_check_rejects_a_word_of_another_language_that_would_never_be_read(knowledge_copy: Path) -> None:
     # Messages are folded before the words of other languages are counted: "się" is read as "sie".
     result = _check_after_editing(knowledge_copy, "language.yaml", "  - sie\n", "  - się\n")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli.evaluate import load_question_set
+from bot.common.text import fold
 from bot.config import Config
 from bot.core.engine import Engine
 from bot.core.replies import Reply
@@ -1072,3 +1073,90 @@ def test_a_complaint_sent_without_a_name_offers_the_section_on_anonymous_complai
     reply = engine_both_ways.ask(text, "parent")
     offered = [reply.topic, *(a.topic for a in reply.alternatives[:3])]
     assert "complaints_anonymous" in offered, (reply.action, offered)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "asked_for"),
+    [
+        ("my dad wants to add mr jones on facebook, can he?", "pupil", "parent"),
+        (
+            "my nan wants to put a photo of me in my nativity costume on her facebook, is that ok",
+            "pupil",
+            "parent",
+        ),
+        (
+            "my son in law has just started as a teaching assistant there, can he accept parents' friend"
+            " requests?",
+            "any",
+            "staff",
+        ),
+        ("my wife works at the school and wants to know if she can post about her class", "parent", "staff"),
+        ("our daughter keeps asking to follow her teacher on tiktok, is it allowed?", "parent", "pupil"),
+        # not asked for someone else: the writer's own child's teacher, a child in a year group, two roles
+        # at once
+        ("my daughters ta said she can't follow her, why not", "parent", None),
+        ("my son is in year 4 at the school, can I post his assembly video?", "parent", None),
+        ("my mum wants to follow my teacher and my sister is a ta there", "pupil", None),
+        ("my neighbour is a TA at the school, do I need to unfriend her?", "parent", None),
+    ],
+)
+def test_a_question_asked_for_someone_else_is_read_with_their_role(
+    engine: Engine, text: str, role: str, asked_for: str | None
+) -> None:
+    # Round 32 (the blind50 probe, questions asked on someone else's behalf): a pupil asking whether "my mum"
+    # may follow a teacher was answered with the pupils' section; a parent asking for a sister who is a
+    # lunchtime supervisor was offered the parents' one first (language.yaml `asking_for`).
+    assert engine.matcher.cues.asked_for(engine.matcher.cues.plain(fold(text))) == asked_for
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "topic"),
+    [
+        (
+            "my dad wants to send a friend request to my teacher on facebook, is he allowed?",
+            "pupil",
+            "parent_friending_staff",
+        ),
+        (
+            "my brother has just started as a TA at the school and some parents have added him on facebook,"
+            " is he allowed to accept?",
+            "parent",
+            "staff_friending_parents",
+        ),
+    ],
+)
+def test_a_question_asked_for_someone_else_is_answered_from_their_sections(
+    engine_both_ways: Engine, text: str, role: str, topic: str
+) -> None:
+    reply = engine_both_ways.ask(text, role)
+    assert reply.topic == topic or topic in [o.topic for o in reply.alternatives][:1], (
+        reply.action,
+        reply.topic,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "I'm messaging for my husband, he would like the head to call him back about his complaint",
+            "parent",
+        ),
+        (
+            "my partner doesn't do email, she wants this passed on to the head and would like a call back",
+            "parent",
+        ),
+        (
+            "one of our lunchtime staff is too upset to write: could you get this to the head so it's taken"
+            " down",
+            "staff",
+        ),
+        ("governor - a fake account using the school logo needs reporting", "any"),
+        ("making a formal complaint re the cancelled residential", "parent"),
+    ],
+)
+def test_a_request_made_for_someone_else_is_passed_on(engine_both_ways: Engine, text: str, role: str) -> None:
+    # Round 32 (the blind50 probe, blind45b): requests written for someone else ("she'd like the head to ring
+    # her back") or in a few words ("needs reporting", "making a formal complaint re …")
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)

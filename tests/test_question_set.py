@@ -285,6 +285,12 @@ DEV_FLOORS = {
     "blind/blind43b.yaml": ((0.89, 0.91, 0.0), (0.6, 0.85, 0.0)),
     "real/real_fresh29.yaml": ((0.4, 0.56, 0.0), (0.4, 0.48, 0.0)),
     "blind/blind48.yaml": ((0.9, 0.96, 0.0), (0.55, 0.82, 0.14)),
+    # round 32: blind45 (held out through rounds 30 and 31) and real_fresh30 read; blind50, a probe read at
+    # once (quoted posts and messages; questions asked for someone else)
+    "blind/blind45a.yaml": ((0.85, 0.94, 0.03), (0.62, 0.85, 0.06)),
+    "blind/blind45b.yaml": ((0.97, 1.0, 0.0), (0.91, 0.98, 0.03)),
+    "real/real_fresh30.yaml": ((0.6, 0.75, 0.12), (0.65, 0.65, 0.2)),
+    "blind/blind50.yaml": ((0.87, 0.96, 0.0), (0.57, 0.8, 0.1)),
 }
 
 

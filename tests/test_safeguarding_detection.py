@@ -487,3 +487,22 @@ def test_an_adult_outside_school_or_a_teacher_greeted_is_the_dsls_concern_and_st
     # teacher it is written to went to the headteacher as allegations about staff.
     found = detector.detect(text, role="parent")
     assert found is not None and found.route == route, found
+
+
+def test_a_pattern_word_the_reader_rewrites_matches_as_the_reader_reads_it(tmp_path: Path) -> None:
+    # Round 32: `spellings:` reads "he's" and "hes" as "he is", so a pattern's "(hes #5-12)" never met a
+    # message until the compiler read the pattern's words the same way (a young carer "doing his mum's
+    # injections … He's 7" was missed by the rule written for it). The word as written still matches a
+    # misspelling near it.
+    (tmp_path / "safeguarding.yaml").write_text(
+        "spellings:\n  he is: [hes]\n  night: [nite]\n"
+        "categories:\n  - id: neglect\n    route: dsl\n    rules:\n"
+        '      - all: ["injections|dressings", "(hes #5-12)"]\n        within: 20\n'
+        '      - "stepdad *2 smacks me every nite"\n',
+        encoding="utf-8",
+    )
+    detector = SafeguardingDetector.from_file(tmp_path / "safeguarding.yaml")
+    assert detector.detect("he does his mum's injections and nobody else helps. He's 7") is not None
+    assert detector.detect("he does his mums injections, hes 8") is not None
+    assert detector.detect("steppdad smacks me every night") is not None  # "night" read as the rule's "nite"
+    assert detector.detect("he does his mum's injections, he is a nurse") is None

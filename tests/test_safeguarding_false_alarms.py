@@ -619,6 +619,15 @@ FRESH_SETS = {
     # travel, read at once: 7/60 missed, 3 routes and 15/300 flagged at first look (its header says what is
     # left)
     "general_probe_ba.yaml": (3, 0.03),
+    # held out through rounds 30 and 31, read in round 32: 11/120 missed, 9 routes and 21/300 flagged at round
+    # 32's start (the header says what is left)
+    "general_blind_ax.yaml": (9, 0.04),
+    # written in round 32 as pasted notes and messages, harm between children, the past told now, "asking for
+    # a friend", a parent's crisis, online harm and young carers, beside ordinary messages of first aid, games
+    # and sport, dark lessons, grief, separated families, health, pasted ordinary things, short replies,
+    # behaviour and home life, read at once: 5/60 missed, 5 routes and 13/300 flagged at first look (its
+    # header says what is left)
+    "general_probe_bc.yaml": (4, 0.02),
 }
 
 
@@ -5131,6 +5140,148 @@ def test_round_thirty_one_conditions_do_not_cancel_a_disclosure(
     detector: SafeguardingDetector, text: str, role: str, route: str
 ) -> None:
     _assert_found(detector, text, route, role)
+
+
+# Round 32: set AX (held out through rounds 30 and 31, read this round) and the BC probe: kinds that nothing
+# found, in other words; each now has a rule
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        ("my cousin is 14 and is getting married at Easter", "any", "dsl"),
+        (
+            "Amir says mum is away again and he's been babysitting the baby since Sunday. He's 7.",
+            "staff",
+            "dsl",
+        ),
+        (
+            "the kids next door are always camping out the back even when it's raining and the door's locked",
+            "any",
+            "dsl",
+        ),
+        (
+            "a 20 year old from the flats keeps telling her she's very mature and wants to meet without"
+            " telling anyone",
+            "parent",
+            "dsl",
+        ),
+        ("she won't shower at home since her uncle moved in, she says he watches", "parent", "dsl"),
+        ("Y1 boy, dry all year, has wet himself every day this week and panics at home time", "staff", "dsl"),
+        ("a Y3 girl keeps taking bread out of the bins at lunch", "staff", "dsl"),
+        (
+            "she keeps drawing a monster with glasses and a beard that comes into her bedroom at night",
+            "staff",
+            "dsl",
+        ),
+        (
+            "sorry she's tired, her mum's boyfriend lost his temper at 2am and chucked her things out of the"
+            " window, she was screaming",
+            "parent",
+            "dsl",
+        ),
+        (
+            "the head keeps messaging me that I'm his favourite pupil and to come to his office on my own",
+            "pupil",
+            "chair_of_governors",
+        ),
+        (
+            "Y1 child not in the line after lunch, not in the playground, nobody signed her out",
+            "staff",
+            "dsl",
+        ),
+        ("the group chat says we are stabbing him tmrw if he grasses", "parent", "dsl"),
+        ("boys in Y6 filmed themselves punching a younger kid and posted it on snapchat", "parent", "dsl"),
+        ("over half term at her dad's his friend climbed into her bed at night", "parent", "dsl"),
+        (
+            "I can't go on. I've written letters for my kids, please make sure someone looks after them",
+            "parent",
+            "dsl",
+        ),
+        (
+            "the man upstairs says I have to go to his flat again on Sunday and I don't want to, please help",
+            "pupil",
+            "dsl",
+        ),
+        ("one of the dads from the class keeps texting my daughter late at night, she's 10", "parent", "dsl"),
+        ("He's 8 and does his dad's injections every night because nobody else helps", "staff", "dsl"),
+        (
+            "S in Y5 is living with a woman from church since September because mum went abroad, not a "
+            "relative and nobody told us",
+            "staff",
+            "dsl",
+        ),
+    ],
+)
+def test_round_thirty_two_kinds_of_disclosure_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+# Round 32: set AX, the BC probe and the blind50 probe: ordinary messages of the kinds they flagged, in other
+# words
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("home alone with four kids and the dog's been sick everywhere, send coffee", "parent"),
+        ("Can you tell me which words Year 1 use for private parts so we use the same at home?", "parent"),
+        (
+            "I've read so many horror stories about predators online, which parental control app do you use?",
+            "parent",
+        ),
+        (
+            "is there a setting to stop people he doesn't know messaging him on Xbox? I set it to friends"
+            " only",
+            "parent",
+        ),
+        (
+            "the library book on the human body has drawings of naked people, is it right for year 2?",
+            "parent",
+        ),
+        ("she says she's literally going to die if she isn't an angel in the nativity", "parent"),
+        ("a parent messaged me on Facebook last night about the trip money, should I reply?", "staff"),
+        ("my wife would like the head to ring her back about her complaint, her number is on file", "parent"),
+        ("a friend tagged me in a photo of her off her face at the hen do, should I untag myself?", "staff"),
+        ("he ran into the bench at lunch and has a bruise, did it go in the accident book?", "parent"),
+        ("my brother choked me out on the WWE game haha", "pupil"),
+        ("the propaganda posters from the WW2 topic box have gone missing", "staff"),
+        ("she read 'rape and pillage' in a Vikings book and asked me what it means", "parent"),
+        ("her homework is a diary of a Victorian child beaten by the master in the workhouse", "parent"),
+        ("my grandad is in hospital and the doctor says he is going to die soon", "pupil"),
+        (
+            "the translated letter says the children will be touched by the nurse for the height check",
+            "parent",
+        ),
+        ("can we read Goodnight Mister Tom as our class book? I heard Willie gets hurt by his mum", "pupil"),
+    ],
+)
+def test_round_thirty_two_ordinary_messages_stay_ordinary(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# Round 32's rules as first written read more than the cases they were written for (a teenager paid to
+# babysit, an age and "one day lol", a sister who watches in the bath, a child's own dad texting goodnight, a
+# dad from the class texting the writer, a boring weekend at an uncle's): each was narrowed
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "our 17 year old is minding her little brother since Saturday while we're away, we pay her",
+            "parent",
+        ),
+        ("my eldest is 15 and says he's getting married one day", "parent"),
+        ("she hates baths, she says her sister watches her and laughs", "parent"),
+        ("his dad texts him goodnight with kisses every night, he's 8", "parent"),
+        ("a dad from class texted me at night about the party for my daughter, she's 6", "parent"),
+        ("I have to go to my uncle's again on Saturday and I don't want to, he has no wifi", "pupil"),
+        ("the kids were locked out in the rain yesterday because I lost my keys", "parent"),
+    ],
+)
+def test_round_thirty_two_rules_read_no_more_than_their_cases(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
 
 
 # The AN probe (second-language English, dialect, handovers, staff training; read at once, round 25): its

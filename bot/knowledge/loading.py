@@ -9,7 +9,7 @@ from typing import Literal
 from bot.common.schema import Problems, ProblemsError, build
 from bot.common.text import fold
 from bot.common.yamlfile import YamlDoc, YamlError, load_yaml
-from bot.knowledge.requests import request_problems
+from bot.knowledge.requests import asking_for_problems, request_problems
 
 Audience = Literal["parent", "staff", "pupil", "any"]
 CHOSEN_ROLES = ("parent", "staff", "pupil")
@@ -129,6 +129,7 @@ class Language:
     writer_roles: list[str] = field(default_factory=list)  # "Governor here. …": who writes (intro.py)
     letter_greetings: list[str] = field(default_factory=list)  # "Dear Sir/Madam," (letter.py)
     letter_sign_offs: list[str] = field(default_factory=list)  # "Kind regards, Sam" (letter.py)
+    asking_for: dict[Literal["parent", "staff", "pupil"], list[str]] = field(default_factory=dict)  # cues.py
 
 
 @dataclass
@@ -241,6 +242,7 @@ def load_knowledge(folder: str | Path) -> Knowledge:
         got = read(language_path, Language)
         if got and got[0]:
             language = got[0]
+            problems.extend(asking_for_problems(language.asking_for, got[1].where))
 
     knowledge = Knowledge(
         folder=folder,

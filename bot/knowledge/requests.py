@@ -61,9 +61,31 @@ def compile_request(source: str) -> re.Pattern[str]:
 
 def request_problems(intents: Iterable[object], where: Callable[[tuple], str]) -> list[str]:
     """Every pattern of an intents file with its problem, at its file and line (`where`)."""
+    return _problems(
+        "firm_requests",
+        (
+            (("intents", i, "firm_requests", j), pattern)
+            for i, intent in enumerate(intents)
+            for j, pattern in enumerate(getattr(intent, "firm_requests", None) or [])
+        ),
+        where,
+    )
+
+
+def asking_for_problems(asking_for: dict[str, list[str]], where: Callable[[tuple], str]) -> list[str]:
+    """Every `asking_for:` pattern of language.yaml with its problem, at its file and line (`where`)."""
+    return _problems(
+        "asking_for",
+        (
+            (("asking_for", role, j), pattern)
+            for role, patterns in asking_for.items()
+            for j, pattern in enumerate(patterns or [])
+        ),
+        where,
+    )
+
+
+def _problems(key: str, patterns: Iterable[tuple[tuple, str]], where: Callable[[tuple], str]) -> list[str]:
     return [
-        f"{where(('intents', i, 'firm_requests', j))}: firm_requests: {problem}"
-        for i, intent in enumerate(intents)
-        for j, pattern in enumerate(getattr(intent, "firm_requests", None) or [])
-        if (problem := request_problem(pattern))
+        f"{where(at)}: {key}: {problem}" for at, pattern in patterns if (problem := request_problem(pattern))
     ]

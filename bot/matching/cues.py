@@ -3,9 +3,9 @@
 A forward intent's `cues` ("make a complaint") point to a person only when the rest of the message agrees;
 its `firm_cues` ("i want to report it") and `firm_requests` (patterns: "could someone from the school please
 phone her mum") are said outright and decide alone, the phrases unless the message also asks a question of
-its own. `role_cues` ("my son") show who is writing. All are looked for in the message with its text-speak
-read as words (`Cues.plain`, from language.yaml's `text_speak`: "pls can sum1 ring me" holds "can someone
-ring me"), read once per message by the matcher.
+its own. `role_cues` ("my son") show who is writing, and `asking_for` whom a question is for ("my mum wants
+to…"). All are looked for in the message with its text-speak read as words (`Cues.plain`, from language.yaml's
+`text_speak`: "pls can sum1 ring me" holds "can someone ring me"), read once per message by the matcher.
 """
 
 from __future__ import annotations
@@ -72,6 +72,11 @@ class Cues:
             for role, phrases in knowledge.language.role_cues.items()
             for phrase in phrases
         ]
+        self.asking_for = [
+            (compile_request(pattern), role)
+            for role, patterns in knowledge.language.asking_for.items()
+            for pattern in patterns
+        ]
         self.words = {
             fold(typed): fold(word)
             for word, typed_as in knowledge.language.text_speak.items()
@@ -104,6 +109,16 @@ class Cues:
         it points to none or several."""
         roles = {role for phrase, role in self.roles if contains(plain, phrase)}
         return roles.pop() if len(roles) == 1 else "any"
+
+    def asked_for(self, plain: str) -> str | None:
+        """The role of the person a message asks for ("my mum wants to follow miss…" → parent; "my sister is a
+        lunchtime supervisor…" → staff), when it names one role (language.yaml `asking_for`). Not when the
+        writer asks about themselves ("my neighbour is a TA … do I need to unfriend her?")."""
+        if not self.asking_for or _ASKS_ME.search(plain):
+            return None
+        spaced = f" {plain} "
+        roles = {role for pattern, role in self.asking_for if pattern.search(spaced)}
+        return roles.pop() if len(roles) == 1 else None
 
 
 def asks_how(folded: str) -> bool:

@@ -152,6 +152,7 @@ class Matcher:
         folded = fold(text)
         plain = self.cues.plain(folded)  # text-speak read as words, for the cues
         role = self.cues.role(plain) if role == "any" else role  # read before the writer's introduction goes
+        role = self.cues.asked_for(plain) or role  # asked for someone else: their role's sections answer it
         # "Dear Sir/Madam, … Kind regards" (letter.py); "Governor here. …" names who writes (intro.py)
         if (said := self.intro.without(self.letter.without(text))) is not text:
             text, folded, plain = said, fold(said), self.cues.plain(fold(said))

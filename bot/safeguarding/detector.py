@@ -283,7 +283,7 @@ def _compile(path: str | Path) -> tuple[Compiled | None, list[str]]:
     spec = build(SafeguardingSpec, doc.data, (), problems)
     if spec is None:
         return None, problems.items
-    compiler = Compiler(spec.groups, spec.settings.gap, problems)
+    compiler = Compiler(spec.groups, spec.settings.gap, problems, _spellings(spec.spellings))
     categories: list[_Category] = []
     examples: list[tuple[Rule, Path_, list[str]]] = []  # each rule's `matches:`
     seen: set[str] = set()

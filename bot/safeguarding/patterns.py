@@ -138,9 +138,17 @@ def _choice(options: list[tuple[Any, ...]]) -> Any:
 class Compiler:
     """Turns pattern text into nodes, recording the vocabulary and any problems."""
 
-    def __init__(self, groups: Mapping[str, list[str]], gap: int, problems: Problems) -> None:
+    def __init__(
+        self,
+        groups: Mapping[str, list[str]],
+        gap: int,
+        problems: Problems,
+        spellings: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> None:
         self.group_text = groups
         self.gap = gap
+        # a word the reader rewrites (`spellings:` "hes" -> "he is") is matched as read too (`_as_read`)
+        self.spellings = spellings or {}
         self.problems = problems
         self.words: set[str] = set()  # plain and =exact literal keys
         self.stems: set[str] = set()
@@ -208,11 +216,22 @@ class Compiler:
             elif alt.startswith("@"):
                 options.extend(self._group(alt[1:], at))
             elif key := self._literal(alt, text, at):
-                options.append((frozenset({key}),))
+                options.append((frozenset({key}),))  # as written: a misspelling close to it still reaches it
+                if read := self._as_read(key):
+                    options.append(read)
         if not options:
             return None
         node = _choice(options)
         return Opt((node,)) if optional else node
+
+    def _as_read(self, key: str) -> tuple[frozenset[str], ...] | None:
+        """A word the reader rewrites, as it reads it: "hes" is read as "he is", so a pattern's "hes" matches
+        "he is" too (a digit is read as itself as well: "want 2 die" holds the number)."""
+        words = self.spellings.get(key)
+        if not words or key.isdigit():
+            return None
+        self.words.update(words)
+        return tuple(frozenset({word}) for word in words)
 
     def _literal(self, alt: str, text: str, at: Path_) -> str | None:
         if _NUMBER.fullmatch(alt):
