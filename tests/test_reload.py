@@ -17,7 +17,7 @@ from bot.config import BUNDLED_KNOWLEDGE
 from bot.knowledge.loading import KnowledgeError
 from bot.store.sqlite import SqliteStore
 from bot.wiring import build_dialogue, close_store, reload_knowledge
-from tests.fake_botapi import FakeBotApi
+from tests.fake_botapi import Call, FakeBotApi
 from tests.telegram_harness import ADMIN, TOKEN, Bot, make_config
 
 pytestmark = pytest.mark.anyio
@@ -26,6 +26,7 @@ PARENT = 444
 QUESTION = "can i post pics of the nativity on fb"
 OLD = "You can post photos and videos of your own child"
 NEW = "Freshly edited answer about nativity photos."
+RELOAD_WAIT = 60.0  # seconds: a reload compiles the edited knowledge afresh (`_reload`)
 
 
 @pytest.fixture
@@ -88,15 +89,23 @@ async def test_admin_reload_on_telegram_loads_edits_and_reports_a_broken_edit(tm
                 refused = await bot.command(PARENT, "reload")
                 assert refused.text == "Sorry, that command is only for the school office."
                 assert OLD in (await bot.ask(PARENT, QUESTION)).text
-                done = await bot.command(ADMIN, "reload")
+                done = await _reload(bot, ADMIN)
                 assert done.text.startswith("Reloaded the knowledge: 2 policies")
                 assert NEW in (await bot.ask(PARENT, QUESTION)).text
                 broken = _break(folder)
-                failed = await bot.command(ADMIN, "reload")
+                failed = await _reload(bot, ADMIN)
                 assert "Not reloaded" in failed.text and f"{broken}:" in failed.text
                 assert NEW in (await bot.ask(PARENT, QUESTION)).text
         finally:
             close_store(store, dialogue)
+
+
+async def _reload(bot: Bot, chat_id: int) -> Call:
+    """/reload from `chat_id` and the bot's reply. A reload compiles the edited knowledge afresh (its
+    safeguarding rules and examples are not in the start-up cache), which takes several seconds on a slow
+    shared machine: the reply is waited for longer than an ordinary answer."""
+    bot.api.send_command(chat_id, "reload")
+    return await bot.api.next_message(chat_id, timeout=RELOAD_WAIT)
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="no SIGHUP on this platform")
@@ -110,7 +119,7 @@ async def test_sighup_reloads_the_running_bot(tmp_path) -> None:
                 assert OLD in (await bot.ask(PARENT, QUESTION)).text
                 _edit_answer(folder)
                 os.kill(os.getpid(), signal.SIGHUP)
-                for _ in range(100):
+                for _ in range(int(RELOAD_WAIT / 0.05)):
                     await asyncio.sleep(0.05)
                     task = app.bot_data.get("reload_task")
                     if task is not None and task.done():
