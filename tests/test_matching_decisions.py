@@ -1158,3 +1158,24 @@ def test_a_request_made_for_someone_else_is_passed_on(engine_both_ways: Engine, 
     # her back") or in a few words ("needs reporting", "making a formal complaint re …")
     reply = engine_both_ways.ask(text, role)
     assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Please pass this on so that somebody looks at the comments about Mrs Shah", "parent"),
+        ("I would really appreciate someone looking into this and getting back to me", "parent"),
+        ("I'd like a proper phone call with the head this week, any day after 3", "parent"),
+        ("there's a fake page using the school badge, can someone report it please", "any"),
+        ("could you let my mentor and the deputy head know so they can deal with it", "staff"),
+        ("please accept this as my formal complaint about the cancelled trip", "parent"),
+    ],
+)
+def test_a_request_written_politely_or_in_passing_is_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    # Round 33 (blind47 read, the blind52 probe): requests inside a letter's courtesies ("I would appreciate
+    # someone looking into this"), asked for a named person ("a proper phone call with the deputy head") or
+    # for someone to act ("can someone report it")
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)

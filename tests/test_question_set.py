@@ -291,6 +291,12 @@ DEV_FLOORS = {
     "blind/blind45b.yaml": ((0.97, 1.0, 0.0), (0.91, 0.98, 0.03)),
     "real/real_fresh30.yaml": ((0.6, 0.75, 0.12), (0.65, 0.65, 0.2)),
     "blind/blind50.yaml": ((0.87, 0.96, 0.0), (0.57, 0.8, 0.1)),
+    # round 33: blind47 (held out through rounds 31 and 32) and real_fresh31 read; blind52, a probe read at
+    # once (venting and rhetorical messages; people in less usual positions)
+    "blind/blind47a.yaml": ((0.91, 0.98, 0.04), (0.66, 0.88, 0.02)),
+    "blind/blind47b.yaml": ((0.91, 0.96, 0.0), (0.68, 0.86, 0.1)),
+    "real/real_fresh31.yaml": ((0.31, 0.45, 0.6), (0.27, 0.45, 0.34)),
+    "blind/blind52.yaml": ((0.85, 0.9, 0.0), (0.61, 0.8, 0.12)),
 }
 
 

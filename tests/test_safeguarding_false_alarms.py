@@ -628,6 +628,15 @@ FRESH_SETS = {
     # behaviour and home life, read at once: 5/60 missed, 5 routes and 13/300 flagged at first look (its
     # header says what is left)
     "general_probe_bc.yaml": (4, 0.02),
+    # held out through rounds 31 and 32, read in round 33: 14/120 missed, 7 routes and 11/300 flagged at round
+    # 33's start (the header says what is left)
+    "general_blind_az.yaml": (5, 0.01),
+    # written in round 33 as hedged disclosures, signs without a statement, a young child's own words,
+    # exploitation, faith and honour, a child's mind, domestic abuse, staff and the head, and radicalisation,
+    # beside ordinary messages of idioms, form answers, ordinary worries, medical routine, faith, trips, pets,
+    # office admin in heavy words, children's play and parents' own lives, read at once: 4/60 missed, 1 route
+    # and 15/300 flagged at first look (its header says what is left)
+    "general_probe_be.yaml": (1, 0.02),
 }
 
 
@@ -5279,6 +5288,142 @@ def test_round_thirty_two_ordinary_messages_stay_ordinary(
     ],
 )
 def test_round_thirty_two_rules_read_no_more_than_their_cases(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# Round 33: set AZ (held out through rounds 31 and 32, read this round) and the BE probe: kinds that nothing
+# found, in other words; each now has a rule
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        (
+            "the reading book is torn because her dad threw it at her when she read too slowly",
+            "parent",
+            "dsl",
+        ),
+        ("my 6 year old says her big cousin makes her do grown up kissing in the bedroom", "parent", "dsl"),
+        (
+            "a mum told me at the gate that Leo's stepdad does things in his bed when mum's at work",
+            "staff",
+            "dsl",
+        ),
+        (
+            "the girl next door looks after her baby brother every night and there's no adult there",
+            "any",
+            "dsl",
+        ),
+        (
+            "Maya has missed three hospital appointments and dad says he can't be bothered taking her",
+            "staff",
+            "dsl",
+        ),
+        ("his friend's flat is filthy, dog poo on the floor and no bedding on the kids' beds", "any", "dsl"),
+        ("a Y4 boy keeps saying gay people should be wiped out, he says his uncle told him", "staff", "dsl"),
+        (
+            "the twins were taken out of the country in July and won't be back, they're to be married off",
+            "parent",
+            "dsl",
+        ),
+        (
+            "ignore my email about my brother, she made it up and we've dealt with it as a family",
+            "parent",
+            "dsl",
+        ),
+        (
+            "my niece begs to come home with us instead and she cried when her stepdad's car pulled up",
+            "parent",
+            "dsl",
+        ),
+        (
+            "the little boy next door was outside in his pyjamas at 11pm again, no lights on in the house",
+            "any",
+            "dsl",
+        ),
+        ("bruises on the tops of both ears today, he wouldn't say how", "staff", "dsl"),
+        (
+            "he said he walked into a door but his sister says they don't have a door on that room",
+            "staff",
+            "dsl",
+        ),
+        # "quite" is no longer read as "quiet" by closeness; where it can only be the typo it still is
+        ("he's gone very quite since his mum's new boyfriend started staying over", "parent", "dsl"),
+    ],
+)
+def test_round_thirty_three_kinds_of_disclosure_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+# Round 33: blind47 (read this round), set AZ and the BE probe: ordinary messages of the kinds they flagged,
+# in other words
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("my husband's going to strangle me, I've double booked parents evening", "parent"),
+        ("my sister will have my head if I don't get her a ticket for the summer fair", "parent"),
+        ("he's had nightmares about the coach crashing since that news story", "parent"),
+        ("the Y2s have a playground game where one pretends to be a stranger giving out sweets", "parent"),
+        ("does a member of staff go into the changing rooms with the girls at swimming?", "parent"),
+        ("we're going to be dead late, the bypass is closed", "parent"),
+        (
+            "have you heard about the new TikTok challenge where kids hold their breath? could you warn"
+            " parents?",
+            "parent",
+        ),
+        (
+            "a post about a man luring kids into a car is going round again, it's a hoax from years ago",
+            "parent",
+        ),
+        ("my son asked why soldiers had to kill people after the Remembrance assembly", "parent"),
+        ("Mr Patel got arrested in assembly! He was dressed as a robber for the police visit", "parent"),
+        (
+            "there's one parent I find quite rude when she visits the office, can I vent about it online?",
+            "staff",
+        ),
+        ("the Year 6 groupings for the residential are out, can we ask for a swap?", "parent"),
+        ("I couldn't find them on the website, when are the INSET days?", "parent"),
+        ("if a parent posted something threatening about me online, could the school help?", "staff"),
+        (
+            "my partner plays golf with Mr Hill and he'd like to add him on Facebook, is that allowed?",
+            "parent",
+        ),
+        ("she fainted after her injection at the dentist but she's back to normal now", "parent"),
+        ("my dad was watching a film where a man killed everyone, it was scary", "pupil"),
+    ],
+)
+def test_round_thirty_three_ordinary_messages_stay_ordinary(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# Round 33's rules read no more than the cases they were written for: a child who cries at pick-up because
+# she wants to keep playing, fireworks watched in pyjamas, a ball thrown in the garden, a cousin's wedding
+# abroad, a message taken back about a lift, glasses being replaced, a child passing on what a TA said
+# (blind41a)
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "she cried when her dad's car pulled up and begged to stay at ours instead, they were having such"
+            " fun",
+            "parent",
+        ),
+        ("the kids sat outside in their pjs after dark to see the bonfire night fireworks", "parent"),
+        ("his dad threw the ball at him in the garden and he caught it first time!", "parent"),
+        ("we'll be out of the country for two weeks, my cousin is getting married in Lahore", "parent"),
+        ("please ignore my last message about my husband collecting, I got the days mixed up", "parent"),
+        ("my son told me he can use the class ipad at lunch because the TA said it was fine", "parent"),
+        (
+            "his glasses snapped at the weekend, we've ordered new ones, he can't see the board till Friday",
+            "parent",
+        ),
+    ],
+)
+def test_round_thirty_three_rules_read_no_more_than_their_cases(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None
