@@ -1179,3 +1179,21 @@ def test_a_request_written_politely_or_in_passing_is_passed_on(
     # for someone to act ("can someone report it")
     reply = engine_both_ways.ask(text, role)
     assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Please give Mrs Okafor this message: Ruby's dad is collecting her at 3 today", "parent"),
+        ("could you pass the class teacher a note from me, Sam has the dentist on Friday", "parent"),
+        ("I coach the under 9s; two mums asked me to say they'd like a call back from the head", "any"),
+        ("my neighbour doesn't use email, she'd like a ring back from the office about the trip", "any"),
+    ],
+)
+def test_a_message_for_a_named_person_or_a_call_back_is_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    # Round 34 (blind49, read): a message to hand to a named teacher ("please give Mr Chowdhury this
+    # message"), and a call back that others would like ("they'd like a call back from the head")
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)

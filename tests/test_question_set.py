@@ -297,6 +297,10 @@ DEV_FLOORS = {
     "blind/blind47b.yaml": ((0.91, 0.96, 0.0), (0.68, 0.86, 0.1)),
     "real/real_fresh31.yaml": ((0.31, 0.45, 0.6), (0.27, 0.45, 0.34)),
     "blind/blind52.yaml": ((0.85, 0.9, 0.0), (0.61, 0.8, 0.12)),
+    # round 34: blind49 (held out through rounds 32 and 33) and real_fresh32 read
+    "blind/blind49a.yaml": ((0.89, 0.96, 0.0), (0.57, 0.79, 0.11)),
+    "blind/blind49b.yaml": ((0.94, 0.94, 0.03), (0.55, 0.84, 0.1)),
+    "real/real_fresh32.yaml": ((0.31, 0.5, 0.0), (0.06, 0.56, 0.0)),
 }
 
 

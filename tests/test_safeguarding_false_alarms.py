@@ -637,6 +637,9 @@ FRESH_SETS = {
     # office admin in heavy words, children's play and parents' own lives, read at once: 4/60 missed, 1 route
     # and 15/300 flagged at first look (its header says what is left)
     "general_probe_be.yaml": (1, 0.02),
+    # held out through rounds 32 and 33, read in round 34: 12/120 missed, 6 routes and 13/300 flagged at round
+    # 34's start (the header says what is left)
+    "general_blind_bb.yaml": (6, 0.03),
 }
 
 
@@ -5424,6 +5427,129 @@ def test_round_thirty_three_ordinary_messages_stay_ordinary(
     ],
 )
 def test_round_thirty_three_rules_read_no_more_than_their_cases(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# Round 34: set BB (held out through rounds 32 and 33, read this round) and real_fresh32: kinds that nothing
+# found, in other words; each now has a rule
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        ("in art she drew her dad with a slipper and herself crying under the table", "staff", "dsl"),
+        (
+            "her diary says she thinks about it every night and has made a plan for when"
+            " she's not here any more",
+            "parent",
+            "dsl",
+        ),
+        (
+            "a boy in year 6 told my daughter to send him a photo or he'll show everyone at"
+            " school what she said",
+            "parent",
+            "dsl",
+        ),
+        (
+            "some older lads set upon my nephew at the bus stop and were kicking him while"
+            " he was on the ground",
+            "any",
+            "dsl",
+        ),
+        (
+            "my ex-partner sexually abused my son years ago and was sent to prison, and now"
+            " he's been released",
+            "parent",
+            "dsl",
+        ),
+        (
+            "my son's friend says his mum never gives him breakfast or tea and he's always starving",
+            "parent",
+            "dsl",
+        ),
+        ("she told me someone was touching her and then the next day said she'd made it up", "staff", "dsl"),
+        (
+            "I'm not coping since my breakdown, the kids haven't been in school and they're"
+            " living off cereal",
+            "parent",
+            "dsl",
+        ),
+        ("please help I'm not safe around my kids tonight, I've been drinking", "parent", "dsl"),
+        (
+            "Y3 boy has been living with a man he calls uncle for weeks and he isn't on our contacts",
+            "staff",
+            "dsl",
+        ),
+        ("her mum's new partner still showers with her and she says she doesn't like it", "any", "dsl"),
+        ("a Y5 girl says she works in her aunt's nail bar after school and she can't say no", "staff", "dsl"),
+        (
+            "my son's tutor is messaging him late at night, more than I'm comfortable with",
+            "parent",
+            "headteacher",
+        ),
+    ],
+)
+def test_round_thirty_four_kinds_of_disclosure_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+# Round 34: blind49, real_fresh32 and set BB (read this round): ordinary messages of the kinds they flagged,
+# in other words
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("someone on the village page called the cricket coach a drunk, can he sue for libel?", "staff"),
+        (
+            "her mum said what goes on at home is none of the school's business, it was only"
+            " a falling out on whatsapp",
+            "parent",
+        ),
+        ("been trying to ring the office since 9 and nobody picks up, can someone call me back", "parent"),
+        (
+            "a mum from the class messaged my student teacher on Instagram about spellings,"
+            " should she reply?",
+            "staff",
+        ),
+        ("my wife wants to follow Mrs Green on Instagram, is that ok with the school?", "parent"),
+        ("should I contact the mother directly about her post on Facebook?", "staff"),
+        ("the Year 5 show has a song where the pirates kill everyone, can they have fake blood?", "parent"),
+        ("after the evacuees lesson she said she would be so scared to leave us", "parent"),
+        (
+            "after the Holocaust assembly he asked why people hate all Jewish people, how do I explain?",
+            "parent",
+        ),
+        ("can you change his surname on the register to his stepdad's name?", "parent"),
+        ("someone said a stranger was outside the gates but it turned out to be the new caretaker", "parent"),
+        ("what is private fostering? the admissions form asks about it", "parent"),
+    ],
+)
+def test_round_thirty_four_ordinary_messages_stay_ordinary(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# Round 34's rules read no more than the cases they were written for: a trampoline, a hungry swimmer, a
+# husband's shifts, a joking threat about a video, a coach's texts to the parents' group, a plan for the
+# science fair
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("she jumped on the trampoline and kicked her brother by accident, he's fine", "parent"),
+        (
+            "he's always hungry after swimming, can he have a bigger snack? I don't give him"
+            " breakfast till 8",
+            "parent",
+        ),
+        ("my husband works at the car wash after school so grandma collects", "parent"),
+        ("send us a video of the class assembly or we'll tell everyone you forgot, lol", "parent"),
+        ("the football coach texts the parents' group late at night about fixtures", "parent"),
+        ("she has a plan for the science fair, she wants to see nana's garden for her project", "parent"),
+    ],
+)
+def test_round_thirty_four_rules_read_no_more_than_their_cases(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None
