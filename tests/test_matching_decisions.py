@@ -12,6 +12,7 @@ from bot.common.text import fold
 from bot.config import Config
 from bot.core.engine import Engine
 from bot.core.replies import Reply
+from bot.matching.cues import asks_how_in_a_sentence
 from tests.conftest import run_cli
 
 
@@ -1197,3 +1198,50 @@ def test_a_message_for_a_named_person_or_a_call_back_is_passed_on(
     # message"), and a call back that others would like ("they'd like a call back from the head")
     reply = engine_both_ways.ask(text, role)
     assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("can someone check whether Leo's dinner money went through last week?", "parent"),
+        ("could the office resend the trip letter, it never came home in her bag", "parent"),
+        ("Can I get 15 minutes with the head on Friday about his reading?", "parent"),
+        ("could we book a meeting with the SENCo this week please", "parent"),
+        ("can her teacher give me a ring after school today", "parent"),
+        ("A parent keeps messaging me about it. Can someone senior look into it please?", "staff"),
+    ],
+)
+def test_a_check_only_the_office_can_make_or_a_meeting_is_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    # Round 35 (blind51 and real_fresh33 read, the blind54 probe): a check about one's own child that only the
+    # office can make, a few minutes or a meeting with someone named, a call from the teacher, and someone
+    # senior asked to deal with it
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If I do make a complaint, will it be looked at by someone other than the teacher?",
+        "if a parent wants to complain about the head, where should it go",
+        "If I'm not happy with the answer, am I allowed to take it further?",
+    ],
+)
+def test_a_question_asked_after_a_condition_asks_how_something_works(sentence: str) -> None:
+    # Round 35 (blind51b, read): "If I do make a formal complaint, will someone investigate it?" asks how the
+    # process works, like a sentence that opens with "who" or "how"; a request after a condition does not
+    assert asks_how_in_a_sentence(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If you can, could someone ring me back today",
+        "If it's not too much trouble please pass this to Mrs Khan",
+        "I want to complain, the trip came back late",
+    ],
+)
+def test_a_request_after_a_condition_is_not_a_question_about_the_process(sentence: str) -> None:
+    assert not asks_how_in_a_sentence(sentence)

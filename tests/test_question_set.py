@@ -272,7 +272,10 @@ DEV_FLOORS = {
     "blind/blind39b.yaml": ((0.84, 0.96, 0.0), (0.6, 0.77, 0.1)),
     "real/real_fresh27.yaml": ((0.5, 0.77, 0.63), (0.5, 0.61, 0.5)),
     # written in round 29 as messages before the fact and about platforms and devices, read at once
-    "blind/blind44.yaml": ((0.82, 0.88, 0.06), (0.5, 0.8, 0.12)),
+    # words only lowered by one question in round 35: "If I want to complain about her, who do I email?" (her:
+    # the head) asks after a condition and is answered with stage one instead of forwarded with the right
+    # section offered
+    "blind/blind44.yaml": ((0.82, 0.88, 0.06), (0.5, 0.79, 0.16)),
     # round 30: blind41 (held out through rounds 28 and 29) and real_fresh28 read; blind46, a probe read at
     # once
     "blind/blind41a.yaml": ((0.8, 0.92, 0.08), (0.45, 0.69, 0.18)),
@@ -301,6 +304,12 @@ DEV_FLOORS = {
     "blind/blind49a.yaml": ((0.89, 0.96, 0.0), (0.57, 0.79, 0.11)),
     "blind/blind49b.yaml": ((0.94, 0.94, 0.03), (0.55, 0.84, 0.1)),
     "real/real_fresh32.yaml": ((0.31, 0.5, 0.0), (0.06, 0.56, 0.0)),
+    # round 35: blind51 (held out through rounds 33 and 34) and real_fresh33 read; blind54, a probe written in
+    # round 34 (comparisons and assumptions; planning ahead), read this round
+    "blind/blind51a.yaml": ((0.8, 0.84, 0.0), (0.58, 0.67, 0.1)),
+    "blind/blind51b.yaml": ((0.89, 0.97, 0.0), (0.62, 0.86, 0.1)),
+    "real/real_fresh33.yaml": ((0.23, 0.42, 0.0), (0.14, 0.42, 0.5)),
+    "blind/blind54.yaml": ((0.87, 0.95, 0.03), (0.5, 0.78, 0.14)),
 }
 
 

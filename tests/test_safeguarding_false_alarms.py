@@ -640,6 +640,15 @@ FRESH_SETS = {
     # held out through rounds 32 and 33, read in round 34: 12/120 missed, 6 routes and 13/300 flagged at round
     # 34's start (the header says what is left)
     "general_blind_bb.yaml": (6, 0.03),
+    # written in round 34 as admin messages with one clause of concern, siblings' and neighbours' reports,
+    # babies, missing children, drunk carers, images, eating, staff and the head, beside ordinary messages of
+    # closures, lost property, sport, praise, babies, costumes, SEN, clubs, form answers and family rules,
+    # read in round 35: 11/60 missed, 1 route and 2/300 flagged at round 35's start (the header says what is
+    # left)
+    "general_probe_bg.yaml": (1, 0.01),
+    # held out through rounds 33 and 34, read in round 35: 10/120 missed, 5 routes and 13/300 flagged at round
+    # 35's start (the header says what is left)
+    "general_blind_bd.yaml": (4, 0.04),
 }
 
 
@@ -5672,3 +5681,129 @@ def test_a_disclosure_that_mentions_a_book_is_still_found(detector: Safeguarding
     _assert_found(
         detector, "my uncle read me a book then locked me in the cupboard all night", "dsl", "pupil"
     )
+
+
+# Round 35: sets BD (held out through rounds 33 and 34) and BG (a probe), read this round, and blind51 and
+# blind54: kinds that nothing found, in other words; each now has a rule
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        ("she's been going through the bins at break for other children's leftovers", "staff", "dsl"),
+        (
+            "he's worn the same jumper every day for weeks, it's filthy and he's lost weight",
+            "staff",
+            "dsl",
+        ),
+        (
+            "he came in with brand new designer trainers and a wad of cash and won't tell anyone"
+            " where they came from",
+            "staff",
+            "dsl",
+        ),
+        (
+            "my cousin has a second phone that keeps ringing and he goes off at weekends with older lads",
+            "any",
+            "dsl",
+        ),
+        ("her dad says he's sending her back to Pakistan for good because she's too western", "any", "dsl"),
+        ("she said she'll do something with her grandad's pills at the weekend", "staff", "dsl"),
+        ("he gave his xbox to his best mate and said he won't need it after the weekend", "parent", "dsl"),
+        (
+            "she keeps skipping meals, has lost weight and asks how many calories are in everything",
+            "parent",
+            "dsl",
+        ),
+        (
+            "she screams when the escort arrives, and her tights were on inside out when she got home",
+            "parent",
+            "dsl",
+        ),
+        ("there are rope marks around his ankles and he's always hungry on Mondays", "staff", "dsl"),
+        (
+            "we're in a women's refuge at the moment and my ex mustn't find out which school they're at",
+            "parent",
+            "dsl",
+        ),
+        ("the kids and I have been sleeping in our car since we were evicted", "parent", "dsl"),
+        ("her dad smelled strongly of drink when he picked her up in the car", "any", "dsl"),
+        ("the childminder was shaking the baby really hard to make it stop crying", "any", "dsl"),
+        ("no one's home in the evenings so she makes her own tea", "staff", "dsl"),
+        ("grandma says his dad isn't allowed to collect him after what he did to him", "any", "dsl"),
+        ("Mr Jones told my daughter she has a nice figure", "parent", "headteacher"),
+        ("the swimming teacher films the boys on his personal phone", "parent", "headteacher"),
+        (
+            "Mrs Black grabbed him and shouted, and said if we tell anyone we miss playtime",
+            "pupil",
+            "headteacher",
+        ),
+        ("the hed teecher pushed me and hurt my arm", "pupil", "chair_of_governors"),
+        ("I'm only a lunchtime supervisor but a girl told me her mum's boyfriend hits her", "staff", "dsl"),
+    ],
+)
+def test_round_thirty_five_kinds_of_disclosure_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+# Round 35: blind51 and blind54 (read this round): ordinary messages of the kinds they flagged, in other words
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("I coach the under 9s and a dad shouted at me in front of the kids, I want to complain", "staff"),
+        ("if i say the rules are unfair will i get in trouble?", "pupil"),
+        ("he hasn't eaten his lunch all week and comes home starving, can someone check?", "parent"),
+        ("I'm the clerk, in a private WhatsApp with a few of the governors: is it covered by GDPR?", "staff"),
+        (
+            "the book is about a stepdad who does horrible things to the children, is it right for year 5?",
+            "parent",
+        ),
+    ],
+)
+def test_round_thirty_five_ordinary_messages_stay_ordinary(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# Round 35's rules read no more than the cases they were written for: a lost earring, a cheap phone for the
+# walk home, birthday trainers, a summer visit abroad, a uniform passed on, a science lesson, clothes after
+# swimming, a watch strap, a refuge stay that is over, a fitted lock, a festival, laughter, a blog question
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("she went through the bin at lunch looking for her lost earring", "parent"),
+        ("we got him a cheap phone for walking home on his own, can he keep it in his bag?", "parent"),
+        ("he got new trainers for his birthday from his nan, can he wear them for PE?", "parent"),
+        ("we're taking her back to Spain for the summer holidays to visit her grandparents", "parent"),
+        ("I gave my old uniform to my cousin because I won't need it next year at secondary", "pupil"),
+        ("in science they counted calories on food labels and now she's not eating crisps", "parent"),
+        ("he came home with his trousers inside out after swimming again", "parent"),
+        ("his new watch strap has left red marks round his wrist, can he take it off for PE?", "parent"),
+        ("we were in a refuge years ago but we're settled now, just updating our address", "parent"),
+        ("my toddler got out of the front door on his own onto the road, we've fitted a new lock", "parent"),
+        ("we slept in the car on the way back from the festival so he's tired today", "parent"),
+        ("she was falling about laughing at the assembly", "parent"),
+        ("can teachers take photos of the children on their own phone for the class blog?", "parent"),
+        ("I gave her my coat because she won't need it anymore", "parent"),
+    ],
+)
+def test_round_thirty_five_rules_read_no_more_than_their_cases(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+def test_the_head_a_child_wants_to_tell_is_not_who_the_concern_is_about(
+    detector: SafeguardingDetector,
+) -> None:
+    # Round 35 (set BD): "i want to tell the hed teecher" after a concern about a dinner man names the head as
+    # who the child wants to tell: the concern is about staff (the headteacher's), not about the head
+    found = detector.detect(
+        "mr jones the dinner man grabd me by the neck. i want to tell the head teacher", role="pupil"
+    )
+    assert found is not None and found.route == "headteacher", found
+    about_the_head = detector.detect(
+        "the hed teecher hurt my arm wen he pulld me in to his offis", role="pupil"
+    )
+    assert about_the_head is not None and about_the_head.route == "chair_of_governors", about_the_head

@@ -24,6 +24,9 @@ HOW_OPENERS = frozenset(
 """A message opening with one of these asks about something ("how do I make a complaint?"); one opening
 "can", "could" or "would" is as often a request ("can someone ring me about my complaint")."""
 
+_AFTER_A_CONDITION = frozenset({"will", "am"})
+"""Besides the how-openers, the words that ask about something after an "if" clause."""
+
 _FIRST_PERSON = re.compile(
     r"\b(?:i|im|ive|id|ill|me|my|mine|myself|we|were|weve|wed|us|our|ours|ourselves)\b"
 )
@@ -130,8 +133,21 @@ def asks_how(folded: str) -> bool:
 def asks_how_in_a_sentence(text: str) -> bool:
     """Whether any sentence of the message opens by asking how something works: "I want to complain about
     one of the governors. Who deals with that?" (round 12: six complaints questions of the written
-    development sets answered with their section instead of only offered it, none answered wrongly)."""
-    return any(asks_how(fold(sentence)) for sentence in sentences(text))
+    development sets answered with their section instead of only offered it, none answered wrongly), or
+    asks it after a condition ("If I do make a formal complaint, will someone investigate it?")."""
+    return any(asks_how(fold(sentence)) or asks_after_a_condition(sentence) for sentence in sentences(text))
+
+
+def asks_after_a_condition(sentence: str) -> bool:
+    """Whether a sentence opening with "if" asks about something once its condition is said: "If I'm unhappy
+    with something the school does, am I even allowed to make a complaint?" ("will" and "am" as well as the
+    how-openers; not "can" or "could", which as often ask for something: "if you can, could someone ring
+    me")."""
+    condition, comma, rest = sentence.partition(",")
+    if not comma or fold(condition).split(maxsplit=1)[:1] != ["if"]:
+        return False
+    words = fold(rest).split(maxsplit=1)
+    return bool(words) and (words[0] in HOW_OPENERS or words[0] in _AFTER_A_CONDITION)
 
 
 def asks_something(text: str, folded: str) -> bool:
