@@ -5707,6 +5707,7 @@ def test_a_disclosure_that_mentions_a_book_is_still_found(detector: Safeguarding
         ),
         ("her dad says he's sending her back to Pakistan for good because she's too western", "any", "dsl"),
         ("she said she'll do something with her grandad's pills at the weekend", "staff", "dsl"),
+        ("he told me at school he's going to do something with his mum's pills tonight", "staff", "dsl"),
         ("he gave his xbox to his best mate and said he won't need it after the weekend", "parent", "dsl"),
         (
             "she keeps skipping meals, has lost weight and asks how many calories are in everything",
@@ -5786,6 +5787,7 @@ def test_round_thirty_five_ordinary_messages_stay_ordinary(
         ("she was falling about laughing at the assembly", "parent"),
         ("can teachers take photos of the children on their own phone for the class blog?", "parent"),
         ("I gave her my coat because she won't need it anymore", "parent"),
+        ("can she take all her tablets to school for the trip? the nurse said to", "parent"),
     ],
 )
 def test_round_thirty_five_rules_read_no_more_than_their_cases(
