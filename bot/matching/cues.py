@@ -24,8 +24,8 @@ HOW_OPENERS = frozenset(
 """A message opening with one of these asks about something ("how do I make a complaint?"); one opening
 "can", "could" or "would" is as often a request ("can someone ring me about my complaint")."""
 
-_AFTER_A_CONDITION = frozenset({"will", "am"})
-"""Besides the how-openers, the words that ask about something after an "if" clause."""
+_AFTER_A_CONDITION = HOW_OPENERS | {"will", "am"}
+"""The words that ask about something after an "if" clause: the how-openers, "will" and "am"."""
 
 _FIRST_PERSON = re.compile(
     r"\b(?:i|im|ive|id|ill|me|my|mine|myself|we|were|weve|wed|us|our|ours|ourselves)\b"
@@ -146,8 +146,8 @@ def asks_after_a_condition(sentence: str) -> bool:
     condition, comma, rest = sentence.partition(",")
     if not comma or fold(condition).split(maxsplit=1)[:1] != ["if"]:
         return False
-    words = fold(rest).split(maxsplit=1)
-    return bool(words) and (words[0] in HOW_OPENERS or words[0] in _AFTER_A_CONDITION)
+    opener = fold(rest).split(maxsplit=1)[:1]
+    return bool(opener) and opener[0] in _AFTER_A_CONDITION
 
 
 def asks_something(text: str, folded: str) -> bool:
