@@ -5756,7 +5756,8 @@ def test_round_thirty_five_kinds_of_disclosure_are_found_by_a_rule(
         ("he hasn't eaten his lunch all week and comes home starving, can someone check?", "parent"),
         ("I'm the clerk, in a private WhatsApp with a few of the governors: is it covered by GDPR?", "staff"),
         (
-            "the book is about a stepdad who does horrible things to the children, is it right for year 5?",
+            "the book is about a stepdad who does horrible things to the children at night, is it right"
+            " for year 5?",
             "parent",
         ),
     ],
@@ -5774,17 +5775,27 @@ def test_round_thirty_five_ordinary_messages_stay_ordinary(
     ("text", "role"),
     [
         ("she went through the bin at lunch looking for her lost earring", "parent"),
-        ("we got him a cheap phone for walking home on his own, can he keep it in his bag?", "parent"),
-        ("he got new trainers for his birthday from his nan, can he wear them for PE?", "parent"),
-        ("we're taking her back to Spain for the summer holidays to visit her grandparents", "parent"),
-        ("I gave my old uniform to my cousin because I won't need it next year at secondary", "pupil"),
+        ("we got him a cheap phone for when he walks home, he only gets calls from us", "parent"),
+        ("he got a new iphone for his birthday and can't explain why he wants another", "parent"),
+        (
+            "we're taking her back to Spain to stay with her grandparents for the holidays,"
+            " she's scared of flying",
+            "parent",
+        ),
+        ("I gave my old uniform to my cousin because I won't need it after Christmas", "pupil"),
         ("in science they counted calories on food labels and now she's not eating crisps", "parent"),
-        ("he came home with his trousers inside out after swimming again", "parent"),
-        ("his new watch strap has left red marks round his wrist, can he take it off for PE?", "parent"),
+        (
+            "he came home in the taxi with his trousers on back to front, he's learning to dress himself",
+            "parent",
+        ),
+        (
+            "his new watch strap left red marks round his wrist over the weekend, can he leave it at home?",
+            "parent",
+        ),
         ("we were in a refuge years ago but we're settled now, just updating our address", "parent"),
         ("my toddler got out of the front door on his own onto the road, we've fitted a new lock", "parent"),
         ("we slept in the car on the way back from the festival so he's tired today", "parent"),
-        ("she was falling about laughing at the assembly", "parent"),
+        ("she was falling about laughing when the kids did their assembly", "parent"),
         ("can teachers take photos of the children on their own phone for the class blog?", "parent"),
         ("I gave her my coat because she won't need it anymore", "parent"),
         ("can she take all her tablets to school for the trip? the nurse said to", "parent"),
