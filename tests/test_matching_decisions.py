@@ -1245,3 +1245,33 @@ def test_a_question_asked_after_a_condition_asks_how_something_works(sentence: s
 )
 def test_a_request_after_a_condition_is_not_a_question_about_the_process(sentence: str) -> None:
     assert not asks_how_in_a_sentence(sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Can someone tell me why my son was kept in at lunch yesterday?", "parent"),
+        ("could you explain to me why she wasn't picked for the trip", "parent"),
+        ("please can someone tell me why they moved him to another reading group", "parent"),
+    ],
+)
+def test_asking_why_something_happened_to_ones_own_child_is_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    # Round 36 (blind53, read): "Can someone tell me why she missed her lunch play on Friday?" only the school
+    # can answer
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("can someone tell me why teachers can't be friends with parents on facebook?", "parent"),
+        ("Can someone tell me what the rules are on posting photos from the nativity?", "parent"),
+    ],
+)
+def test_asking_why_a_rule_is_so_is_not_passed_on(engine_both_ways: Engine, text: str, role: str) -> None:
+    # the same request about a rule, not about one's own child, is a policy question
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action != "forward", (reply.action, reply.topic)

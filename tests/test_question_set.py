@@ -310,6 +310,10 @@ DEV_FLOORS = {
     "blind/blind51b.yaml": ((0.89, 0.97, 0.0), (0.62, 0.86, 0.1)),
     "real/real_fresh33.yaml": ((0.23, 0.42, 0.0), (0.14, 0.42, 0.5)),
     "blind/blind54.yaml": ((0.87, 0.95, 0.03), (0.5, 0.78, 0.14)),
+    # round 36: blind53 (held out through rounds 34 and 35) and real_fresh34 read
+    "blind/blind53a.yaml": ((0.88, 0.97, 0.04), (0.59, 0.83, 0.11)),
+    "blind/blind53b.yaml": ((0.84, 0.91, 0.07), (0.63, 0.79, 0.1)),
+    "real/real_fresh34.yaml": ((0.32, 0.48, 0.34), (0.25, 0.38, 1.0)),
 }
 
 

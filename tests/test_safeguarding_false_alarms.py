@@ -649,6 +649,9 @@ FRESH_SETS = {
     # held out through rounds 33 and 34, read in round 35: 10/120 missed, 5 routes and 13/300 flagged at round
     # 35's start (the header says what is left)
     "general_blind_bd.yaml": (4, 0.04),
+    # held out through rounds 34 and 35, read in round 36: 25/120 missed, 3 routes and 9/300 flagged at round
+    # 36's start (the header says what is left)
+    "general_blind_bf.yaml": (3, 0.02),
 }
 
 
@@ -5820,3 +5823,113 @@ def test_the_head_a_child_wants_to_tell_is_not_who_the_concern_is_about(
         "the hed teecher hurt my arm wen he pulld me in to his offis", role="pupil"
     )
     assert about_the_head is not None and about_the_head.route == "chair_of_governors", about_the_head
+
+
+# Round 36: set BF (held out through rounds 34 and 35, read this round): the kinds it missed, in other words
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        (
+            "the football coach takes one boy into the changing room alone and closes the door, and he came"
+            " out crying",
+            "parent",
+            "headteacher",
+        ),
+        ("the dinner lady pinched his ear really hard at lunch", "parent", "headteacher"),
+        (
+            "I passed a disclosure to the headteacher last month and nothing has happened, and she's friends"
+            " with him",
+            "staff",
+            "chair_of_governors",
+        ),
+        ("he asked me would you die if you took all of mummy's pills", "any", "dsl"),
+        ("she scratches her arms till they bleed and says it makes her feel better", "parent", "dsl"),
+        ("he won't go to his uncle's because of the secret game they play under the covers", "parent", "dsl"),
+        ("a video of a Year 6 boy with no clothes on is going round the class chat", "parent", "dsl"),
+        ("the police are looking into the marks on her back so her stepdad can't collect", "any", "dsl"),
+        (
+            "she's staying with me after what her mum's boyfriend did to her, the police have been told",
+            "any",
+            "dsl",
+        ),
+        ("her uncle has moved in with them and he's on the register", "any", "dsl"),
+        ("he punched a hole in the wall last night and the kids were screaming", "parent", "dsl"),
+        ("in one of her moods she ripped up all his school books", "any", "dsl"),
+        ("she's always starving, she says there's nothing in the fridge at home", "staff", "dsl"),
+        ("the little one next door is left on his own for hours, I can hear him screaming", "any", "dsl"),
+        (
+            "the baby with them is 9 months old, floppy, never smiles and is always in the same clothes",
+            "any",
+            "dsl",
+        ),
+        ("their toddler was in a filthy nappy and had been left alone all day", "any", "dsl"),
+        ("the baby was in the buggy in just a nappy and it was freezing", "staff", "dsl"),
+        ("dad sleeps all day since he's back on the drink and we have no tea", "pupil", "dsl"),
+        ("her grandad reeked of cannabis at pick up and was slurring", "staff", "dsl"),
+        ("mummy locked me in the bin", "pupil", "dsl"),
+        ("my sister packed a bag and I found her at the train station with a man", "any", "dsl"),
+        ("saw a boy from Year 6 out at 2am with three men in a car park", "any", "dsl"),
+    ],
+)
+def test_round_thirty_six_kinds_of_disclosure_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+# Round 36: blind53 and set BF (read this round): ordinary messages of the kinds they flagged, in other words
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "my nan says schools can't say anything to parents about tiktok at home, it's none of their"
+            " business. what's the rule?",
+            "parent",
+        ),
+        (
+            "my mate says if u find ur teachers snapchat u can follow them as long as u dont message them,"
+            " true?",
+            "pupil",
+        ),
+        ("his coat has vanished into thin air again, he's so thin he's cold without it", "parent"),
+        ("the dads' tug of war was violence, my husband's hurt his back but great fun", "parent"),
+        (
+            "Rosa says her big brother hates her because he won't let her in his room, normal sibling stuff",
+            "parent",
+        ),
+        ("is there no water at school today? are you still open?", "parent"),
+        ("we picked up leaves 🍃 at forest school for the collage", "pupil"),
+    ],
+)
+def test_round_thirty_six_ordinary_messages_stay_ordinary(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# Round 36's rules read no more than the cases they were written for: a telling-off behind drawn blinds, a
+# dog's tablets, eczema, a car accident, the dentist, a speeding conviction, a swim, a toddler for a minute,
+# the writer's own baby, an operation, a man down the road, a bag handed in, a film, a game
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("the head had the blinds down when she told him off and he came out crying", "parent"),
+        ("could you die from taking all of the dog's worming tablets by accident?", "parent"),
+        ("her eczema makes her scratch her arms, the cream makes her feel better", "parent"),
+        ("the police are looking into the car accident, her bruises are healing", "parent"),
+        ("after what the dentist did to him he won't go back, he's not allowed sweets", "parent"),
+        ("my brother has moved in with us, he was convicted of speeding, do you need to know?", "parent"),
+        ("he's hungry after swimming so he eats everyone's leftovers", "parent"),
+        ("my toddler was on his own for a minute at the window when my back was turned", "parent"),
+        ("my baby is 8 months old and can't sit up yet, the health visitor isn't worried", "parent"),
+        ("mum was asleep all day after her operation and the tablets, so we had crisps for tea", "pupil"),
+        ("a man down the road reeked of skunk when I collected her", "parent"),
+        ("he lost his bag at the bus station, a stranger handed it in and we found him there", "parent"),
+        ("the film is about a boy out at midnight with two men", "parent"),
+        ("mum put me in the bin in minecraft", "pupil"),
+    ],
+)
+def test_round_thirty_six_rules_read_no_more_than_their_cases(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
