@@ -5854,7 +5854,7 @@ def test_the_head_a_child_wants_to_tell_is_not_who_the_concern_is_about(
         ),
         ("her uncle has moved in with them and he's on the register", "any", "dsl"),
         ("he punched a hole in the wall last night and the kids were screaming", "parent", "dsl"),
-        ("in one of her moods she ripped up all his school books", "any", "dsl"),
+        ("his stepdad ripped up all his school books in one of his moods", "any", "dsl"),
         ("she's always starving, she says there's nothing in the fridge at home", "staff", "dsl"),
         ("the little one next door is left on his own for hours, I can hear him screaming", "any", "dsl"),
         (
@@ -5908,7 +5908,7 @@ def test_round_thirty_six_ordinary_messages_stay_ordinary(
 
 
 # Round 36's rules read no more than the cases they were written for: a telling-off behind drawn blinds, a
-# dog's tablets, eczema, a car accident, the dentist, a speeding conviction, a swim, a toddler for a minute,
+# dog's tablets, eczema, a car accident, the dentist, a speeding conviction, a swim, a toddler in his cot,
 # the writer's own baby, an operation, a man down the road, a bag handed in, a film, a game
 @pytest.mark.parametrize(
     ("text", "role"),
@@ -5919,8 +5919,8 @@ def test_round_thirty_six_ordinary_messages_stay_ordinary(
         ("the police are looking into the car accident, her bruises are healing", "parent"),
         ("after what the dentist did to him he won't go back, he's not allowed sweets", "parent"),
         ("my brother has moved in with us, he was convicted of speeding, do you need to know?", "parent"),
-        ("he's hungry after swimming so he eats everyone's leftovers", "parent"),
-        ("my toddler was on his own for a minute at the window when my back was turned", "parent"),
+        ("he's starving after swimming and there's nothing in at his nan's till the big shop", "parent"),
+        ("my toddler slept on his own in his cot for hours this afternoon", "parent"),
         ("my baby is 8 months old and can't sit up yet, the health visitor isn't worried", "parent"),
         ("mum was asleep all day after her operation and the tablets, so we had crisps for tea", "pupil"),
         ("a man down the road reeked of skunk when I collected her", "parent"),
