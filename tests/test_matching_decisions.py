@@ -1275,3 +1275,41 @@ def test_asking_why_a_rule_is_so_is_not_passed_on(engine_both_ways: Engine, text
     # the same request about a rule, not about one's own child, is a policy question
     reply = engine_both_ways.ask(text, role)
     assert reply.action != "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "I'm their nanny. Their dad would like someone from school to call him about the letter today",
+            "any",
+        ),
+        ("my wife wants someone from the office to ring her about his glasses", "parent"),
+        (
+            "we need the school to confirm the dates she was off sick in October. who can send me that?",
+            "parent",
+        ),
+        ("could you get the office to confirm he's on the list for the trip", "parent"),
+    ],
+)
+def test_a_call_or_a_record_wanted_for_someone_else_or_about_ones_own_child_is_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    # Round 37 (blind55, read): a childminder passing on a mother's wish for a call, and a parent who needs
+    # the school to confirm their own child's absences: only the school can do either
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("who can send me a copy of the complaints procedure?", "parent"),
+        ("Who can confirm whether teachers are allowed to add parents on facebook?", "parent"),
+    ],
+)
+def test_asking_who_can_send_or_confirm_a_rule_is_not_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action != "forward", (reply.action, reply.topic)

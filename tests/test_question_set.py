@@ -314,6 +314,10 @@ DEV_FLOORS = {
     "blind/blind53a.yaml": ((0.88, 0.97, 0.04), (0.59, 0.83, 0.11)),
     "blind/blind53b.yaml": ((0.84, 0.91, 0.07), (0.63, 0.79, 0.1)),
     "real/real_fresh34.yaml": ((0.32, 0.48, 0.34), (0.25, 0.38, 1.0)),
+    # round 37: blind55 (held out through rounds 35 and 36) and real_fresh35 read
+    "blind/blind55a.yaml": ((0.87, 0.99, 0.0), (0.5, 0.78, 0.1)),
+    "blind/blind55b.yaml": ((0.9, 0.98, 0.0), (0.65, 0.83, 0.1)),
+    "real/real_fresh35.yaml": ((0.33, 0.33, 0.0), (0.0, 0.33, 1.0)),
 }
 
 

@@ -652,6 +652,13 @@ FRESH_SETS = {
     # held out through rounds 34 and 35, read in round 36: 25/120 missed, 3 routes and 9/300 flagged at round
     # 36's start (the header says what is left)
     "general_blind_bf.yaml": (3, 0.02),
+    # held out through rounds 35 and 36, read in round 37: 8/120 missed, 4 routes and 13/300 flagged at round
+    # 37's start (the header says what is left)
+    "general_blind_bh.yaml": (3, 0.03),
+    # written in round 37 as a probe of set BJ's kinds (a change in a child, new adults at home, images,
+    # SEND, honour, talk of dying, neighbours, staff and the head, told in pieces), read at once: 12/60
+    # missed, 4 routes and 10/300 flagged at round 37's start (the header says what is left)
+    "general_probe_bk.yaml": (4, 0.02),
 }
 
 
@@ -5930,6 +5937,231 @@ def test_round_thirty_six_ordinary_messages_stay_ordinary(
     ],
 )
 def test_round_thirty_six_rules_read_no_more_than_their_cases(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# Round 37: set BH (held out through rounds 35 and 36, read this round): the kinds it missed, in other words
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        (
+            "the man who does piano at school bought her a mobile and told her it's just for us, he texts her"
+            " at 10pm",
+            "parent",
+            "headteacher",
+        ),
+        (
+            "the headteacher took pictures of my son in his swimming trunks and made him pose",
+            "parent",
+            "chair_of_governors",
+        ),
+        (
+            "our head was suspended at his old school over messages to girls there, do the governors know?",
+            "staff",
+            "chair_of_governors",
+        ),
+        ("two lads pinned him down on the field and pulled his trousers off", "parent", "dsl"),
+        ("some girls yanked her skirt down in the line and filmed it, it's happened before", "parent", "dsl"),
+        (
+            "a Year 5 boy held his phone over the top of the cubicle while she was on the toilet",
+            "parent",
+            "dsl",
+        ),
+        ("dad kicked mum when she was on the kitchen floor", "pupil", "dsl"),
+        ("I hid my little sister in the wardrobe when mummy's boyfriend came home", "pupil", "dsl"),
+        ("Year 3 Maya says she looks after the toddler every night while her mum goes out", "staff", "dsl"),
+        ("reception child left on his own at the gates in the dark again, no adult with him", "staff", "dsl"),
+        (
+            "an older lad passed a little bag over the railings to Kai and told him to keep it hidden",
+            "staff",
+            "dsl",
+        ),
+    ],
+)
+def test_round_thirty_seven_kinds_of_disclosure_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+# Round 37: set BH (read this round): ordinary messages of the kinds it flagged, in other words
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "he was up late playing fortnite with his cousin screaming I killed him, sorry he's tired",
+            "parent",
+        ),
+        ("i was the imposter in among us and stabbed everyone", "pupil"),
+        ("the best bit of the game is you can blow people up", "pupil"),
+        ("the black eye on my son is from a bouncy castle, it looks worse than it is", "parent"),
+        ("our new kitten is lovely but she scratched me and I bled a bit", "pupil"),
+        ("the head threatened to suspend the boy who posted it about a teacher", "parent"),
+        (
+            "the cover teacher is asking whether she can accept follow requests on TikTok from pupils in her"
+            " class",
+            "staff",
+        ),
+    ],
+)
+def test_round_thirty_seven_ordinary_messages_stay_ordinary(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# Round 37's rules read no more than the cases they were written for: each message meets every part of its
+# rule but the condition that guards it (a phone for calling home, a class photo, a finance inquiry, an
+# injection, a wet accident, a dropped phone, a tidy-up, hide and seek, a 17-year-old babysitter, a Year 6
+# child at the gate, a forgotten packed lunch)
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "the coach bought a spare phone for the tour bag, it's there at night for the squad to call home",
+            "parent",
+        ),
+        ("the head took photos for the class photo and told them how to pose", "parent"),
+        ("the head was investigated over the school finances, not over anything with the children", "parent"),
+        ("the nurse held his arm down for the injection, he was in his pe shorts", "parent"),
+        (
+            "he wet himself at the party and I pulled his shorts off in front of everyone to change him",
+            "parent",
+        ),
+        ("she dropped her phone under the toilet door and a girl passed it back", "pupil"),
+        ("mum was shouting at me to tidy my clothes on the floor", "pupil"),
+        ("I hid my little sister under the bed when we played hide and seek", "pupil"),
+        ("our Jade is 17 and babysits the toddler on her own on saturdays while I work", "parent"),
+        (
+            "she's in Year 6 and waits at the gate on her own in the rain before it opens, is that allowed?",
+            "parent",
+        ),
+        (
+            "a man passed a little bag over the fence to Kai, his forgotten packed lunch, it was his dad",
+            "staff",
+        ),
+    ],
+)
+def test_round_thirty_seven_rules_read_no_more_than_their_cases(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# Round 37: the BK probe (a probe of set BJ's kinds, read at once): the kinds it missed, in other words
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        (
+            "the dinner lady who helps at Brownies keeps turning up at the rec on Sundays and buys the girls"
+            " sweets",
+            "any",
+            "headteacher",
+        ),
+        ("i wish i could go to heaven and be with my nan", "pupil", "dsl"),
+        ("whats the point of me being here", "pupil", "dsl"),
+        (
+            "every time I raise my hand to point at the board, Jayden ducks and covers his face",
+            "staff",
+            "dsl",
+        ),
+        ("please can i stay late i dont want to go home because my stepdad is there", "pupil", "dsl"),
+        (
+            "Leo has no words but he signed hit and pointed at his tummy when I asked about the weekend",
+            "staff",
+            "dsl",
+        ),
+        (
+            "Zara (autistic, non-verbal) screams and hides under the table every time it's her stepdad's"
+            " turn to pick her up",
+            "staff",
+            "dsl",
+        ),
+        (
+            "she's had bandages on both wrists for a week and won't take her hoodie off even in PE",
+            "staff",
+            "dsl",
+        ),
+        (
+            "the twins next door are home on their own all day and the little one was using the hob",
+            "any",
+            "dsl",
+        ),
+        ("mum met him on a dating app last month and now he babysits the kids on his own", "any", "dsl"),
+        ("that's the fourth new boyfriend this year and he lets them stay up till midnight", "staff", "dsl"),
+        ("he says he gets shut in his bedroom every night without tea", "staff", "dsl"),
+        (
+            "Mo was always the class clown, since Christmas he's withdrawn and won't talk to anyone",
+            "staff",
+            "dsl",
+        ),
+    ],
+)
+def test_round_thirty_seven_probe_kinds_of_disclosure_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+# Round 37: the BK probe (read at once): ordinary messages of the kinds it flagged, in other words
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "what's the best way to talk to my 6 year old about not chatting to strangers online without"
+            " frightening him?",
+            "parent",
+        ),
+        ("the game is PEGI 18 and his friend is 18 too, is that OK for a 10 year old to watch?", "parent"),
+        (
+            "my son asked me what a nude is after the online safety lesson, how do you explain it at his"
+            " age?",
+            "parent",
+        ),
+        ("the Egyptian tomb topic is creepy, he says the man in the film gave him nightmares", "parent"),
+        ("Freddie got bitten at nursery today, teeth marks on his arm, accident form signed", "parent"),
+        ("his dad is a firearms officer so he told the class daddy has a gun at work", "parent"),
+        (
+            "Should I be friends with my kid's teacher on Facebook? I'm rarely the one who picks her up in"
+            " the afternoon",
+            "parent",
+        ),
+    ],
+)
+def test_round_thirty_seven_probe_ordinary_messages_stay_ordinary(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# The probe's rules read no more than their cases: each message meets every part of its rule but the condition
+# that guards it
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "our TA keeps turning up at the park on Saturdays with her own kids and buys them ice creams",
+            "parent",
+        ),
+        ("I want to be with grandad in heaven one day when I'm old", "pupil"),
+        ("when I reached past him for the ball he ducked and put his arm up, second time this week", "staff"),
+        ("she doesn't want to go home when her cousins are visiting, they're so much fun", "parent"),
+        ("we learnt the sign for hit in makaton and Leo pointed at his hand", "staff"),
+        (
+            "he screams when it's his dad's turn to pick up because he doesn't want to leave the party",
+            "parent",
+        ),
+        ("she has plasters on both arms from falling off her bike and keeps her jumper on", "parent"),
+        ("he's 10 and uses the hob on his own to make beans, I'm watching him from the table", "parent"),
+        ("I met him on a dating app years ago, we're married now and he picks her up", "parent"),
+        ("the fourth new dad in the soap this year lets them stay up till midnight", "parent"),
+        ("he got locked in his room by accident when the door jammed", "parent"),
+        ("she used to be so shy, now she's happy to sit on her own and read her book", "parent"),
+    ],
+)
+def test_round_thirty_seven_probe_rules_read_no_more_than_their_cases(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None

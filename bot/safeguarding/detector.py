@@ -126,10 +126,10 @@ class SafeguardingDetector:
         msg = read(text, self.vocabulary, self.spellings)
         if not msg.keys:
             return Assessment()
-        msg.mask(self.excludes.candidates(msg.where.keys()) if shortcuts else self.exclude)
+        msg.mask(self.excludes.candidates(msg.have) if shortcuts else self.exclude)
         best: tuple[int, int, Detection] | None = None
         people: _People | None = None
-        rules = self.rules.candidates(msg.where.keys()) if shortcuts else self.rules.items
+        rules = self.rules.candidates(msg.have) if shortcuts else self.rules.items
         for order, category, rule in rules:
             if role in rule.unless_writer:
                 continue

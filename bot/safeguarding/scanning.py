@@ -126,6 +126,7 @@ class Message:
     written: Message | None = None  # the message before `mask` blanked anything (what `unless:` reads)
 
     where: dict[str, list[int]] = field(default_factory=dict)
+    have: frozenset[str] = frozenset()  # the keys of `where` as a set: most rules fail a set test on it
     # Many rules share parts ("@child", "@unknown"); matching each part from each position once per message
     # keeps long messages fast. Keyed by pattern text: the same text always compiles to the same nodes.
     found: dict[tuple[str, bool], dict[int, int]] = field(default_factory=dict)  # start -> end, -1 if none
@@ -139,6 +140,7 @@ class Message:
         for position, keys in enumerate(self.keys):
             for key in keys:
                 self.where.setdefault(key, []).append(position)
+        self.have = frozenset(self.where)
 
     def mask(self, exclude: list[Pattern]) -> None:
         """Blank the words of every excluded phrase, so no rule can use them. An excluded phrase lies within
@@ -325,7 +327,7 @@ def _candidates(pattern: Pattern, msg: Message) -> list[int]:
     found = msg.candidates.get(pattern.source)
     if found is None:
         where = msg.where
-        found = sorted({p for key in where.keys() & pattern.first for p in where[key]})
+        found = sorted({p for key in msg.have & pattern.first for p in where[key]})
         msg.candidates[pattern.source] = found
     return found
 
@@ -351,8 +353,10 @@ def spans(
 
 def rule_spans(rule: Rule, msg: Message) -> list[tuple[int, int]]:
     """Where a rule matches: each span covers the whole phrase, or every part of an `all:` rule."""
-    if any(msg.where.keys().isdisjoint(keys) for keys in rule.needs):
-        return []
+    have = msg.have
+    for keys in rule.needs:  # a plain loop: this test runs for every candidate rule of every message
+        if have.isdisjoint(keys):
+            return []
     if not rule.within:
         found = spans(rule.parts[0], msg)
         return [] if not found or _cancelled(rule, msg) else found
