@@ -6014,8 +6014,8 @@ def test_round_thirty_seven_ordinary_messages_stay_ordinary(
 
 # Round 37's rules read no more than the cases they were written for: each message meets every part of its
 # rule but the condition that guards it (a phone for calling home, a class photo, a finance inquiry, an
-# injection, a wet accident, a dropped phone, a tidy-up, hide and seek, a 17-year-old babysitter, a Year 6
-# child at the gate, a forgotten packed lunch)
+# injection, a wet accident, a dropped phone, a tidy-up, hide and seek, a 17-year-old babysitter, a parent
+# asking whether a child may wait at the gate, a forgotten packed lunch)
 @pytest.mark.parametrize(
     ("text", "role"),
     [
@@ -6035,7 +6035,8 @@ def test_round_thirty_seven_ordinary_messages_stay_ordinary(
         ("I hid my little sister under the bed when we played hide and seek", "pupil"),
         ("our Jade is 17 and babysits the toddler on her own on saturdays while I work", "parent"),
         (
-            "she's in Year 6 and waits at the gate on her own in the rain before it opens, is that allowed?",
+            "my reception girl waits alone at the gate in the rain before it opens, is she allowed to go in"
+            " early?",
             "parent",
         ),
         (
@@ -6162,6 +6163,45 @@ def test_round_thirty_seven_probe_ordinary_messages_stay_ordinary(
     ],
 )
 def test_round_thirty_seven_probe_rules_read_no_more_than_their_cases(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# The review of round 37's rules: each message meets every part of a new rule but a condition the review
+# added (phones given back on a residential, a play's poster, trousers too big, after swimming, a ball kicked,
+# the writer minding a baby, a Year 4 child, a fire alarm, a reading book, a turn to read, brambles, a proud
+# bake, the writer's sister, friends in a different class); before the review each was flagged
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("the teachers gave the children their phones back at night on the residential", "parent"),
+        ("the drama teacher took photos for the play poster and told them how to pose", "parent"),
+        ("he held his trousers down all day because they're too big, can he wear a belt?", "parent"),
+        ("he pulled his shorts off after swimming again and walked out in his towel", "parent"),
+        ("dad kicked the ball so hard mum fell on the ground", "pupil"),
+        ("I'm minding my sister's baby till late tonight while she's out", "parent"),
+        (
+            "my son (Y4) waits on his own at the gate in the rain for his lift, is there anywhere dry?",
+            "parent",
+        ),
+        ("he ducked under the table every time the fire alarm went off, second time this week", "staff"),
+        (
+            "he doesn't want to go home when his nan picks him up, he wants to stay and finish his reading"
+            " book",
+            "parent",
+        ),
+        ("she screams when it's her turn to read to the class", "parent"),
+        ("she's had plasters up her arms all week from the brambles at forest school", "parent"),
+        ("she baked a cake in the oven on her own, I was so proud", "parent"),
+        ("my sister has a third new boyfriend this year and he lets her stay up till midnight lol", "parent"),
+        (
+            "he used to be chatty but now he sits on his own at lunch, his friends are in a different class",
+            "parent",
+        ),
+    ],
+)
+def test_round_thirty_seven_reviewed_rules_read_no_more_than_their_cases(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None
