@@ -20,6 +20,7 @@ from bot.safeguarding.details import after_who, capitalised, name_like, without_
 from bot.safeguarding.patterns import START, Alt, Gap, Lexicon, Opt, Pattern, Rule
 from bot.safeguarding.punctuation import CLAUSE_END, SENTENCE_END, punctuated
 from bot.safeguarding.symbols import Symbols
+from bot.safeguarding.triggers import has_every
 
 _REPEATS = re.compile(r"([a-z])\1{2,}")  # "sooo" -> "so", "hurtsss" -> "hurts"
 _WORD = re.compile(r"[a-z0-9]+")
@@ -353,10 +354,8 @@ def spans(
 
 def rule_spans(rule: Rule, msg: Message) -> list[tuple[int, int]]:
     """Where a rule matches: each span covers the whole phrase, or every part of an `all:` rule."""
-    have = msg.have
-    for keys in rule.needs:  # a plain loop: this test runs for every candidate rule of every message
-        if have.isdisjoint(keys):
-            return []
+    if not has_every(msg.have, rule.needs):  # the index has checked this already, unless shortcuts are off
+        return []
     if not rule.within:
         found = spans(rule.parts[0], msg)
         return [] if not found or _cancelled(rule, msg) else found
