@@ -1313,3 +1313,21 @@ def test_asking_who_can_send_or_confirm_a_rule_is_not_passed_on(
 ) -> None:
     reply = engine_both_ways.ask(text, role)
     assert reply.action != "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("we would like a zoom meeting with Mr Reid about the group chat, when is he free?", "parent"),
+        ("I'd like a video call with the SENCO this week please", "parent"),
+        ("could we come in to speak to the headteacher about what was posted?", "parent"),
+        ("can I pop in to see Miss Shah after school about the comments on Dojo", "parent"),
+    ],
+)
+def test_a_call_on_an_app_or_a_visit_to_see_someone_is_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    # Round 38 (the blind59 probe, read at once): "a Teams call with the headteacher", "can I book in to see
+    # Mrs Carter": only the office can arrange either
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)

@@ -318,6 +318,10 @@ DEV_FLOORS = {
     "blind/blind55a.yaml": ((0.87, 0.99, 0.0), (0.5, 0.78, 0.1)),
     "blind/blind55b.yaml": ((0.9, 0.98, 0.0), (0.65, 0.83, 0.1)),
     "real/real_fresh35.yaml": ((0.33, 0.33, 0.0), (0.0, 0.33, 1.0)),
+    # round 38: real_fresh36 (held out through rounds 36 and 37) read
+    "real/real_fresh36.yaml": ((0.75, 0.75, 0.0), (0.25, 0.5, 0.0)),
+    # round 38: the blind59 probe (named apps and new technology), read at once
+    "blind/blind59.yaml": ((0.8, 0.94, 0.03), (0.62, 0.82, 0.12)),
 }
 
 

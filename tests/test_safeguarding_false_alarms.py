@@ -659,6 +659,9 @@ FRESH_SETS = {
     # SEND, honour, talk of dying, neighbours, staff and the head, told in pieces), read at once: 12/60
     # missed, 4 routes and 10/300 flagged at round 37's start (the header says what is left)
     "general_probe_bk.yaml": (4, 0.02),
+    # held out through rounds 36 and 37, read in round 38: 29/120 missed, 1 route and 1/300 flagged at round
+    # 38's start (BK, a probe of its kinds, had been read in round 37)
+    "general_blind_bj.yaml": (0, 0.004),
 }
 
 
@@ -6202,6 +6205,191 @@ def test_round_thirty_seven_probe_rules_read_no_more_than_their_cases(
     ],
 )
 def test_round_thirty_seven_reviewed_rules_read_no_more_than_their_cases(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# Round 38: set BJ (held out through rounds 36 and 37, read this round): the kinds it missed, in other words
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        (
+            "Mr Dean from chess club drove my daughter home and they went to his flat first, it took ages",
+            "parent",
+            "headteacher",
+        ),
+        (
+            "the gymnastics coach slipped Lily twenty quid after class and said don't tell mum",
+            "parent",
+            "headteacher",
+        ),
+        (
+            "her reading tutor from school asked to come round for lessons when nobody's in",
+            "parent",
+            "headteacher",
+        ),
+        (
+            "the learning mentor offered to take him to McDonald's as a reward, just the two of them",
+            "parent",
+            "headteacher",
+        ),
+        (
+            "the PE coach told my son he could get changed in front of him, no need for a cubicle",
+            "parent",
+            "headteacher",
+        ),
+        ("found a card he'd written for his mum that said this is goodbye", "parent", "dsl"),
+        ("Amira drew herself in heaven and said she wants to be there soon", "staff", "dsl"),
+        ("it doesnt even matter, i wont be here much longer", "pupil", "dsl"),
+        (
+            "in the home corner Leo did things with the dolls a 4 year old shouldn't know about, I wrote down"
+            " what he said",
+            "staff",
+            "dsl",
+        ),
+        ("my cousin makes me do things to his willy", "pupil", "dsl"),
+        ("since half term Mia screams when we do her intimate care, she never used to", "staff", "dsl"),
+        ("he pointed to the symbols for daddy and bath and then hid under the table", "staff", "dsl"),
+        (
+            "since he started visiting his grandad he's terrified and covers his privates with his hands",
+            "parent",
+            "dsl",
+        ),
+        (
+            "the bruise on her back is from falling off the bed, mum says, but it doesn't add up",
+            "staff",
+            "dsl",
+        ),
+        ("her pull up hasn't been changed since yesterday, she's red raw", "staff", "dsl"),
+        ("dad padlocks the kitchen cupboards so we can't eat", "pupil", "dsl"),
+        ("since mum's new boyfriend moved in the kids are locked out till he says", "parent", "dsl"),
+        (
+            "my ex's new husband went to prison for indecent images and she stays there weekends",
+            "parent",
+            "dsl",
+        ),
+        ("the lodger slept in his bed last night and Jake was on the floor", "staff", "dsl"),
+        (
+            "Sami has no speech and won't go into his bedroom any more, he screams and covers his ears",
+            "parent",
+            "dsl",
+        ),
+        (
+            "my brothers follow me everywhere because they say I dishonoured the family talking to boys",
+            "pupil",
+            "dsl",
+        ),
+        (
+            "they're taking her back to Pakistan for good after SATs and she doesn't want to go",
+            "staff",
+            "dsl",
+        ),
+        ("is it true girls can be married at 13 in our country, my sister says I will be", "pupil", "dsl"),
+        ("my dad said if i say anything at school ill be sent away to live abroad", "pupil", "dsl"),
+        ("her uncle said if she talks to a boy at school he'll sort her out", "parent", "dsl"),
+        (
+            "Keira refuses to get changed for PE every week and keeps her cardigan on, even when it's"
+            " boiling",
+            "staff",
+            "dsl",
+        ),
+        ("I asked her if anything was wrong and she said she's not allowed to tell", "staff", "dsl"),
+        ("she's been dry since she was three and is wetting again, very clingy at drop off", "parent", "dsl"),
+        ("Aiden holds onto the door at pick up every Friday when his uncle collects", "staff", "dsl"),
+        ("he's started undressing in the corridor and making a noise we've never heard", "staff", "dsl"),
+        # three kinds found before only by the meaning layer, which moves when the knowledge's examples do
+        # (sets AJ, AB and BB): a young carer, screaming and "shut that kid up" through a neighbour's wall, a
+        # war "for Allah"
+        (
+            "my neighbour's boy, maybe 10, collects his dad's prescriptions and does the shopping, I've"
+            " never seen"
+            " anyone helping",
+            "parent",
+            "dsl",
+        ),
+        (
+            "every night through the wall I hear a little one crying and him upstairs yelling shut that"
+            " kid up",
+            "parent",
+            "dsl",
+        ),
+        (
+            "a girl in my class says her brother will go to fight for allah and take her with him",
+            "pupil",
+            "dsl",
+        ),
+        # "ok ta" is thanks, not a teaching assistant: the concern after it goes to the DSL
+        (
+            "ok ta. also a man at the bus stop asked my son to meet him on his own at the park",
+            "parent",
+            "dsl",
+        ),
+    ],
+)
+def test_round_thirty_eight_kinds_of_disclosure_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+# Round 38's rules read no more than the cases they were written for: each message meets every part of its
+# rule but the condition that guards it (a tuck-shop fiver, the team's outing, a leaving card, Halloween,
+# moving house, cold wipes, learning a sign, suncream, the dog, the kitchen, a clean record, away at his
+# dad's, fireworks, a play, emigrating, a Tudor wedding, a wedding time, being grounded, forgotten kit, a
+# surprise, a new baby, a new class, swimming, a proud helper, football on the TV, an RE lesson); set BJ's
+# alarm, an allergy to plasters; and the blind59 probe's, an AI picture of the head
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "the coach gave him a fiver for the tuck shop in the changing room, he'd forgotten his money",
+            "parent",
+        ),
+        ("the coach offered to take him bowling as a treat with the team at the end of the season", "parent"),
+        ("she wrote a leaving card for Mrs Jones, this is goodbye but we'll miss you", "pupil"),
+        ("Halloween art: Sam drew himself in a grave with a pumpkin, he wants to be a skeleton", "staff"),
+        ("i wont be here much longer, we're moving to Leeds at Easter", "pupil"),
+        ("Mia screams at nappy changes because of the cold wipes, she never used to", "parent"),
+        ("we're learning the sign for daddy and bath this week in makaton", "staff"),
+        ("she's burnt on her shoulders, couldn't reach to put the suncream on herself", "parent"),
+        ("we put a lock on the fridge because the dog opens it", "parent"),
+        ("the kids are not allowed in the kitchen when mum's new partner is cooking", "parent"),
+        ("the new lodger has a clean record, nothing involving children, the DBS came back fine", "parent"),
+        ("mum's friend sleeps in her room while she's away at her dad's", "parent"),
+        ("she won't sleep in her room because of the fireworks, covering her ears", "parent"),
+        ("in the play the brothers say she brought shame on the family by talking to a boy", "pupil"),
+        ("they're emigrating to India for good after SATs and she's upset about leaving friends", "parent"),
+        ("in history we learned Tudor princesses would be married at 14", "pupil"),
+        ("my auntie will be married at 11 in the church on Saturday", "pupil"),
+        ("if i get grounded again mum says she'll send me away to boarding school", "pupil"),
+        ("he refused to get changed for PE, forgot his kit and kept his jumper on as it was cold", "staff"),
+        ("I asked her if she knew what her surprise was and she said she's not allowed to tell", "parent"),
+        ("she was fully trained but is wetting again since the new baby, and a bit clingy", "parent"),
+        ("Mia clings to me at pick up on Mondays, it's her first week in a new class", "parent"),
+        ("he keeps undressing after swimming, he started doing it when he's wet", "parent"),
+        ("she's allergic to the blue plasters so please use the others if she hurts herself", "parent"),
+        (
+            "he is so proud that he does the shopping and collects his nan's prescriptions with her at"
+            " midnight on christmas eve",
+            "parent",
+        ),
+        ("the neighbours were shouting at the football on tv and then it went quiet", "parent"),
+        (
+            "in RE we learned about the crusades when knights would go and fight a holy war and we watched"
+            " videos",
+            "pupil",
+        ),
+        # the blind59 probe's alarm: a picture made of the head (an adult), not of a child
+        ("a mum made a meme picture of our teacher and put it on facebook, can she do that?", "parent"),
+        # two messages older rules read, noted in round 37: an adult minding the baby, a child who would
+        # rather not do her homework
+        ("we look after the baby in turns every night while my partner is on night shifts", "parent"),
+        ("he doesn't want to go home because I make him do his times tables", "parent"),
+        ("she doesn't want to go home because mum makes her do her spellings first", "parent"),
+    ],
+)
+def test_round_thirty_eight_rules_read_no_more_than_their_cases(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None

@@ -69,11 +69,19 @@ class Cues:
             for firm, phrases in ((True, intent.firm_cues), (False, intent.cues))
             for phrase in phrases
         ]
-        self.forward = sorted(forward, key=lambda cue: not cue[2])  # firm first, each kind in file order
+        # Firm first, each kind in file order. Phrases are kept with a space either side, so that a phrase
+        # found in the message spaced the same way is whole words: every message is checked against all of
+        # them (a few hundred), so the message is spaced once rather than once a phrase.
+        self.forward = [
+            (f" {phrase} ", intent, firm)
+            for phrase, intent, firm in sorted(forward, key=lambda cue: not cue[2])
+            if phrase
+        ]
         self.roles = [
-            (fold(phrase), role)
+            (f" {phrase} ", role)
             for role, phrases in knowledge.language.role_cues.items()
-            for phrase in phrases
+            for phrase in (fold(typed) for typed in phrases)
+            if phrase
         ]
         self.asking_for = [
             (compile_request(pattern), role)
@@ -97,20 +105,20 @@ class Cues:
         question of the writer's own beside it does not take it back: "how do I do that? could someone email
         me"); then a phrase, a firm one counting as firm only when the message does not also ask a question of
         its own ("i want to complain about the head, who do i write to?")."""
-        if self.requests:
-            spaced = f" {plain} "
-            for pattern, intent in self.requests:
-                if pattern.search(spaced):
-                    return Cue(intent, True)
+        spaced = f" {plain} "
+        for pattern, intent in self.requests:
+            if pattern.search(spaced):
+                return Cue(intent, True)
         for phrase, intent, firm in self.forward:
-            if contains(plain, phrase):
+            if phrase in spaced:
                 return Cue(intent, firm and _ASKS_ME.search(plain) is None)
         return None
 
     def role(self, plain: str) -> str:
         """The role the wording (the message as `plain` reads it) points to ("my son" → parent), or "any" when
         it points to none or several."""
-        roles = {role for phrase, role in self.roles if contains(plain, phrase)}
+        spaced = f" {plain} "
+        roles = {role for phrase, role in self.roles if phrase in spaced}
         return roles.pop() if len(roles) == 1 else "any"
 
     def asked_for(self, plain: str) -> str | None:
@@ -164,8 +172,3 @@ def reads_as_a_subject(folded: str) -> bool:
     the development sets, 8 of them with their section among the options; 4 that wanted a person ("could
     you send this on to the headteacher") also get options beside the button."""
     return not _FIRST_PERSON.search(folded) and not _PLEASE.search(folded)
-
-
-def contains(folded: str, phrase: str) -> bool:
-    """Whether a folded phrase occurs in a folded message as whole words."""
-    return bool(phrase) and f" {phrase} " in f" {folded} "

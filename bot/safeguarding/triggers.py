@@ -10,6 +10,7 @@ detector's `shortcuts=False` tries everything, and a test checks that both give 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
@@ -34,12 +35,16 @@ class NeedsIndex(Generic[T]):
         self.needs = [tuple(needs(item)) for item in self.items]
         self.by_key: dict[str, list[int]] = {}
         self.always: list[int] = []  # items that need no particular word: always tried
+        # Each item is filed under the part a message is least likely to have. A key that many items need
+        # is a common word ("my", "mum", "he"), so the part whose keys the fewest items need is taken: a
+        # message looks up nearly half as many items as when filed under the part with the fewest keys
+        # (docs/benchmark-history.md, round 38).
+        shared = Counter(key for parts in self.needs for part in parts for key in part)
         for position, parts in enumerate(self.needs):
             if not parts:
                 self.always.append(position)
                 continue
-            # The part with the fewest keys is the one a message is least likely to have.
-            for key in min(parts, key=len):
+            for key in min(parts, key=lambda part: sum(shared[k] for k in part)):
                 self.by_key.setdefault(key, []).append(position)
 
     def candidates(self, keys: frozenset[str]) -> list[T]:
