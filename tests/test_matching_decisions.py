@@ -1331,3 +1331,44 @@ def test_a_call_on_an_app_or_a_visit_to_see_someone_is_passed_on(
     # Mrs Carter": only the office can arrange either
     reply = engine_both_ways.ask(text, role)
     assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("need a quick word with mrs jones today please", "parent"),
+        ("want a meeting with the head asap", "parent"),
+        ("did the school get my complaint letter, i handed it in on monday", "parent"),
+        ("grandad here, did the office get the trip slip for Ollie", "parent"),
+        ("can you check if my daughter's consent form says yes to photos", "parent"),
+    ],
+)
+def test_a_hurried_demand_for_a_meeting_or_a_check_on_a_form_is_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    # Round 39 (blind57, read): "need a meeting with the head asap pls", "did office get his pickup form",
+    # "could you check whether my son's photo consent form says yes or no": only the office can do any of them
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("has the school got a complaints form", "parent"),
+        ("do staff need a meeting with the head before posting on the school page?", "staff"),
+    ],
+)
+def test_asking_whether_there_is_a_form_or_a_meeting_is_not_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action != "forward", (reply.action, reply.topic)
+
+
+def test_who_sits_on_the_panel_is_answered_with_the_rule_on_its_members(engine: Engine) -> None:
+    # Round 39 (blind57, read): "can a governor who already knows about it sit on the panel?" The panel's
+    # section now quotes the rule that its three governors have had no earlier involvement.
+    reply = engine.ask("who sits on the complaints panel", "parent")
+    assert (reply.action, reply.topic) == ("answer", "complaints_panel_meeting")
+    assert "no earlier involvement" in reply.text

@@ -6393,3 +6393,63 @@ def test_round_thirty_eight_rules_read_no_more_than_their_cases(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("the teacher put a caption under the photo of the children on the school page", "parent"),
+        (
+            "Mr Ahmed captioned the class photo 'our little scientists', is that allowed with the kids'"
+            " names?",
+            "parent",
+        ),
+    ],
+)
+def test_round_thirty_nine_a_caption_is_not_read_as_a_caution(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    # Round 39 (blind57, read): "a caption making fun of a child's spelling" on a teacher's Instagram was read
+    # as "cautioned" near a member of staff and children, and went to the chair of governors as an allegation
+    # about the head. A caption is an ordinary word (ordinary_words); a caution still counts (next test).
+    assert detector.detect(text, role=role) is None
+
+
+def test_round_thirty_nine_a_member_of_staff_cautioned_is_still_found(detector: SafeguardingDetector) -> None:
+    _assert_found_by_a_rule(
+        detector, "the new TA was cautioned by police about indecent pictures of children", "headteacher"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("the twins next door told me they've had dry cereal for tea every night this week", "parent"),
+        ("she says mummy has been in bed for days and nobody makes her breakfast", "staff"),
+        (
+            "we haven't seen any grown ups at their flat since the weekend, the kids let themselves in",
+            "parent",
+        ),
+    ],
+)
+def test_round_thirty_nine_a_neglected_home_told_by_a_neighbour_is_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    # Round 39: set Q's neighbour ("mummy's been in bed for a week … dry cereal for tea, and I haven't seen an
+    # adult at the house since last Thursday") was found only by the similarity layer, and lost when a topic
+    # example was added. Each of its three signs has a rule now.
+    _assert_found_by_a_rule(detector, text, "dsl", role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("he's a fussy eater, he only likes dry cereal for tea at the moment", "parent"),
+        ("his dad has been in bed all week with flu so grandma is doing drop off", "parent"),
+        ("we haven't seen any parents at the gate since the new pick-up rota started", "staff"),
+    ],
+)
+def test_round_thirty_nine_neglect_rules_read_no_more_than_their_cases(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
