@@ -6215,12 +6215,13 @@ def test_round_thirty_seven_reviewed_rules_read_no_more_than_their_cases(
     ("text", "role", "route"),
     [
         (
-            "Mr Dean from chess club drove my daughter home and they went to his flat first, it took ages",
+            "the man who runs chess club gave Maya a lift home last night, they stopped off at his house and"
+            " it was over an hour before she got back",
             "parent",
             "headteacher",
         ),
         (
-            "the gymnastics coach slipped Lily twenty quid after class and said don't tell mum",
+            "the swimming instructor slipped her a tenner in the changing rooms after the lesson",
             "parent",
             "headteacher",
         ),
@@ -6257,19 +6258,28 @@ def test_round_thirty_seven_reviewed_rules_read_no_more_than_their_cases(
             "dsl",
         ),
         (
-            "the bruise on her back is from falling off the bed, mum says, but it doesn't add up",
+            "the scald on her arm doesn't add up, mum says she pulled the kettle over but she can't reach"
+            " the worktop",
             "staff",
             "dsl",
         ),
         ("her pull up hasn't been changed since yesterday, she's red raw", "staff", "dsl"),
-        ("dad padlocks the kitchen cupboards so we can't eat", "pupil", "dsl"),
-        ("since mum's new boyfriend moved in the kids are locked out till he says", "parent", "dsl"),
         (
-            "my ex's new husband went to prison for indecent images and she stays there weekends",
+            "there's a padlock on the fridge at home and he only gets food when his stepmum says",
             "parent",
             "dsl",
         ),
-        ("the lodger slept in his bed last night and Jake was on the floor", "staff", "dsl"),
+        (
+            "we are not allowed in till mums new fella gets home so we sit on the step even when its raining",
+            "pupil",
+            "dsl",
+        ),
+        (
+            "her uncle did time in jail for something underage and now he babysits her on fridays",
+            "parent",
+            "dsl",
+        ),
+        ("a man from mum's work sleeps in her room some nights, she's 5", "parent", "dsl"),
         (
             "Sami has no speech and won't go into his bedroom any more, he screams and covers his ears",
             "parent",
@@ -6285,7 +6295,7 @@ def test_round_thirty_seven_reviewed_rules_read_no_more_than_their_cases(
             "staff",
             "dsl",
         ),
-        ("is it true girls can be married at 13 in our country, my sister says I will be", "pupil", "dsl"),
+        ("a girl in year 6 asked if you can get married at 12 cos her dad says she will", "pupil", "dsl"),
         ("my dad said if i say anything at school ill be sent away to live abroad", "pupil", "dsl"),
         ("her uncle said if she talks to a boy at school he'll sort her out", "parent", "dsl"),
         (
@@ -6315,7 +6325,7 @@ def test_round_thirty_seven_reviewed_rules_read_no_more_than_their_cases(
             "dsl",
         ),
         (
-            "a girl in my class says her brother will go to fight for allah and take her with him",
+            "my cousin says he is going to go and fight in a holy war and take me with him",
             "pupil",
             "dsl",
         ),
