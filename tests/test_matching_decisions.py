@@ -239,6 +239,13 @@ def test_a_forwarded_message_that_asks_something_also_offers_the_sections_that_m
     [
         ("heads reply to my complaint was rubbish. can i appeal", "complaints_stage_two"),
         ("if i email my complaint to the office how long till i hear back", "complaints_stage_one"),
+        # round 40: what others may do, and when to hear back, asked mid-message without a question mark
+        (
+            "the office says they need longer to look at my complaint r they allowed to",
+            "complaints_timescales",
+        ),
+        ("can ofsted change the governors decision on my complaint", "complaints_after_panel"),
+        ("sent my complaint in last week, when will we hear back", "complaints_timescales"),
     ],
 )
 def test_a_forward_that_asks_without_a_question_mark_also_offers_its_section(
@@ -255,7 +262,12 @@ def test_a_forward_that_asks_without_a_question_mark_also_offers_its_section(
 
 @pytest.mark.parametrize(
     "text",
-    ["please forward this to the office", "can someone from the office ring me", "can i speak to the head"],
+    [
+        "please forward this to the office",
+        "can someone from the office ring me",
+        "can i speak to the head",
+        "can the head ring me today about my complaint",
+    ],
 )
 def test_a_plain_request_for_a_person_is_offered_only_the_office(engine: Engine, text: str) -> None:
     reply = engine.ask(text, "parent")

@@ -326,6 +326,10 @@ DEV_FLOORS = {
     "blind/blind57a.yaml": ((0.92, 0.95, 0.02), (0.65, 0.84, 0.08)),
     "blind/blind57b.yaml": ((0.9, 0.97, 0.0), (0.8, 0.91, 0.0)),
     "real/real_fresh37.yaml": ((0.5, 0.83, 0.0), (0.33, 0.66, 0.0)),
+    # round 40: blind58 and real_fresh38 (held out through rounds 38 and 39) read
+    "blind/blind58a.yaml": ((0.87, 0.98, 0.0), (0.75, 0.84, 0.08)),
+    "blind/blind58b.yaml": ((0.82, 0.86, 0.03), (0.59, 0.82, 0.11)),
+    "real/real_fresh38.yaml": ((0.33, 0.66, 0.0), (0.33, 0.0, 0.0)),
 }
 
 
@@ -366,17 +370,19 @@ def test_development_sets_keep_their_floors(engine_both_ways: Engine, name: str)
 
 
 # The development sets pooled, written (blind/) and real (real/), with the meaning and on words alone: top-1,
-# answered right and helped may not fall, nor the wrong-answer rate rise (round 39's end).
+# answered right and helped may not fall, nor the wrong-answer rate rise (round 40's end; in round 40, over
+# round 39's sets, every figure rose or held but the real questions' helped with the meaning, one question
+# lower: two long stories fall back that were offered sections, one more is offered its section).
 POOLED_FLOORS = {
     # (semantic, kind): (top-1 ≥, answered right ≥, helped ≥, wrong-answer rate ≤)
-    # 9455 policy, 72 of 4965 answers wrong
-    (True, "blind"): (0.8861, 0.5173, 0.9481, 0.0146),
-    # 1422 policy, 40 of 316 answers wrong
-    (True, "real"): (0.5021, 0.194, 0.6779, 0.1266),
-    # 9455 policy, 176 of 3108 answers wrong
-    (False, "blind"): (0.6522, 0.3099, 0.835, 0.0567),
-    # 1422 policy, 60 of 228 answers wrong
-    (False, "real"): (0.3748, 0.1181, 0.5597, 0.2632),
+    # 9665 policy, 73 of 5075 answers wrong
+    (True, "blind"): (0.886, 0.5174, 0.9496, 0.0144),
+    # 1425 policy, 39 of 315 answers wrong
+    (True, "real"): (0.5017, 0.1936, 0.6771, 0.1239),
+    # 9665 policy, 181 of 3176 answers wrong
+    (False, "blind"): (0.6527, 0.3097, 0.8375, 0.057),
+    # 1425 policy, 60 of 229 answers wrong
+    (False, "real"): (0.3747, 0.1185, 0.5592, 0.2621),
 }
 
 

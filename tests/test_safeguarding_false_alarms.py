@@ -662,6 +662,10 @@ FRESH_SETS = {
     # held out through rounds 36 and 37, read in round 38: 29/120 missed, 1 route and 1/300 flagged at round
     # 38's start (BK, a probe of its kinds, had been read in round 37)
     "general_blind_bj.yaml": (0, 0.004),
+    # held out through rounds 38 and 39, read in round 40: 32/120 missed, no route and 7/300 flagged at round
+    # 40's
+    # start (the header says what is left)
+    "general_blind_bl.yaml": (0, 0.014),
 }
 
 
@@ -6460,6 +6464,179 @@ def test_round_thirty_nine_a_neglected_home_told_by_a_neighbour_is_found_by_a_ru
     ],
 )
 def test_round_thirty_nine_neglect_rules_read_no_more_than_their_cases(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+# ---- round 40: set BL read (living with strangers and working, children's sexual behaviour, extremism,
+# games,
+# exploitation, medical neglect, play and writing, a disclosure taken back), and blind58's alarms ----
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        (
+            "i owe kai 50 pound for the trainers he got me so i do jobs for him after school till its paid"
+            " off",
+            "pupil",
+            "dsl",
+        ),
+        (
+            "the lady who brought us here says we have to pay back the journey before we can go to school",
+            "pupil",
+            "dsl",
+        ),
+        (
+            "Y1 boy collected all week by a woman who says she is having him for a few months while dad"
+            " works away."
+            " Not on the contact list and says she's not family.",
+            "staff",
+            "dsl",
+        ),
+        ("mr i dont live at home anymore i stay at my dads friends flat now", "pupil", "dsl"),
+        (
+            "Y5 girl says she works in her uncle's takeaway before school most mornings from 5am",
+            "staff",
+            "dsl",
+        ),
+        (
+            "after school i help at the car wash with my cousin, he's not my real cousin, and we stay till"
+            " late",
+            "pupil",
+            "dsl",
+        ),
+        ("he told me his brother licks his willy at bathtime and it's a game", "staff", "dsl"),
+        (
+            "at the park the big girls said show your bum or you cant play and took a photo on their phone",
+            "pupil",
+            "dsl",
+        ),
+        ("a Reception child poked a crayon into another boy's bottom at the carpet again", "staff", "dsl"),
+        ("my son keeps talking about 'protecting white culture' after his uncle's meetings", "parent", "dsl"),
+        ("a boy from his fortnite squad asked him to put the camera on with no top", "parent", "dsl"),
+        (
+            "our neighbour keeps giving my son money and sweets over the wall and now wants him to come in"
+            " and see"
+            " his rabbits",
+            "parent",
+            "dsl",
+        ),
+        ("I hide stuff in the woods for the older ones and they give me money", "pupil", "dsl"),
+        (
+            "Y6 girl: two new phones this term and a roll of notes in her coat, says a 'friend' pays her"
+            " for errands,"
+            " seen getting into different cars",
+            "staff",
+            "dsl",
+        ),
+        ("my front tooth is black and it hurts when i eat so i dont eat lunch", "pupil", "dsl"),
+        ("my eye is hurting and crusty for ages and dad says we cant go to the doctors", "pupil", "dsl"),
+        (
+            "Dad insists she has a heart condition and needs to sit out of PE, but the hospital's tests"
+            " came back"
+            " clear",
+            "staff",
+            "dsl",
+        ),
+        (
+            "In role play he puts the teddy in the cupboard and says no tea till you learn, the same thing"
+            " every"
+            " day",
+            "staff",
+            "dsl",
+        ),
+        (
+            "In her journal: 'he said if I tell about the pictures he will post them on the internet'",
+            "staff",
+            "dsl",
+        ),
+        ("miss said my body is growing up and she wanted to see", "pupil", "headteacher"),
+        ("forget what i told you about my step dad it was only a joke ok", "pupil", "dsl"),
+        (
+            "please ignore my last message, my husband didn't mean it, he's just stressed. The children"
+            " are fine",
+            "parent",
+            "dsl",
+        ),
+        (
+            "through the interpreter dad said his daughter is being prepared for the wedding back home"
+            " this summer",
+            "staff",
+            "dsl",
+        ),
+        # set AL's disclosure, lost from the similarity layer when the round's topic examples were added
+        (
+            "Her dad has been texting her saying he is going to take her away to his family and she will"
+            " never see"
+            " mum again",
+            "staff",
+            "dsl",
+        ),
+    ],
+)
+def test_round_forty_kinds_of_disclosure_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Round 40 (set BL, read): the kinds of its 32 missed disclosures, in other words, each found by the rule
+    # written for its kind (knowledge/safeguarding.yaml, "round 40").
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # blind58 (read): a child's favourite teacher, a reading volunteer who "hears" readers, screenshots
+        # offered "on my phone", a pupil who followed a teacher and was blocked, the PTA asking a TA for her
+        # photos of the fair, "pretty" meaning "rather"
+        ("can i follow sir on insta hes my favourite", "pupil"),
+        ("my mum volunteers and hears readers on Tuesdays, what can she post on facebook about it", "parent"),
+        (
+            "please tell the head there's a thread on the local facebook group about the Year 1 team, some"
+            " comments"
+            " really nasty about Miss Cole, I've got screenshots on my phone if she wants them",
+            "parent",
+        ),
+        ("why did miss block me on tiktok i only followed her", "pupil"),
+        (
+            "the PTA asked me to send them my photos of the Christmas fair for their Facebook page, ok as"
+            " a TA?",
+            "staff",
+        ),
+        (
+            "Mrs Khan from Y2 says a parent has messaged her 30 times on Dojo this week, some of it pretty"
+            " abusive",
+            "staff",
+        ),
+        # set BL (read): a witch's cage in a story, a teacher who will be cross about homework, children who
+        # smell
+        # of a Christmas tree stall, a pupil speaking to "mrs"
+        ("in my story the witch puts the children in a cage and they run away", "pupil"),
+        ("miss is going to kill me i did my spellings in the wrong book", "pupil"),
+        ("they come home smelling of pine after helping on the christmas tree stall", "parent"),
+        ("mrs i dont live near the park anymore we moved to a new house", "pupil"),
+        # the new rules' guards
+        ("i owe my brother a fiver so I'm doing his chores", "pupil"),
+        ("the dog licked his bum and now he won't stop laughing", "parent"),
+        (
+            "she's had a black tooth since she fell off the scooter, the dentist says it will fall out",
+            "parent",
+        ),
+        ("he's being assessed for ADHD, not diagnosed yet, the paediatrician has a waiting list", "parent"),
+        ("ignore my last message, my husband has already paid for the trip, it's sorted", "parent"),
+        ("if I tell my mum about the photos she will put them on facebook lol", "pupil"),
+        (
+            "we're preparing for my sister's wedding back home this summer, can she miss the last week?",
+            "parent",
+        ),
+        ("he does errands for his nan and she pays him pocket money", "parent"),
+        ("my husband works in Leeds and leaves at 5am so grandma does drop off before school", "parent"),
+        ("her dad says he's going to take her swimming on saturday", "parent"),
+        ("my ex said he is coming to take them for the weekend, is that ok with the school", "parent"),
+    ],
+)
+def test_round_forty_rules_and_guards_read_no_more_than_their_cases(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None
