@@ -267,6 +267,8 @@ def test_a_forward_that_asks_without_a_question_mark_also_offers_its_section(
         "can someone from the office ring me",
         "can i speak to the head",
         "can the head ring me today about my complaint",
+        "can the head please ring me about my complaint",
+        "could the school let me know when my complaint will be looked at",
     ],
 )
 def test_a_plain_request_for_a_person_is_offered_only_the_office(engine: Engine, text: str) -> None:

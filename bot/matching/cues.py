@@ -39,9 +39,12 @@ _ASKS_ABOUT = re.compile(
     r"|how (?:long|soon|much|many)|what (?:happens|now|next)"
     r"|is (?:that|this|it) (?:normal|allowed|ok|okay|right|fair|legal|usual|true|acceptable)"
     r"|(?:are|r) (?:they|you|the school|staff|teachers|governors) (?:allowed|meant|supposed|able)"
-    r"|(?:can|could|will|would|do|does) (?:they|the school|ofsted|the governors|governors|the head|the panel)"
-    r"(?! (?:speak|talk|see|meet|book|arrange|ring|call|phone|contact|email|get back)\b)"
-    r"|(?:do|does) (?:i|we|they|the school) (?:have|need) to"
+    r"|(?:do|does) (?:they|the school|ofsted|the governors|governors|the head|the panel)"
+    r"|(?:can|could|will|would) (?:they|the school|ofsted|the governors|governors|the head|the panel)"
+    r"(?! (?:please |pls |plz |just )?"
+    r"(?:speak|talk|see|meet|book|arrange|ring|call|phone|contact|email|text|send|give|let|tell|write"
+    r"|get back|get in touch)\b)"
+    r"|do (?:i|we) (?:have|need) to"
     r"|(?:can|could|may) (?:my|our) \w+ (?:come|attend|join|sit|be there)"
     r"|(?:where|who) (?:does|do|should|would) (?:it|that|this|my complaint|the complaint) go"
     r"|when (?:should|shld|will|would|do|can|might) (?:i|we) (?:hear|here|expect|get)"
@@ -52,7 +55,8 @@ i email my complaint how long till i hear back", "they need more time on my comp
 unlike asking for a person ("can i speak to the head"). Round 40: also what others may do ("r they allowed to
 do that", "can ofsted overturn…", "can they make me take it down"), what one must do ("do we have to put up
 with it"), who may come along, where a complaint goes ("my complaint is about the head … where does it go"),
-when to hear back and what counts ("do the holidays count")."""
+when to hear back and what counts ("do the holidays count"); not a request that they do something for the
+writer ("can the head please ring me", "could the school let me know")."""
 
 
 @dataclass(frozen=True)
