@@ -33,14 +33,17 @@ _FIRST_PERSON = re.compile(
 _PLEASE = re.compile(r"\b(?:please|pls|plz)\b")
 
 _ASKS_ME = re.compile(r"\b(?:do|can|could|should|shall|would|am) (?:i|we)\b")
+_OTHERS = r"(?:they|the school|ofsted|the governors|governors|the head|the panel)"
+"""Who else a message may ask about ("can ofsted overturn…", "does the head have to…")."""
+
 _ASKS_ABOUT = re.compile(
     r"\b(?:(?:do|can|could|should|shall|am) (?:i|we)"
     r"(?! (?:speak|talk|see|meet|have|book|arrange|ring|call|phone)\b)"
     r"|how (?:long|soon|much|many)|what (?:happens|now|next)"
     r"|is (?:that|this|it) (?:normal|allowed|ok|okay|right|fair|legal|usual|true|acceptable)"
     r"|(?:are|r) (?:they|you|the school|staff|teachers|governors) (?:allowed|meant|supposed|able)"
-    r"|(?:do|does) (?:they|the school|ofsted|the governors|governors|the head|the panel)"
-    r"|(?:can|could|will|would) (?:they|the school|ofsted|the governors|governors|the head|the panel)"
+    rf"|(?:do|does) {_OTHERS}"
+    rf"|(?:can|could|will|would) {_OTHERS}"
     r"(?! (?:please |pls |plz |just )?"
     r"(?:speak|talk|see|meet|book|arrange|ring|call|phone|contact|email|text|send|give|let|tell|write"
     r"|get back|get in touch)\b)"
