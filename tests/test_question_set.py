@@ -330,6 +330,10 @@ DEV_FLOORS = {
     "blind/blind58a.yaml": ((0.87, 0.98, 0.0), (0.75, 0.84, 0.08)),
     "blind/blind58b.yaml": ((0.82, 0.86, 0.03), (0.59, 0.82, 0.11)),
     "real/real_fresh38.yaml": ((0.33, 0.66, 0.0), (0.33, 0.0, 0.0)),
+    # round 41: blind60 and real_fresh39 (held out through rounds 39 and 40) read
+    "blind/blind60a.yaml": ((0.84, 0.94, 0.03), (0.55, 0.86, 0.04)),
+    "blind/blind60b.yaml": ((0.81, 0.94, 0.08), (0.64, 0.85, 0.12)),
+    "real/real_fresh39.yaml": ((0.3, 0.38, 0.5), (0.23, 0.53, 0.0)),
 }
 
 
@@ -370,19 +374,19 @@ def test_development_sets_keep_their_floors(engine_both_ways: Engine, name: str)
 
 
 # The development sets pooled, written (blind/) and real (real/), with the meaning and on words alone: top-1,
-# answered right and helped may not fall, nor the wrong-answer rate rise (round 40's end; in round 40, over
-# round 39's sets, every figure rose or held but the real questions' helped with the meaning, one question
-# lower: two long stories fall back that were offered sections, one more is offered its section).
+# answered right and helped may not fall, nor the wrong-answer rate rise (round 41's end, over 124 sets; in
+# round 41 no development question's outcome changed: its changes were to the safeguarding rules only, and the
+# pooled figures moved only by the three sets read: blind60a, blind60b and real_fresh39).
 POOLED_FLOORS = {
     # (semantic, kind): (top-1 ≥, answered right ≥, helped ≥, wrong-answer rate ≤)
-    # 9665 policy, 73 of 5075 answers wrong
-    (True, "blind"): (0.886, 0.5174, 0.9496, 0.0144),
-    # 1425 policy, 39 of 315 answers wrong
-    (True, "real"): (0.5017, 0.1936, 0.6771, 0.1239),
-    # 9665 policy, 181 of 3176 answers wrong
-    (False, "blind"): (0.6527, 0.3097, 0.8375, 0.057),
-    # 1425 policy, 60 of 229 answers wrong
-    (False, "real"): (0.3747, 0.1185, 0.5592, 0.2621),
+    # 9875 policy, 78 of 5170 answers wrong
+    (True, "blind"): (0.8848, 0.5155, 0.9494, 0.0151),
+    # 1438 policy, 41 of 319 answers wrong
+    (True, "real"): (0.5, 0.1933, 0.6745, 0.1286),
+    # 9875 policy, 186 of 3237 answers wrong
+    (False, "blind"): (0.6516, 0.3088, 0.838, 0.0575),
+    # 1438 policy, 60 of 231 answers wrong
+    (False, "real"): (0.3734, 0.1189, 0.5591, 0.2598),
 }
 
 

@@ -666,6 +666,9 @@ FRESH_SETS = {
     # 40's
     # start (the header says what is left)
     "general_blind_bl.yaml": (0, 0.014),
+    # held out through rounds 39 and 40, read in round 41: 22/120 missed, 3 routes and 9/300 flagged at round
+    # 41's start (the header says what is left)
+    "general_blind_bm.yaml": (0, 0.007),
 }
 
 
@@ -6637,6 +6640,190 @@ def test_round_forty_kinds_of_disclosure_are_found_by_a_rule(
     ],
 )
 def test_round_forty_rules_and_guards_read_no_more_than_their_cases(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        # set BM (read): domestic abuse re-enacted in play, a family code word for 999, children locking
+        # themselves in the bathroom during the shouting
+        (
+            "In the role play area he made the boy puppet slap the girl puppet and said now you go to"
+            " hospital, your fault",
+            "staff",
+            "dsl",
+        ),
+        ("when mum says the code word i ring the police", "pupil", "dsl"),
+        ("she said they lock themselves in the bathroom when dad starts shouting at mum", "staff", "dsl"),
+        # a mark owned to and asked to be kept quiet; worse waiting at home; "if I tell" about an implement;
+        # kicks to the privates every day; a child beaten on the ground and filmed
+        (
+            "about the bruise on his arm, his father went too far when he wouldn't do his homework, please"
+            " keep it to yourself",
+            "parent",
+            "dsl",
+        ),
+        (
+            "a detention is nothing compared to what he'll get off his stepdad, he'll sort him out",
+            "parent",
+            "dsl",
+        ),
+        ("mum says if i tell anyone about the belt i will get it worse", "pupil", "dsl"),
+        ("jayden keeps punching me in the nuts every day when miss isnt looking", "pupil", "dsl"),
+        (
+            "a gang of older boys jumped my nephew after school and filmed it and put it on their story",
+            "parent",
+            "dsl",
+        ),
+        # neglect: at the gate from 7am in the rain; the money goes on a parent's tablets
+        ("the Y2 twins are at the gate on their own from 7am most days, soaked through", "staff", "dsl"),
+        (
+            "Y4 boy says they can't have tea most nights because all the money goes on his mum's tablets",
+            "staff",
+            "dsl",
+        ),
+        # self-harm hidden under sleeves; being sick after meals because she "has to"; a window
+        (
+            "she always wears a cardigan now even in PE and I saw neat lines on her wrist, she said the dog"
+            " did it",
+            "staff",
+            "dsl",
+        ),
+        (
+            "she rushes to the loo after every meal to be sick and says she has to, she is so thin",
+            "parent",
+            "dsl",
+        ),
+        ("i want to jump out of my bedroom window", "pupil", "dsl"),
+        # a child sent away to a "school for naughty girls"; an absence excuse contradicted; a man filming
+        # children from a van; absences after weekends with injuries on return
+        (
+            "her brother says she's been sent to a school for naughty girls in Ghana and she cries on the"
+            " phone every time",
+            "staff",
+            "dsl",
+        ),
+        (
+            "mum says he's poorly in bed but I spotted him in town at 11 with a man none of us know, he"
+            " looked like he hadn't eaten",
+            "staff",
+            "dsl",
+        ),
+        (
+            "a man in a white van outside the gates again today zooming in on the Y1 girls with his phone",
+            "parent",
+            "dsl",
+        ),
+        (
+            "attendance is 71 percent, always off on mondays, and last time she came back with a healing burn"
+            " on her hand",
+            "staff",
+            "dsl",
+        ),
+        # a stranger asking for more pictures of one child; a man with free drinks inviting children round
+        (
+            "someone on the class blog keeps asking for more photos of the boy in the red shirt and messaged"
+            " asking his name",
+            "parent",
+            "dsl",
+        ),
+        (
+            "a bloke by the shops hands out free energy drinks to the Y5 boys and told them to pop round to"
+            " his flat",
+            "parent",
+            "dsl",
+        ),
+        # harm between pupils: a phone up girls' skirts; "make us do stuff" in the bushes
+        ("a boy in y6 keeps sliding his phone up girls skirts on the stairs", "pupil", "dsl"),
+        ("the big boys make us do stuff in the bushes and say dont tell", "pupil", "dsl"),
+        # a volunteer who took a child away alone; a lunchtime supervisor force-feeding
+        (
+            "At the school fair one of the volunteers took my daughter behind the hall and she came back"
+            " crying and won't tell me what happened",
+            "parent",
+            "headteacher",
+        ),
+        (
+            "the lunchtime supervisor makes my daughter finish everything by pushing the spoon in her mouth"
+            " until she's sick",
+            "parent",
+            "headteacher",
+        ),
+        # a member of staff who passed on what they saw is the witness, not the subject
+        (
+            "The caretaker says the two little ones from Y1 are at the gates from 7am every day on their own"
+            " in the cold",
+            "staff",
+            "dsl",
+        ),
+        # children's spellings
+        ("dady kicks me", "pupil", "dsl"),
+        ("my mum leevs me in the house on my own", "pupil", "dsl"),
+    ],
+)
+def test_round_forty_one_kinds_of_disclosure_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Round 41 (set BM, read): the kinds of its 22 missed disclosures and 3 misrouted ones, in other words,
+    # each found by the rule written for its kind (knowledge/safeguarding.yaml, "round 41").
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # blind60a and real_fresh39 (read): a child not eating his lunch, a hedge not cut, "can't put it on
+        # YouTube", a parent's threats to a teacher, a lunch lady who "came over"
+        (
+            "Childminder here, mum asked me to chase up - he's still not eating his lunch and nothing's"
+            " happened since we spoke to his teacher",
+            "parent",
+        ),
+        (
+            "The hedge on the lane hasn't been cut for months and we have to walk in the road with the buggy",
+            "parent",
+        ),
+        ("my ex says I can't put it on YouTube because other kids are in it, who's right?", "parent"),
+        (
+            "A parent has been posting threatening stuff about me online for weeks, would the governors take"
+            " legal action?",
+            "staff",
+        ),
+        (
+            "my son came home upset because the mean lunch lady came over and made him throw away his snack",
+            "parent",
+        ),
+        # set BM (read): a shock, a game, a film, the climbing wall, the playground fence
+        ("That phone call from Ofsted nearly gave me a heart attack", "parent"),
+        ("is it ok to play among us with people you don't know if there's no chat", "parent"),
+        ("in the lion king the uncle pushed the dad off the cliff", "pupil"),
+        ("Amelia came home with bruises up her legs from the climbing wall, she loved it", "parent"),
+        ("he came out with a cut on his hand from the playground fence, it needs looking at", "parent"),
+        # the new rules' guards
+        ("we have a code word so he knows who is allowed to collect him", "parent"),
+        ("my teddy and my dolly had a fight and the teddy had to go to hospital", "pupil"),
+        ("he's been a pain, I've hidden the Switch to teach him a lesson", "parent"),
+        ("can I comment on the blog about my daughter's artwork without using her name?", "parent"),
+        ("Child sick after lunch, mum collected at 1, 48 hour rule so not back till Thursday", "staff"),
+        ("the twins were sick after tea again, think it's the tummy bug going round", "parent"),
+        ("i want to jump off the diving board at swimming", "pupil"),
+        ("please let the office know someone was filming the sports day races from the car park", "parent"),
+        ("grandma keeps commenting on the class videos asking for more videos of her", "parent"),
+        ("my mum made me do stuff like tidy my room and the dishes", "pupil"),
+        ("he kicked the ball and it hit me in the privates by accident", "pupil"),
+        ("Y4 often off after the holidays, he fell off his bike last time and had a bruise", "staff"),
+        ("his dad lost his temper and kicked the door and left a mark on the wall", "parent"),
+        ("if i tell mum i broke the glue stick she will be cross", "pupil"),
+        (
+            "My son Max has lost his PE bag, it's navy with his name on the tag, he left it after gymnastics",
+            "parent",
+        ),
+    ],
+)
+def test_round_forty_one_rules_and_guards_read_no_more_than_their_cases(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None
