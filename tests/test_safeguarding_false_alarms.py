@@ -6833,6 +6833,11 @@ def test_round_forty_one_kinds_of_disclosure_are_found_by_a_rule(
         ("Can we have more of the class photos on the page? My daughter asked.", "parent"),
         ("my brother made me do stuff in the woods like build a den", "pupil"),
         ("he can't sit still, his dad will sort him out", "parent"),
+        (
+            "we have a code word for emergencies, if she ever needs help she rings 999, we practised it",
+            "parent",
+        ),
+        ("my sister's phone fell under her skirt on the bus", "pupil"),
     ],
 )
 def test_round_forty_one_rules_and_guards_read_no_more_than_their_cases(
