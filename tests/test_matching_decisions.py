@@ -1386,3 +1386,28 @@ def test_who_sits_on_the_panel_is_answered_with_the_rule_on_its_members(engine: 
     reply = engine.ask("who sits on the complaints panel", "parent")
     assert (reply.action, reply.topic) == ("answer", "complaints_panel_meeting")
     assert "no earlier involvement" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Could the deputy head give me a ring? It's about his move from his old school.", "parent"),
+        ("can the attendance officer give me a call about the letter I got", "parent"),
+        (
+            "For the head please: a parent has left a review calling the office staff liars. I'd like it"
+            " looked into.",
+            "staff",
+        ),
+        (
+            "A boy in Year 5 has been sending my son horrible messages on Snapchat. I'd like it looked into.",
+            "parent",
+        ),
+    ],
+)
+def test_a_call_from_a_named_role_or_a_wish_to_have_it_looked_into_is_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    # Round 42 (blind61, read): "Could the deputy head give me a ring?" and a note ending "I'd like it looked
+    # into" were asked "Did you mean…" with sections that do not fit; both want a person
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)

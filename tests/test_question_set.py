@@ -334,6 +334,10 @@ DEV_FLOORS = {
     "blind/blind60a.yaml": ((0.84, 0.94, 0.03), (0.55, 0.86, 0.04)),
     "blind/blind60b.yaml": ((0.81, 0.94, 0.08), (0.64, 0.85, 0.12)),
     "real/real_fresh39.yaml": ((0.3, 0.38, 0.5), (0.23, 0.53, 0.0)),
+    # round 42: blind61 and real_fresh40 (held out through rounds 40 and 41) read
+    "blind/blind61a.yaml": ((0.8, 0.87, 0.03), (0.56, 0.78, 0.23)),
+    "blind/blind61b.yaml": ((0.74, 0.88, 0.03), (0.58, 0.76, 0.17)),
+    "real/real_fresh40.yaml": ((0.7, 0.7, 0.0), (0.5, 0.6, 0.0)),
 }
 
 
@@ -374,19 +378,20 @@ def test_development_sets_keep_their_floors(engine_both_ways: Engine, name: str)
 
 
 # The development sets pooled, written (blind/) and real (real/), with the meaning and on words alone: top-1,
-# answered right and helped may not fall, nor the wrong-answer rate rise (round 41's end, over 124 sets; in
-# round 41 no development question's outcome changed: its changes were to the safeguarding rules only, and the
-# pooled figures moved only by the three sets read: blind60a, blind60b and real_fresh39).
+# answered right and helped may not fall, nor the wrong-answer rate rise (round 42's end, 127 sets, with
+# the three sets read in round 42: blind61a, blind61b and real_fresh40; the round kept one topic example and
+# two patterns for requests to be passed on, measured over the same sets: 12 questions better, 6 worse with
+# the meaning, 3 better and none worse on words alone).
 POOLED_FLOORS = {
     # (semantic, kind): (top-1 ≥, answered right ≥, helped ≥, wrong-answer rate ≤)
-    # 9875 policy, 78 of 5170 answers wrong
-    (True, "blind"): (0.8848, 0.5155, 0.9494, 0.0151),
-    # 1438 policy, 41 of 319 answers wrong
-    (True, "real"): (0.5, 0.1933, 0.6745, 0.1286),
-    # 9875 policy, 186 of 3237 answers wrong
-    (False, "blind"): (0.6516, 0.3088, 0.838, 0.0575),
-    # 1438 policy, 60 of 231 answers wrong
-    (False, "real"): (0.3734, 0.1189, 0.5591, 0.2598),
+    # 10085 policy, 80 of 5248 answers wrong
+    (True, "blind"): (0.8825, 0.5123, 0.948, 0.0153),
+    # 1448 policy, 41 of 323 answers wrong
+    (True, "real"): (0.502, 0.1947, 0.6754, 0.127),
+    # 10085 policy, 195 of 3283 answers wrong
+    (False, "blind"): (0.6499, 0.306, 0.8366, 0.0594),
+    # 1448 policy, 60 of 233 answers wrong
+    (False, "real"): (0.3743, 0.1194, 0.5593, 0.2576),
 }
 
 

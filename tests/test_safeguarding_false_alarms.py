@@ -670,6 +670,10 @@ FRESH_SETS = {
     # 41's start; one route left: a neglect concern passed on by "the cleaner says…" (the header says what
     # is left)
     "general_blind_bm.yaml": (1, 0.007),
+    # held out through rounds 40 and 41, read in round 42: 23/120 missed, 7 routes and 6/300 flagged at round
+    # 42's start; two routes left (a coach and an instructor said to be "not school" a sentence away) and
+    # three flags of the similarity layer (the header says what is left)
+    "general_blind_bn.yaml": (2, 0.01),
 }
 
 
@@ -6860,3 +6864,233 @@ def test_round_forty_one_a_member_of_staff_who_says_or_tells_is_still_the_subjec
     # Round 41 reads a member of staff who "noticed", "reported" or "mentioned" something about children as
     # the witness (`not_people`); one who "said" or "told" is still who the concern is about.
     _assert_found(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        # young carers: a parent's personal care, the home run by a child, a child kept home or left in charge
+        ("i have to help my dad out of bed and give him his tablets before school", "pupil", "dsl"),
+        ("my mum cant walk so i help her to the toilet and wash her at night", "pupil", "dsl"),
+        (
+            "i do all the cooking and take my brother to nursery because mum is in bed all the time",
+            "pupil",
+            "dsl",
+        ),
+        (
+            "Sorry Maya is off again, I can't get up at the moment so she's staying home to look after her"
+            " little brother",
+            "parent",
+            "dsl",
+        ),
+        ("He's 8 and in charge of his baby sister every evening while I work till 9", "parent", "dsl"),
+        (
+            "Is it alright to leave my 5 year old with my 9 year old all night when I'm on night shifts?",
+            "parent",
+            "dsl",
+        ),
+        (
+            "Jack has been doing most of it since his mum went into hospital, bottles, nappies, getting his"
+            " sisters dressed, he's shattered",
+            "staff",
+            "dsl",
+        ),
+        (
+            "Attendance: Leo (Y4) absent every Thursday; dad says Leo translates for him at the job centre"
+            " and does the shopping",
+            "staff",
+            "dsl",
+        ),
+        (
+            "dad has seizures and im the only one who knows what to do so im scared to leave him",
+            "pupil",
+            "dsl",
+        ),
+        # a parent's drinking: a child's words for it, a parent at the gate "like that" again, a parent's own
+        ("mummy drinks the smelly juice at night and then she shouts at us", "pupil", "dsl"),
+        (
+            "Dad of the Reception twins came in like that again at drop off, swaying and smelled of it, kids"
+            " with him",
+            "staff",
+            "dsl",
+        ),
+        (
+            "I'm drinking from the minute I wake up and I don't remember if the kids got their tea yesterday",
+            "parent",
+            "dsl",
+        ),
+        # asked as whether it is normal; an older relative bathing a child who cries
+        ("do other kids get shut in the wardrobe when they are bad", "pupil", "dsl"),
+        ("my grandad still baths me and i am 9 and i dont want him to", "pupil", "dsl"),
+        # exploitation of older primary pupils
+        (
+            "older lads with tinted windows picked up our Y5 boy today, he looked nervous and has missed"
+            " school a lot",
+            "staff",
+            "dsl",
+        ),
+        (
+            "someone keeps texting my son asking him to bring friends to his flat and says there will be"
+            " cash in it",
+            "parent",
+            "dsl",
+        ),
+        # a comment under a school post; a parent's threat to a young child in public
+        (
+            "someone commented on the nativity photo that they know where the little angel on the left lives"
+            " and will be watching her",
+            "parent",
+            "dsl",
+        ),
+        (
+            "Saw a dad shout at his little boy after the match 'wait till we get home you stupid boy' and the"
+            " kid was petrified",
+            "parent",
+            "dsl",
+        ),
+        # a parent's partner or ex: control of money and contact; a threat to take the children and disappear
+        (
+            "He doesn't let me see my family or go to the doctor on my own, I have to ask him for money and"
+            " he reads all my messages",
+            "parent",
+            "dsl",
+        ),
+        (
+            "their dad threatened to take the kids out of school and disappear if I go to court",
+            "parent",
+            "dsl",
+        ),
+        # a child sleeping in the garage
+        ("i sleep in the garage now", "pupil", "dsl"),
+    ],
+)
+def test_round_forty_two_kinds_of_disclosure_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Round 42 (set BN, read): the kinds of its 23 missed disclosures, in other words, each found by the rule
+    # written for its kind (knowledge/safeguarding.yaml, "round 42").
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        # an adult outside school: a teacher at the mosque, a private tutor, a club instructor at a community
+        # centre (the DSL's); someone named by the school club they run (the head's); a child "in charge of
+        # them" is not the head
+        ("at the mosque the teacher hits the boys with a ruler when they get it wrong", "pupil", "dsl"),
+        (
+            "Our maths tutor (private, comes to the house on Tuesdays) has been messaging my daughter at"
+            " midnight saying don't tell mum",
+            "parent",
+            "dsl",
+        ),
+        (
+            "the karate instructor at the community centre makes him fight bigger boys until he's sick",
+            "parent",
+            "dsl",
+        ),
+        (
+            "Martin who runs the after school club has been adding the kids on Snapchat and messaging them"
+            " late at night",
+            "parent",
+            "headteacher",
+        ),
+        (
+            "I work till 8 and he's in charge of the little ones until then. He's 9 and very grown up.",
+            "parent",
+            "dsl",
+        ),
+    ],
+)
+def test_round_forty_two_concerns_go_to_whoever_they_are_about(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # set BN (read): a cat scratch, pyjamas on the family chat, a calm corner
+        (
+            "Sorry about the scratch on her arm - the cat got her when she tried to put it in the doll's"
+            " pram.",
+            "parent",
+        ),
+        (
+            "my brother put a photo of me in my pyjamas on the family group and i told him to delete it",
+            "pupil",
+        ),
+        ("i get angry and then i go to the calm corner and squeeze the squishy ball", "pupil"),
+        # blind61b and real_fresh40 (read): "sharing" is not "shaking"; children who lied about their age
+        (
+            "The trip photos are already up on the school's page with the head's blessing. Sharing them onto"
+            " mine is no different, right?",
+            "staff",
+        ),
+        (
+            "You're supposed to be 13 for that site, but she and the other kids lied about their age to join",
+            "parent",
+        ),
+        # ordinary messages written to share the new rules' words
+        ("i have to give my dog his tablets every morning before school", "pupil"),
+        ("my dad has to take his tablets every day for his heart", "pupil"),
+        ("mum said i have to go to the toilet before we leave for the trip", "pupil"),
+        ("I have to help him to the toilet and wash his hands after, he is in Reception", "staff"),
+        ("I made mum breakfast in bed for mothers day and she cried happy tears", "pupil"),
+        ("I have to do my reading then tidy my room, mum is poorly with a cold so dad is doing tea", "pupil"),
+        (
+            "She's staying at her nan's this week while I'm away, nan is looking after the baby as well",
+            "parent",
+        ),
+        ("Dad is staying home to look after the baby so I can come to parents evening", "parent"),
+        ("My eldest is 14 and in charge of his brothers until 6 when I get back from work", "parent"),
+        ("She's 10 and in charge of feeding the dog every evening, she loves it", "parent"),
+        ("We are leaving our 8 year old with grandma overnight while we go to the wedding", "parent"),
+        ("We're leaving for Spain overnight so my 9 year old will miss Friday", "parent"),
+        (
+            "I've been doing most of it since my husband started nights, nappies, bottles, I'm exhausted",
+            "parent",
+        ),
+        ("He's been off school with a bug, his dad looks after him when I'm at work", "parent"),
+        (
+            "Sorry, I was in a state at drop off this morning, third time this week I've forgotten his PE"
+            " kit!",
+            "parent",
+        ),
+        ("I've started drinking more water since new year and the kids are copying me", "parent"),
+        ("my dad drinks special juice when he watches football and shouts at the telly lol", "pupil"),
+        (
+            "His dad will collect him from school on Friday, it's his weekend, we agreed it last month",
+            "parent",
+        ),
+        (
+            "There's a court order saying their dad can't take the children abroad without my consent, but he"
+            " is allowed to collect from school on Wednesdays",
+            "parent",
+        ),
+        ("wait till I get you home, there's a surprise cake waiting lol", "parent"),
+        (
+            "My 9 year old still hates bath time because of her hair being washed, grandad does it on"
+            " Tuesdays",
+            "parent",
+        ),
+        ("The photographer took photos of the class before they got changed for PE", "parent"),
+        ("A car with tinted windows keeps parking on the zigzags, I'm scared a child will get hit", "parent"),
+        (
+            "Her cousins are 16 year olds and they came to her party, she came home late from the party tired"
+            " but happy",
+            "parent",
+        ),
+        ("I know where she lives, I'll drop the party invite round tomorrow", "parent"),
+        ("we slept in the car on the way to cornwall", "pupil"),
+        ("i sleep in the shed den dad built in the summer holidays lol", "pupil"),
+        ("The tutor who comes to the house said my son is ready for the 11+", "parent"),
+        ("she's in charge of the school council now, so proud", "parent"),
+    ],
+)
+def test_round_forty_two_rules_and_guards_read_no_more_than_their_cases(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
