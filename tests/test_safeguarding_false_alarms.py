@@ -7088,6 +7088,15 @@ def test_round_forty_two_concerns_go_to_whoever_they_are_about(
         ("i sleep in the shed den dad built in the summer holidays lol", "pupil"),
         ("The tutor who comes to the house said my son is ready for the 11+", "parent"),
         ("she's in charge of the school council now, so proud", "parent"),
+        # older rules' false alarms found while probing the new ones
+        ("He's 9 and looks after his hamster every night, such a responsible boy", "parent"),
+        ("Is it ok to leave him on his own overnight on the residential? He's never been away", "parent"),
+        ("I've been drinking too much coffee, can't remember the last time I slept properly", "parent"),
+        (
+            "My daughter is 10 and went to a party with some older girls from her dance school, they had cans"
+            " of coke and she came home late",
+            "parent",
+        ),
     ],
 )
 def test_round_forty_two_rules_and_guards_read_no_more_than_their_cases(
