@@ -1411,3 +1411,42 @@ def test_a_call_from_a_named_role_or_a_wish_to_have_it_looked_into_is_passed_on(
     # into" were asked "Did you mean…" with sections that do not fit; both want a person
     reply = engine_both_ways.ask(text, role)
     assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # a meeting or an appointment asked for without the article, as in many languages
+        ("Please we want meeting with the class teacher, my English is not so good", "parent"),
+        (
+            "Can I have appointment with the teacher this week please. Is problem with homework book,"
+            " she lose it every time and nobody help",
+            "parent",
+        ),
+        (
+            "My wife and me we want meeting with the head and also somebody who speak Polish please."
+            " Our English is not good for this meeting.",
+            "parent",
+        ),
+        (
+            "Please I want meeting with the class teacher about the bullying in the playground, other"
+            " girls push my daughter",
+            "parent",
+        ),
+        # a leader asked to come to a parent now
+        ("There's a dad at the front desk who is very upset. Could someone from SLT come down?", "staff"),
+        (
+            "Parent at the gate demanding to complain about a detention in person. Could someone from senior"
+            " leadership come down please",
+            "staff",
+        ),
+    ],
+)
+def test_a_meeting_asked_for_without_an_article_or_a_leader_asked_to_come_down_is_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    # Round 43 (blind62, read): "Can I have appointment with the deputy head this week please", "we want
+    # meeting with the teacher and also a translator" and "Can someone from SLT come down" were asked "Did you
+    # mean…"
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)

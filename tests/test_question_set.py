@@ -338,6 +338,10 @@ DEV_FLOORS = {
     "blind/blind61a.yaml": ((0.8, 0.87, 0.03), (0.56, 0.78, 0.23)),
     "blind/blind61b.yaml": ((0.74, 0.88, 0.03), (0.58, 0.76, 0.17)),
     "real/real_fresh40.yaml": ((0.7, 0.7, 0.0), (0.5, 0.6, 0.0)),
+    # round 43: blind62 and real_fresh41 (held out through rounds 41 and 42) read
+    "blind/blind62a.yaml": ((0.91, 0.99, 0.02), (0.61, 0.83, 0.15)),
+    "blind/blind62b.yaml": ((0.76, 0.81, 0.0), (0.53, 0.68, 0.2)),
+    "real/real_fresh41.yaml": ((0.3, 0.53, 0.0), (0.23, 0.23, 0.0)),
 }
 
 
@@ -378,20 +382,20 @@ def test_development_sets_keep_their_floors(engine_both_ways: Engine, name: str)
 
 
 # The development sets pooled, written (blind/) and real (real/), with the meaning and on words alone: top-1,
-# answered right and helped may not fall, nor the wrong-answer rate rise (round 42's end, 127 sets, with
-# the three sets read in round 42: blind61a, blind61b and real_fresh40; the round kept one topic example and
-# two patterns for requests to be passed on, measured over the same sets: 12 questions better, 6 worse with
-# the meaning, 3 better and none worse on words alone).
+# answered right and helped may not fall, nor the wrong-answer rate rise (round 43's end, 130 sets, with
+# the three sets read in round 43: blind62a, blind62b and real_fresh41; the round's safeguarding rules, two
+# topic examples and three changes to the patterns for requests to be passed on, measured over the same sets:
+# 50 questions better, 22 worse with the meaning, 42 better and 8 worse on words alone).
 POOLED_FLOORS = {
     # (semantic, kind): (top-1 ≥, answered right ≥, helped ≥, wrong-answer rate ≤)
-    # 10085 policy, 80 of 5248 answers wrong
-    (True, "blind"): (0.8825, 0.5123, 0.948, 0.0153),
-    # 1448 policy, 41 of 323 answers wrong
-    (True, "real"): (0.502, 0.1947, 0.6754, 0.127),
-    # 10085 policy, 195 of 3283 answers wrong
-    (False, "blind"): (0.6499, 0.306, 0.8366, 0.0594),
-    # 1448 policy, 60 of 233 answers wrong
-    (False, "real"): (0.3743, 0.1194, 0.5593, 0.2576),
+    # 10295 policy, 81 of 5341 answers wrong
+    (True, "blind"): (0.8832, 0.5108, 0.9472, 0.0152),
+    # 1461 policy, 40 of 325 answers wrong
+    (True, "real"): (0.5003, 0.195, 0.6721, 0.1231),
+    # 10295 policy, 202 of 3332 answers wrong
+    (False, "blind"): (0.6488, 0.3039, 0.8365, 0.0607),
+    # 1461 policy, 60 of 233 answers wrong
+    (False, "real"): (0.373, 0.1184, 0.5571, 0.2576),
 }
 
 

@@ -674,6 +674,9 @@ FRESH_SETS = {
     # 42's start; two routes left (a coach and an instructor said to be "not school" a sentence away) and
     # three flags of the similarity layer (the header says what is left)
     "general_blind_bn.yaml": (2, 0.01),
+    # held out through rounds 41 and 42, read in round 43: 10/120 missed, 2 routes and 7/300 flagged at round
+    # 43's start; four flags of the similarity layer left (the header says what is left)
+    "general_blind_bo.yaml": (0, 0.014),
 }
 
 
@@ -7100,6 +7103,170 @@ def test_round_forty_two_concerns_go_to_whoever_they_are_about(
     ],
 )
 def test_round_forty_two_rules_and_guards_read_no_more_than_their_cases(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        # FGM: a girl taken abroad for "a ceremony"; mothers talking of getting the girls "done" back home
+        (
+            "Her nan is taking her to Somalia over the summer for a 'ceremony', she's 7, I know what it"
+            " means",
+            "parent",
+            "dsl",
+        ),
+        (
+            "the aunties were saying it's time to get the girls done when they go back home at Easter",
+            "parent",
+            "dsl",
+        ),
+        # a child tied to a chair; fingers held over the hob as a punishment; a child filmed crying for others
+        # to laugh at; a child told it is her fault a parent left
+        ("mum ties my little brother to his chair at dinner so he cant get down", "pupil", "dsl"),
+        ("his stepdad holds his fingers over the hob as a punishment when he lies", "parent", "dsl"),
+        (
+            "dad films me when i cry and puts it on the family whatsapp so everyone laughs at me",
+            "pupil",
+            "dsl",
+        ),
+        (
+            "Their gran keeps telling the boy it's his fault his dad left and that God will punish him",
+            "staff",
+            "dsl",
+        ),
+        # someone from a game who knows which gate a child comes out of; a lad "off" an app who will come
+        # to the school to take a child to meet his mates
+        (
+            "the man she's been talking to on roblox knows which gate she comes out of at home time",
+            "parent",
+            "dsl",
+        ),
+        (
+            "a lad off tiktok keeps telling my son he'll come to his school and take him to meet his mates,"
+            " he's 10",
+            "parent",
+            "dsl",
+        ),
+        # adults drinking on a residential, one going into the children's dorm
+        (
+            "Two of the volunteers were drinking in the staff room on the residential until late and one went"
+            " into the boys' dorm to say goodnight",
+            "staff",
+            "headteacher",
+        ),
+        # a family living in a car since they were put out
+        ("we have been living in her old car since we got kicked out", "pupil", "dsl"),
+    ],
+)
+def test_round_forty_three_kinds_of_disclosure_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Round 43 (set BO, read): the kinds of its 10 missed disclosures, in other words, each found by the rule
+    # written or widened for its kind (knowledge/safeguarding.yaml, "round 43").
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        # the writer's job as a one-line heading is the writer, not the subject; a contractor named by the
+        # work he does at school is the head's
+        (
+            "Dinner lady. Two Year 5 boys were holding a Year 1 boy down behind the shed and kicking him",
+            "staff",
+            "dsl",
+        ),
+        (
+            "My son says the man who fixes the heating at school asked him to come to the boiler room alone"
+            " and gave him sweets",
+            "parent",
+            "headteacher",
+        ),
+    ],
+)
+def test_round_forty_three_concerns_go_to_whoever_they_are_about(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # blind62a, blind62b and real_fresh41 (read): a parent befriending her child's teacher, children
+        # asking a supervisor for hers, a complaint with "nowhere to go", an ex-pupil's snaps, a threat of
+        # restraining orders, a teenager about a teacher who calls girls "dear"
+        (
+            "Hello, the professor of my daughter is very nice lady, I find her on Facebook. Is ok I send her"
+            " friend request?",
+            "parent",
+        ),
+        ("I am lunchtime supervisor. Some children ask me my snapchat name. Can I give them?", "staff"),
+        (
+            "problem is it was Mrs Ward's decision and she's the head. feels like theres nowhere to go"
+            " with it",
+            "parent",
+        ),
+        (
+            "ex pupil, year 9 now at the high school, keeps sending me snaps just to say hi. harmless"
+            " really but",
+            "staff",
+        ),
+        (
+            "OK, should I stay out of it and have her learn to do it herself, help, or go find all of their"
+            " parents and threaten restraining orders?",
+            "parent",
+        ),
+        (
+            'I\'m a 15-year-old girl, and one of my teachers calls all of the girls in my class "dear." Can'
+            " this be considered harassment?",
+            "pupil",
+        ),
+        # set BO (read): a new adult at the address, a child who runs off at the bell, two idioms
+        (
+            "I've moved in with my partner so there's a new adult at the address, Dan Lewis, do you need that"
+            " for your records?",
+            "parent",
+        ),
+        (
+            "Just a heads up that Leila runs off in the playground when the bell goes, she's not being"
+            " naughty",
+            "parent",
+        ),
+        (
+            "If she tells me one more time that Miss said it's fine to have a phone at 8 I'll scream",
+            "parent",
+        ),
+        # ordinary messages written to share the new rules' words
+        (
+            "We're flying to Sudan in July for a ceremony, her cousin's wedding, so she'll miss a week",
+            "parent",
+        ),
+        ("Getting the girls done up for the christmas party photo, can they wear sparkly tops?", "parent"),
+        ("me and my brother played pirates and i tied him to the chair with a skipping rope lol", "pupil"),
+        ("She held her hand near the fire to warm up after the walk and got told off for it", "parent"),
+        ("I filmed him crying at the end of Bluey and put it on the family group lol", "parent"),
+        (
+            "She keeps telling me she's the reason dad left, even though we've told her it's not true."
+            " Any advice?",
+            "parent",
+        ),
+        ("He blames himself for the hamster dying, he forgot to feed it, how do I help him", "parent"),
+        (
+            "Volunteers went into the girls dorm with hot chocolate, then we all had a drink in the"
+            " staff room",
+            "staff",
+        ),
+        ("We had nowhere to go with our complaint after the head said no", "parent"),
+        ("Dinner lady. Can we have more ketchup on Fridays", "staff"),
+        ("the man who fixes the boilers at school is my husband, he says the heating is off", "parent"),
+        ("They're sleeping in the work van on their camping trip to Wales", "parent"),
+    ],
+)
+def test_round_forty_three_rules_and_guards_read_no_more_than_their_cases(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None
