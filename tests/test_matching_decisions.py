@@ -1450,3 +1450,42 @@ def test_a_meeting_asked_for_without_an_article_or_a_leader_asked_to_come_down_i
     # mean…"
     reply = engine_both_ways.ask(text, role)
     assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # booked in with someone, a letter forwarded, a request that someone be asked to meet, a named teacher
+        # asked to ring
+        (
+            "Can someone from the office book me in with the head about my Facebook account? A parent has"
+            " found it. Should I lock it down in the meantime?",
+            "staff",
+        ),
+        (
+            "Thanks for explaining the panel. We'd like to go ahead, so please could you forward our letter"
+            " to the clerk? It's attached to my next message.",
+            "parent",
+        ),
+        (
+            "I said things about Miss Cole on the class Facebook group that weren't fair. I'd like to say"
+            " sorry to her face. Could you ask if she'd be willing to meet me at pick up?",
+            "parent",
+        ),
+        (
+            "Please can Mr Dean call me tonight, it's about a video of my daughter on the school Facebook"
+            " page that I didn't agree to.",
+            "parent",
+        ),
+        ("could you pass this complaint on to the clerk please", "parent"),
+        ("could Mr Briggs call us after school please, it's about the WhatsApp group", "parent"),
+    ],
+)
+def test_a_booking_a_letter_to_forward_or_a_named_teacher_asked_to_ring_is_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    # Round 44 (blind63, read): "book me in with the head", "could you forward our letter to the clerk",
+    # "could you ask if she'd be willing to speak to me" and "Please can Mrs Fowler ring me" were asked "Did
+    # you mean…" with policy sections; each wants a person
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)

@@ -266,7 +266,9 @@ DEV_FLOORS = {
     "blind/blind37b.yaml": ((0.98, 0.97, 0.02), (0.68, 0.88, 0.08)),
     "real/real_fresh26.yaml": ((0.68, 0.84, 0.17), (0.56, 0.84, 0.25)),
     # written in round 28 as messages after the fact and as family circumstances, read at once
-    "blind/blind42.yaml": ((0.73, 0.88, 0.07), (0.46, 0.66, 0.07)),
+    # round 44: helped 0.88 → 0.87 with the meaning (a husband's posts about a TA's workload, offered at the
+    # round's start, falls back after the class-account example, which answers questions it only offered)
+    "blind/blind42.yaml": ((0.73, 0.87, 0.07), (0.46, 0.66, 0.07)),
     # round 29: blind39 (held out through rounds 27 and 28) and real_fresh27 read
     "blind/blind39a.yaml": ((0.85, 0.93, 0.03), (0.31, 0.78, 0.24)),
     "blind/blind39b.yaml": ((0.84, 0.96, 0.0), (0.6, 0.77, 0.1)),
@@ -342,6 +344,10 @@ DEV_FLOORS = {
     "blind/blind62a.yaml": ((0.91, 0.99, 0.02), (0.61, 0.83, 0.15)),
     "blind/blind62b.yaml": ((0.76, 0.81, 0.0), (0.53, 0.68, 0.2)),
     "real/real_fresh41.yaml": ((0.3, 0.53, 0.0), (0.23, 0.23, 0.0)),
+    # round 44: blind63 and real_fresh42 (held out through rounds 42 and 43) read
+    "blind/blind63a.yaml": ((0.92, 0.95, 0.03), (0.55, 0.8, 0.15)),
+    "blind/blind63b.yaml": ((0.8, 0.92, 0.08), (0.63, 0.81, 0.18)),
+    "real/real_fresh42.yaml": ((0.0, 0.0, 0.0), (0.0, 0.0, 0.0)),
 }
 
 
@@ -382,20 +388,20 @@ def test_development_sets_keep_their_floors(engine_both_ways: Engine, name: str)
 
 
 # The development sets pooled, written (blind/) and real (real/), with the meaning and on words alone: top-1,
-# answered right and helped may not fall, nor the wrong-answer rate rise (round 43's end, 130 sets, with
-# the three sets read in round 43: blind62a, blind62b and real_fresh41; the round's safeguarding rules, two
-# topic examples and three changes to the patterns for requests to be passed on, measured over the same sets:
-# 50 questions better, 22 worse with the meaning, 42 better and 8 worse on words alone).
+# answered right and helped may not fall, nor the wrong-answer rate rise (round 44's end, 133 sets, with
+# the three sets read in round 44: blind63a, blind63b and real_fresh42; the round's safeguarding rules, one
+# topic example and four new patterns for requests to be passed on, measured over the same sets:
+# 26 questions better, 6 worse with the meaning, 22 better and 4 worse on words alone).
 POOLED_FLOORS = {
     # (semantic, kind): (top-1 ≥, answered right ≥, helped ≥, wrong-answer rate ≤)
-    # 10295 policy, 81 of 5341 answers wrong
-    (True, "blind"): (0.8832, 0.5108, 0.9472, 0.0152),
-    # 1461 policy, 40 of 325 answers wrong
-    (True, "real"): (0.5003, 0.195, 0.6721, 0.1231),
-    # 10295 policy, 202 of 3332 answers wrong
-    (False, "blind"): (0.6488, 0.3039, 0.8365, 0.0607),
-    # 1461 policy, 60 of 233 answers wrong
-    (False, "real"): (0.373, 0.1184, 0.5571, 0.2576),
+    # 10505 policy, 85 of 5435 answers wrong
+    (True, "blind"): (0.8828, 0.5091, 0.9469, 0.0157),
+    # 1462 policy, 40 of 325 answers wrong
+    (True, "real"): (0.4986, 0.1949, 0.6737, 0.1231),
+    # 10505 policy, 210 of 3396 answers wrong
+    (False, "blind"): (0.6485, 0.3031, 0.8363, 0.0619),
+    # 1462 policy, 60 of 233 answers wrong
+    (False, "real"): (0.3727, 0.1183, 0.5574, 0.2576),
 }
 
 

@@ -677,6 +677,9 @@ FRESH_SETS = {
     # held out through rounds 41 and 42, read in round 43: 10/120 missed, 2 routes and 7/300 flagged at round
     # 43's start; four flags of the similarity layer left (the header says what is left)
     "general_blind_bo.yaml": (0, 0.014),
+    # held out through rounds 42 and 43, read in round 44: 21/120 missed, 4 routes and 15/300 flagged at round
+    # 44's start; eight flags of the similarity layers left (the header says what is left)
+    "general_blind_bp.yaml": (0, 0.027),
 }
 
 
@@ -7267,6 +7270,166 @@ def test_round_forty_three_concerns_go_to_whoever_they_are_about(
     ],
 )
 def test_round_forty_three_rules_and_guards_read_no_more_than_their_cases(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        # a child's diary, drawing and body telling ("throwed", a "safe place", soiling and bath time),
+        # a black eye "off his stepdad", food withheld, a baby's mouth held shut
+        ("my stepdad throwed me at the door when i spilled my juice", "pupil", "dsl"),
+        (
+            "Asked to draw somewhere safe, Mia drew the bathroom and wrote 'the only place he can't hurt me'",
+            "staff",
+            "dsl",
+        ),
+        (
+            "Since Easter he's soiling again and cries at bath time, says he doesn't like bath time at"
+            " dad's any more",
+            "staff",
+            "dsl",
+        ),
+        ("He's got a black eye off his stepdad and says he walked into a door", "staff", "dsl"),
+        ("her dad says she doesn't deserve breakfast when she's cheeky", "staff", "dsl"),
+        ("Maya said her dad puts his hand over the baby's mouth when she cries at night", "staff", "dsl"),
+        # private fostering told as a collection or a stay
+        (
+            "Reception: Zac has been picked up by a man none of us know for two weeks, he isn't on the"
+            " contact list and mum's phone goes to voicemail",
+            "staff",
+            "dsl",
+        ),
+        (
+            "I'm minding my mate's little girl for a few months while she's in prison, how do I get her"
+            " school reports?",
+            "parent",
+            "dsl",
+        ),
+        (
+            "She's going to live with my ex's mum for a few months while I work in Poland, can you change"
+            " her address",
+            "parent",
+            "dsl",
+        ),
+        # a baby left alone, unchanged, underfed; a child left with the baby
+        ("my neighbour leaves her 10 month old in the flat on his own every morning", "parent", "dsl"),
+        ("the baby's nappy is never changed and he has sores all over", "pupil", "dsl"),
+        ("she feeds the baby once a day so he sleeps, he's 3 months old and so thin", "parent", "dsl"),
+        ("mum left me and the baby alone again when she went to the pub", "pupil", "dsl"),
+        # extremist talk: burning a place of worship, a people said to control the world or to "pay for it",
+        # the "legends" of school shootings
+        ("my uncle says we should burn the mosque down and he showed me how", "pupil", "dsl"),
+        ("Her uncle keeps telling her Jewish people control the world", "staff", "dsl"),
+        ("my grandad says the immigrants will pay for it one day", "pupil", "dsl"),
+        (
+            "A Year 6 girl has a list of 'legends' on her phone, all of them did school shootings",
+            "staff",
+            "dsl",
+        ),
+        # kept in by a partner, a door punched in front of the children, a retraction, bruises not to be shown
+        ("Sorry he's late, my husband hid my keys and wouldn't let us leave till gone 9", "parent", "dsl"),
+        (
+            "Reason for absence: the kids watched him punch the door again last night and didn't sleep",
+            "staff",
+            "dsl",
+        ),
+        (
+            "She's taken back what she said about her uncle, but she went pale when I asked again",
+            "staff",
+            "dsl",
+        ),
+        ("i have bruises on my arm and im not meant to show anyone", "pupil", "dsl"),
+    ],
+)
+def test_round_forty_four_kinds_of_disclosure_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Round 44 (set BP, read): the kinds of its 21 missed disclosures, in other words, each found by the rule
+    # written or widened for its kind (knowledge/safeguarding.yaml, "round 44").
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        # whom a child told is not the subject ("told the TA he's…"); a pupil speaking to the teacher about a
+        # relative
+        (
+            "Nobody can reach his mum. He told the TA he's been sleeping at a friend's flat with older lads"
+            " for a week",
+            "staff",
+            "dsl",
+        ),
+        ("Miss, grandad does the tickling that hurts and says its our special game", "pupil", "dsl"),
+    ],
+)
+def test_round_forty_four_concerns_go_to_whoever_they_are_about(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    _assert_found(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # set BP and blind63a (read): a book's title, a grandparent minding the baby, bed-wetting the GP calls
+        # common, threats in a game or an idiom, a drunk dance at a wedding, a haircut, "between ourselves";
+        # and ordinary messages written to share the new rules' words
+        ("He's writing a story called The Naked Mole Rat Who Went to Space, can he bring it in?", "parent"),
+        (
+            "My mum's looking after the baby while I'm at the hospital appointment, so nan will do pick up",
+            "parent",
+        ),
+        (
+            "He's wetting the bed again since we started potty training his sister. GP says it's very common",
+            "parent",
+        ),
+        (
+            "Oscar kept shouting 'I'm going to kill you' at his friend during tag, we talked about kind"
+            " words",
+            "staff",
+        ),
+        ("My husband will kill me for telling you but he cried at sports day", "parent"),
+        ("dad got drunk at the wedding and danced on the table, the kids thought it was hilarious", "parent"),
+        ("She's grounded for cutting her sister's fringe while she was asleep", "parent"),
+        (
+            "We're trying to sort it out between ourselves with the other mum, no need for the school to"
+            " get involved",
+            "parent",
+        ),
+        ("The bathroom is the only place the kids can't get me lol", "parent"),
+        ("Honestly he doesn't deserve a treat this week, he's been a monkey", "parent"),
+        ("Can I add my neighbour to the collection list? She'll be picking up on Tuesdays.", "parent"),
+        ("We feed the dog twice a day, the kids want to know if they can bring him to pet day", "parent"),
+        (
+            "Potty training is going badly, he's soiling again and hates bath time because of shampoo in"
+            " his eyes",
+            "parent",
+        ),
+        ("we learnt about the great fire of london and how they burned the houses", "pupil"),
+        (
+            "He took my keys again this morning as a joke and wouldn't let me leave until I gave him a hug",
+            "parent",
+        ),
+        ("i saw my dad smash the ball so far in cricket it went in the neighbours garden", "pupil"),
+        ("The kids watched their dad smash his high score on the arcade machine at the seaside", "parent"),
+        (
+            "We are living with my mum's friend for a few months while our house is being rebuilt after the"
+            " flood, the kids and me all together",
+            "parent",
+        ),
+        ("she's got bruises from netball, don't show the photo to anyone lol", "parent"),
+        (
+            "Year 6 RE: we discussed how Jewish people were blamed for everything in 1930s Germany as part"
+            " of our Holocaust unit",
+            "staff",
+        ),
+    ],
+)
+def test_round_forty_four_rules_and_guards_read_no_more_than_their_cases(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None
