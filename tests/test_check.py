@@ -42,6 +42,7 @@ def test_check_passes_on_the_bundled_knowledge_and_config_with_an_office_chat(tm
     result = run_cli("check", "--config", str(config))
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("OK: ")
+    assert "reads as a safeguarding disclosure" not in result.stdout
 
 
 @pytest.mark.parametrize("strict", [[], ["--strict"]])
@@ -279,6 +280,27 @@ def test_check_flags_an_example_that_a_topic_of_another_policy_claims(
     assert result.returncode == 0, result.stdout
     assert "a topic of another policy" in result.stdout, result.stdout
     assert "(the two policies clash here)" in result.stdout
+
+
+def test_check_warns_about_a_new_topic_example_the_safeguarding_check_would_flag(
+    tmp_path: Path, knowledge_copy: Path
+) -> None:
+    # Round 45: the safeguarding check no longer reads the topics' examples as ordinary messages, so an
+    # example written later is checked here instead: one that would raise an alert is named with its line
+    config = str(config_with(tmp_path, "  telegram_chat_ids: []", "  telegram_chat_ids: [-1001234567890]"))
+    topics = knowledge_copy / "topics" / "social-media.yaml"
+    text = topics.read_text(encoding="utf-8").replace(
+        '      - "cn i post pics of xmas play on fb"\n',
+        '      - "cn i post pics of xmas play on fb"\n'
+        '      - "my stepdad hits me if i post pics of xmas play on fb"\n',
+    )
+    topics.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--config", config, "--knowledge", str(knowledge_copy))
+    assert result.returncode == 0, result.stdout
+    warned = [line for line in result.stdout.splitlines() if "reads as a safeguarding disclosure" in line]
+    assert len(warned) == 1, result.stdout
+    assert "social-media.yaml:" in warned[0] and "my stepdad hits me" in warned[0]
+    assert "will get an alert" in warned[0]
 
 
 def test_check_rejects_a_topic_id_used_by_two_policies_naming_both_files(knowledge_copy: Path) -> None:

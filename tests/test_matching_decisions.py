@@ -1489,3 +1489,25 @@ def test_a_booking_a_letter_to_forward_or_a_named_teacher_asked_to_ring_is_passe
     # you mean…" with policy sections; each wants a person
     reply = engine_both_ways.ask(text, role)
     assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("need a meeting w mr shah asap re panel", "parent"),
+        ("call back pls re my stage 2", "parent"),
+        ("fake insta page using the school badge - pls flag to head", "parent"),
+        ("I would be grateful if you could ask the parent to remove the post about my class", "staff"),
+        ("I'd be grateful for five minutes of your time to discuss a colleague's post", "staff"),
+        ("grateful if you could arrange for the photo of my display to be taken down", "staff"),
+        ("need an urgent word with the senco about the class whatsapp", "parent"),
+    ],
+)
+def test_a_meeting_needed_a_call_back_a_flag_to_the_head_or_a_polite_request_is_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    # Round 45 (blind64, read): "need a meeting w mrs patel asap", "call back pls, about my panel", "pls
+    # flag to head", "I would be grateful if you could ask for it to be taken down" and "grateful for ten
+    # minutes of your time" were offered sections, answered or not understood; each wants a person
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,34 @@ def test_policy_topic_examples_are_rarely_flagged(detector: SafeguardingDetector
     flagged = [text for text in examples if detector.detect(text) is not None]
     print(f"\ntopic examples flagged {len(flagged)}/{len(examples)}: {flagged}")
     assert len(flagged) / len(examples) < 0.05
+
+
+def test_a_new_topic_example_leaves_the_safeguarding_check_as_it_was(tmp_path: Path) -> None:
+    # Round 45: the similarity and meaning layers compare messages with a fixed copy of the topics' examples
+    # (knowledge/safeguarding_ordinary.yaml), not the topic files themselves. Until then one topic example
+    # about a complaint not acknowledged moved the layer's neighbours enough to lose a disclosure (a swimming
+    # coach sending a 9-year-old friend requests) and unflag two ordinary messages.
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(ROOT / "knowledge", knowledge)
+    topics = knowledge / "topics" / "complaints.yaml"
+    data = yaml.safe_load(topics.read_text(encoding="utf-8"))
+    timescales = next(topic for topic in data["topics"] if topic["id"] == "complaints_timescales")
+    timescales["examples"].append(
+        "my complaint hasn't even been acknowledged after two weeks, is that normal"
+    )
+    topics.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    before = SafeguardingDetector.from_file(SAFEGUARDING)
+    after = SafeguardingDetector.from_file(knowledge / "safeguarding.yaml")
+    messages = []
+    for name in ("staff_and_online_plain.yaml", "form_answers.yaml", "general_probe_bg.yaml"):
+        doc = yaml.safe_load((ROOT / "tests" / "safeguarding" / name).read_text(encoding="utf-8"))
+        messages += [(item["text"], item.get("role", "any")) for item in doc.get("disclosures") or []]
+        messages += [(item["text"], item.get("role", "any")) for item in doc.get("ordinary") or []]
+    assert len(messages) > 300
+    changed = [
+        text for text, role in messages if before.detect(text, role=role) != after.detect(text, role=role)
+    ]
+    assert changed == []
 
 
 def _ordinary_questions() -> list[str]:

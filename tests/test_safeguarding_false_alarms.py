@@ -680,6 +680,9 @@ FRESH_SETS = {
     # held out through rounds 42 and 43, read in round 44: 21/120 missed, 4 routes and 15/300 flagged at round
     # 44's start; eight flags of the similarity layers left (the header says what is left)
     "general_blind_bp.yaml": (0, 0.027),
+    # held out through rounds 43 and 44, read in round 45: 22/120 missed, 1 route and 16/300 flagged at round
+    # 45's start; seven flags of the similarity layers left (the header says what is left)
+    "general_blind_bq.yaml": (0, 0.024),
 }
 
 
@@ -7430,6 +7433,174 @@ def test_round_forty_four_concerns_go_to_whoever_they_are_about(
     ],
 )
 def test_round_forty_four_rules_and_guards_read_no_more_than_their_cases(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        # an injury whose story does not fit; bruising on a baby weeks old
+        (
+            "Tia came to tea with a fat lip, said it was from football but she doesn't play and told my son a"
+            " different story",
+            "parent",
+            "dsl",
+        ),
+        ("Baby Leo is only 10 weeks and has a bruise on his cheek", "staff", "dsl"),
+        # a parent's farewell; a note that someone else "will look after you now"
+        (
+            "Jake won't be coming in tomorrow or ever again. I've written them a letter each. Thank you for"
+            " everything.",
+            "parent",
+            "dsl",
+        ),
+        (
+            "There was a note in her book bag from dad saying sorry, that auntie will look after you now, and"
+            " he isn't answering",
+            "staff",
+            "dsl",
+        ),
+        # searches for disappearing, living alone or ways to die
+        (
+            "Her tablet history shows she typed 'how to disappear' and 'can you live by yourself at 10'",
+            "staff",
+            "dsl",
+        ),
+        (
+            "Whoever was logged on to laptop 12 searched 'painless ways to die for kids' at lunch",
+            "staff",
+            "dsl",
+        ),
+        # a game "friend" told where the child will be; a group chat threatening a child with his address
+        (
+            "A gamer on her Xbox asked which school she goes to and said he'd come and get her at home time",
+            "parent",
+            "dsl",
+        ),
+        (
+            "Kids in the year 6 chat say they'll batter him after school and they've shared where he lives",
+            "parent",
+            "dsl",
+        ),
+        # made to drink something harmful; an air rifle fired at a child; a knife kept "for protection"
+        ("My daughter was forced to drink bleach at a sleepover", "parent", "dsl"),
+        ("Some teenagers shot at my son with an air rifle in the park, he has a red welt", "parent", "dsl"),
+        (
+            "My nephew's older brother keeps a knife under his bed and showed him how to hold it 'for"
+            " protection'",
+            "staff",
+            "dsl",
+        ),
+        # children out late at night, found by police or seen alone; made to stay out; a different bed each
+        # night
+        (
+            "The police brought two Year 5 boys home at 1am, they were found at the retail park",
+            "staff",
+            "dsl",
+        ),
+        (
+            "I've seen a girl in your school jumper outside the chippy after midnight three nights running,"
+            " she can't be more than 9",
+            "parent",
+            "dsl",
+        ),
+        ("dad says we have to stay out till his friends go home, its dark and freezing", "pupil", "dsl"),
+        (
+            "He's been staying at different friends' houses every night, his mum won't have him home",
+            "staff",
+            "dsl",
+        ),
+        # adults who seek a child's company: a phone "so they can chat", "special time" on his knee, a present
+        # at the fence
+        ("Her dad's friend got her a phone so they can chat and she's gone very quiet", "parent", "dsl"),
+        (
+            "Mum's new friend picks her up on Fridays. She says he lets her ride on his knee in his car and"
+            " they call it special time",
+            "staff",
+            "dsl",
+        ),
+        (
+            "A bloke has been at the fence every playtime and today gave a Year 1 girl a teddy with her name"
+            " on it",
+            "staff",
+            "dsl",
+        ),
+        # a child pinned by the wrists, told of the head; a contractor at school asking for a child's number
+        (
+            "About the headteacher: I saw her pin a Year 2 girl to the wall by the wrists",
+            "staff",
+            "chair_of_governors",
+        ),
+        (
+            "The plumber fixing the heating at school asked my daughter for her number",
+            "parent",
+            "headteacher",
+        ),
+    ],
+)
+def test_round_forty_five_kinds_of_disclosure_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Round 45 (set BQ, read): the kinds of its 22 missed disclosures and its one route, in other words, each
+    # found by the rule written or widened for its kind (knowledge/safeguarding.yaml, "round 45").
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # set BQ and blind64a (read): brothers and sisters, a kitten, a hockey stick, a house rule, a first
+        # time home alone, a member of staff abused online; and ordinary messages written to share the new
+        # rules' words
+        ("He locked her out of his room all afternoon and now she's sulking", "parent"),
+        ("She says her brother ruined her life by eating her Easter egg", "parent"),
+        ("He threw a Lego brick at her feet in a bust-up, they're best friends again now", "parent"),
+        ("His sister shut him in the bathroom for a few seconds as a prank", "parent"),
+        ("The scratches on his arm are from our new kitten", "parent"),
+        ("She got whacked with a hockey stick at training, she's fine", "parent"),
+        ("The phone lives downstairs overnight now, new house rule", "parent"),
+        ("Left home alone for the first time while I nipped next door", "parent"),
+        ("The police found my stolen bike last night", "parent"),
+        ("He held his sister down in a pillow fight, they were both laughing", "parent"),
+        ("parent abusing me online in the evenings - can school act", "staff"),
+        ("The 8 week old has a little bruise from the heel prick test", "parent"),
+        (
+            "Ollie won't be in any more as we're moving to Leeds, I've written his teacher a letter. Thank"
+            " you for everything",
+            "parent",
+        ),
+        (
+            "He gave his friend from football our address for the party invite and what time to come round",
+            "parent",
+        ),
+        (
+            "Her uncle bought her a phone for her birthday so they can chat on FaceTime while he's in"
+            " Australia",
+            "parent",
+        ),
+        (
+            "Is a BB gun legal for a 12 year old? His grandad wants to get him one for Christmas to shoot"
+            " tins",
+            "parent",
+        ),
+        (
+            "Great lesson today, the children used knives in the kitchen and I showed them how to hold them"
+            " safely when chopping",
+            "staff",
+        ),
+        (
+            "We were out on the high street after midnight coming back from the fireworks, sorry she's tired",
+            "parent",
+        ),
+        ("mum says i have to stay out till tea time playing with my friends", "pupil"),
+        ("She's been sleeping at her friends house most nights this half term while we decorate", "parent"),
+        ("my brother pinned me to the floor when we were wrestling and I still won", "pupil"),
+        ("We pinned the children's drawings to the wall for the display", "staff"),
+    ],
+)
+def test_round_forty_five_rules_and_guards_read_no_more_than_their_cases(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None

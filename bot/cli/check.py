@@ -12,7 +12,9 @@ from bot.knowledge.loading import Knowledge, KnowledgeError, load_knowledge, unc
 from bot.knowledge.render import Renderer, TemplateError
 from bot.matching.matcher import Matcher
 from bot.matching.rules import out_of_scope_answered
+from bot.safeguarding.detector import SafeguardingDetector
 from bot.safeguarding.detector import check_file as check_safeguarding
+from bot.safeguarding.examples import EXAMPLES_FILE, example_texts
 
 OVERLAP_CONFIDENCE = 0.9
 """An example that scores this high for another topic than its own is probably in the wrong place."""
@@ -43,7 +45,11 @@ def run_check(config_path: str | Path | None, knowledge_dir: str | Path | None) 
         result.errors.extend(err.problems)
         result.errors.extend(check_safeguarding(folder / SAFEGUARDING_FILE))
         return result
-    result.errors.extend(check_safeguarding(folder / SAFEGUARDING_FILE))
+    detector: SafeguardingDetector | None = None
+    try:
+        detector = SafeguardingDetector.from_file(folder / SAFEGUARDING_FILE)
+    except KnowledgeError as err:
+        result.errors.extend(err.problems)
     try:
         renderer = Renderer(knowledge, config)
     except TemplateError as err:
@@ -57,6 +63,8 @@ def run_check(config_path: str | Path | None, knowledge_dir: str | Path | None) 
     result.warnings.extend(_needs_warnings(knowledge, matcher))
     result.warnings.extend(uncovered_rules(knowledge))
     result.warnings.extend(out_of_scope_warnings(knowledge))
+    if detector is not None:
+        result.warnings.extend(safeguarding_warnings(knowledge, detector))
     examples = sum(len(t.examples) for t in knowledge.topics.values())
     titles = "; ".join(
         f"{p.title}: {len(p.sections)} sections, {sum(len(s.rules) for s in p.sections)} rules, "
@@ -188,6 +196,34 @@ def out_of_scope_warnings(knowledge: Knowledge) -> list[str]:
         "if it is, remove it from out_of_scope so such questions get that answer; if not, keep it"
         for example, quote in out_of_scope_answered(knowledge)
     ]
+
+
+def safeguarding_warnings(knowledge: Knowledge, detector: SafeguardingDetector) -> list[str]:
+    """Topic examples, new since the safeguarding check's ordinary copy was made, that it would flag.
+
+    The check compares messages with its own ordinary examples (knowledge/safeguarding_ordinary.yaml), not
+    the topics' (round 45), so a new example never changes what is flagged; one that is itself flagged is
+    a question people will ask and be interrupted for. Examples already in the copy were measured when it
+    was made and are skipped."""
+    texts = example_texts(knowledge.folder / EXAMPLES_FILE, detector.by_id)
+    known = {fold(text) for text in texts.ordinary} if texts is not None else set()
+    warnings = []
+    for topic in knowledge.topics.values():
+        for example in topic.examples:
+            if fold(example) in known or (found := detector.detect(example)) is None:
+                continue
+            similar = found.matched.startswith(("similar to", "close in meaning"))
+            fix = (
+                "if it is an ordinary question, add it to knowledge/safeguarding_ordinary.yaml"
+                if similar
+                else f"a rule of {SAFEGUARDING_FILE} reads it ({found.matched[:60]}): reword the example or "
+                "narrow the rule"
+            )
+            warnings.append(
+                f"{topic.file}:{topic.line}: topics.{topic.id}.examples: “{example}” reads as a safeguarding "
+                f"disclosure ({found.category}) — people who ask it this way will get an alert; {fix}"
+            )
+    return warnings
 
 
 def _duplicates(knowledge: Knowledge) -> list[str]:
