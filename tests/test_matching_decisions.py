@@ -1511,3 +1511,25 @@ def test_a_meeting_needed_a_call_back_a_flag_to_the_head_or_a_polite_request_is_
     # minutes of your time" were offered sections, answered or not understood; each wants a person
     reply = engine_both_ways.ask(text, role)
     assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Could Mrs Hale give me five minutes after school? It's about the class Facebook page", "parent"),
+        ("could the deputy spare me ten minutes tomorrow, a parent has tagged me in a post", "staff"),
+        ("Please could you pass a message to the head that I can't make Thursday's meeting", "parent"),
+        ("can someone in the office unlock the class blog account for me please", "staff"),
+        ("Can you put me in Mr Ali's diary for next week? It's about the WhatsApp group", "parent"),
+        ("A mum has shared a video with my son in it. Can the school ask her to take it down?", "parent"),
+    ],
+)
+def test_minutes_asked_for_a_note_to_pass_on_an_account_to_unlock_or_a_post_to_remove_is_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    # Round 46 (blind65, read): "Could the head give me ten minutes tomorrow morning?", "could you pass a
+    # note to the clerk", "Can someone in the office reset it for me today please", "Can the office put me
+    # in the head's diary" and "Can school get them to take it down?" were offered sections or not
+    # understood; each wants a person to act
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)

@@ -353,6 +353,9 @@ DEV_FLOORS = {
     # round 45: blind64 (held out through rounds 43 and 44) read
     "blind/blind64a.yaml": ((0.91, 0.96, 0.03), (0.83, 0.93, 0.02)),
     "blind/blind64b.yaml": ((0.83, 0.98, 0.04), (0.62, 0.81, 0.0)),
+    # round 46: blind65 (held out through rounds 44 and 45) read
+    "blind/blind65a.yaml": ((0.88, 0.96, 0.0), (0.6, 0.83, 0.12)),
+    "blind/blind65b.yaml": ((0.92, 0.97, 0.02), (0.68, 0.84, 0.07)),
 }
 
 
@@ -393,18 +396,18 @@ def test_development_sets_keep_their_floors(engine_both_ways: Engine, name: str)
 
 
 # The development sets pooled, written (blind/) and real (real/), with the meaning and on words alone: top-1,
-# answered right and helped may not fall, nor the wrong-answer rate rise (round 45's end, 135 sets, with
-# the two sets read in round 45: blind64a and blind64b; the round's safeguarding rules, one topic example and
-# six new patterns for requests to be passed on, measured over the same sets: 32 questions better, 6 worse
-# with the meaning, 45 better and 2 worse on words alone).
+# answered right and helped may not fall, nor the wrong-answer rate rise (round 46's end, 135 sets, with the
+# two sets read in round 46: blind65a and blind65b; the round's safeguarding rules and five new patterns for
+# requests to be passed on, measured over the 133 sets before them: one question better, none worse, in
+# either mode).
 POOLED_FLOORS = {
     # (semantic, kind): (top-1 ≥, answered right ≥, helped ≥, wrong-answer rate ≤)
-    # 10715 policy, 89 of 5596 answers wrong
-    (True, "blind"): (0.8825, 0.5138, 0.9476, 0.016),
+    # 10925 policy, 90 of 5695 answers wrong
+    (True, "blind"): (0.8829, 0.5129, 0.948, 0.016),
     # 1462 policy, 39 of 324 answers wrong
     (True, "real"): (0.4993, 0.1949, 0.6737, 0.1204),
-    # 10715 policy, 211 of 3513 answers wrong
-    (False, "blind"): (0.6531, 0.308, 0.8388, 0.0601),
+    # 10925 policy, 216 of 3570 answers wrong
+    (False, "blind"): (0.6529, 0.3069, 0.8389, 0.0606),
     # 1462 policy, 60 of 233 answers wrong
     (False, "real"): (0.3727, 0.1183, 0.5567, 0.2576),
 }

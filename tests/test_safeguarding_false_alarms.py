@@ -683,6 +683,9 @@ FRESH_SETS = {
     # held out through rounds 43 and 44, read in round 45: 22/120 missed, 1 route and 16/300 flagged at round
     # 45's start; seven flags of the similarity layers left (the header says what is left)
     "general_blind_bq.yaml": (0, 0.024),
+    # held out through rounds 44 and 45, read in round 46: 23/120 missed, 2 routes and 17/300 flagged at round
+    # 46's start; eleven flags of the similarity layers left (the header says what is left)
+    "general_blind_br.yaml": (0, 0.037),
 }
 
 
@@ -7601,6 +7604,167 @@ def test_round_forty_five_kinds_of_disclosure_are_found_by_a_rule(
     ],
 )
 def test_round_forty_five_rules_and_guards_read_no_more_than_their_cases(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        # contact going wrong, a carer who hurt a child, a child brought to work off a debt, children
+        # working late
+        (
+            "After Saturday's contact visit he keeps saying he's not allowed to tell about the flat, he's"
+            " really upset",
+            "staff",
+            "dsl",
+        ),
+        (
+            "I'm her nan and I've had her since summer. I lost it and grabbed her too hard yesterday, there"
+            " are marks on her arm",
+            "parent",
+            "dsl",
+        ),
+        ("New girl in Y3 says she has to work to pay off the flight her uncle paid for", "staff", "dsl"),
+        (
+            "The boy from the chip shop is serving on the counter till gone midnight most nights, he's only"
+            " 9",
+            "parent",
+            "dsl",
+        ),
+        (
+            "i wash cars with my uncle after school and he says im old enough to not get paid, my hands hurt",
+            "pupil",
+            "dsl",
+        ),
+        (
+            "Home visit: her parents have gone back abroad and she's living with a family friend, we were"
+            " never told",
+            "staff",
+            "dsl",
+        ),
+        # tablets swallowed or given to quieten a child, pills in a pupil's bag, alcohol and vapes given or
+        # sold
+        (
+            "my little sister swallowed some of dads tablets and she wouldnt wake up properly, i didnt tell",
+            "pupil",
+            "dsl",
+        ),
+        ("He said his mum gives him one of her sleeping tablets to keep him quiet at night", "staff", "dsl"),
+        ("Found a strip of diazepam in a Year 5 boy's pencil case", "staff", "dsl"),
+        (
+            "Her uncle gives the kids cider at the weekends and tells them to keep quiet about it",
+            "parent",
+            "dsl",
+        ),
+        ("my brothers mate gives us vapes to sell at school", "pupil", "dsl"),
+        # control told by a child or seen at school; food taken away
+        ("dad makes me tell him where mum goes when he is at work or he shouts", "pupil", "dsl"),
+        (
+            "Mum says she isn't allowed a bank card and he checks the doorbell camera to see who visits",
+            "staff",
+            "dsl",
+        ),
+        ("if my reading book is not signed dad takes my dinner away", "pupil", "dsl"),
+        # squalor, a sodden nappy, a child left uncollected and underdressed, hungry and alone, needles
+        ("Visited the house: dog mess all over the kitchen floor and the children's bedroom", "staff", "dsl"),
+        ("The baby's nappy was sodden and the toddler was in the same clothes as last week", "staff", "dsl"),
+        (
+            "He's not been collected until 6 twice this week and comes in with holes in his shoes and no"
+            " coat",
+            "staff",
+            "dsl",
+        ),
+        ("we are hungry at weekends cos mum goes out and we are on our own", "pupil", "dsl"),
+        (
+            "The man upstairs is off his face most days and his little ones are playing by the needles on"
+            " the landing",
+            "parent",
+            "dsl",
+        ),
+        # hiding from the other parent, an adult in a child's bed, touching and rating in the line
+        (
+            "She said daddy showed her how to hide under a blanket in the back of his car so mummy won't"
+            " find them",
+            "staff",
+            "dsl",
+        ),
+        (
+            "My lodger comes into her room at night and climbs into her bed, she says she doesn't like it",
+            "parent",
+            "dsl",
+        ),
+        (
+            "some year 6 boys keep touching the girls' bums in the line and rating their bodies out of ten",
+            "staff",
+            "dsl",
+        ),
+        # an adult at school arranging to meet a pupil in secret; asked 'for a friend'
+        (
+            "The man fixing the roof at school messaged my son 'meet me behind the hall, tell no one'",
+            "parent",
+            "headteacher",
+        ),
+        ("what happens if a kids mum doesnt give them any food. asking for a friend", "pupil", "dsl"),
+    ],
+)
+def test_round_forty_six_kinds_of_disclosure_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Round 46 (set BR, read): the kinds of its 23 missed disclosures and its two routes, in other words, each
+    # found by a rule written for its kind (knowledge/safeguarding.yaml, "round 46").
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # set BR and blind65 (read): the ordinary messages the rules flagged, and ordinary messages written to
+        # share the new rules' words
+        ("She drew a picture of her family with her dad's new girlfriend", "parent"),
+        ("Mrs Twit puts frogs in Mr Twit's beer in the book, the class loved it", "staff"),
+        ("The little one came back from the paddling pool soaked and happy", "parent"),
+        ("Needless to say the chickens got out again", "parent"),
+        (
+            "Heating's been off a few days while the engineer fixes it, we've got blankets and hot water"
+            " bottles",
+            "parent",
+        ),
+        (
+            "We're at my mum's for two weeks while the damp is fixed, just a different address if you need"
+            " it",
+            "parent",
+        ),
+        (
+            "Happy for class photos on the website. If you ever use the one with her eyes shut she says"
+            " she'll run away to Nan's and never come back!",
+            "parent",
+        ),
+        ("He told me I'd ruined his life because I sent him in uniform on non-uniform day", "parent"),
+        ("Year 6 are learning about the effects of drugs and alcohol on the body in science", "staff"),
+        ("She had a tumble on the trampoline at her cousin's, just a small bruise", "parent"),
+        ("Dressed as a naked sheep for the nativity, the cotton wool fell off his costume", "parent"),
+        ("If a teacher is using Facebook inappropriately who do I tell?", "parent"),
+        (
+            "Caretaker here. Filmed the children on the new climbing frame, can I post it on my Facebook?",
+            "staff",
+        ),
+        ("Caught a Year 5 girl on TikTok on her phone at lunch, is that allowed?", "staff"),
+        ("Can I pay back the trip money in two goes? Money is tight this month", "parent"),
+        ("She helps out in her uncle's shop on Saturdays for pocket money", "parent"),
+        ("Her parents have gone back to Poland for a funeral, she's with her cousin for the week", "parent"),
+        ("He had his calpol and went all sleepy so he'll be in late", "parent"),
+        ("We play hide and seek and he hides in the boot of the car, so funny", "parent"),
+        ("He takes his sister's sweets away and she cries", "parent"),
+        ("We're doing a surprise for mum's birthday, I'm not allowed to tell her about the cake", "pupil"),
+        ("Come and meet me at the gate after school, don't tell your sister it's a surprise party", "parent"),
+        ("Her little brother climbs into her bed when there's a thunderstorm", "parent"),
+        ("We rated the cakes out of ten at the bake off", "pupil"),
+        ("Could someone run off 30 copies of the trip letter before 3?", "staff"),
+    ],
+)
+def test_round_forty_six_rules_and_guards_read_no_more_than_their_cases(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None
