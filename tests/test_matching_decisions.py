@@ -1533,3 +1533,23 @@ def test_minutes_asked_for_a_note_to_pass_on_an_account_to_unlock_or_a_post_to_r
     # understood; each wants a person to act
     reply = engine_both_ways.ask(text, role)
     assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Can you let Mr Okafor know I'd like to speak to him about the class Instagram page", "parent"),
+        ("please let the head know we need to meet about a post a parent made about me", "staff"),
+        ("I shared a photo I shouldn't have. Please pass my apologies on to the family", "parent"),
+        ("Could you ask her if she would be happy to meet me about the comments on Facebook?", "parent"),
+        ("I need to report something to the head about a parent's Facebook post about my class", "staff"),
+    ],
+)
+def test_a_message_to_pass_on_an_apology_to_give_or_a_report_for_the_head_is_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    # Round 47 (blind66, read): "let Mrs Grant know I need to see her", "Could you pass my apology on, or
+    # ask her if she'd be willing to see me?" and "I need to report something for the head to deal with"
+    # were offered sections or taken for a disclosure; each wants a person to act
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)

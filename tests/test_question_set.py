@@ -356,6 +356,9 @@ DEV_FLOORS = {
     # round 46: blind65 (held out through rounds 44 and 45) read
     "blind/blind65a.yaml": ((0.88, 0.96, 0.0), (0.6, 0.83, 0.12)),
     "blind/blind65b.yaml": ((0.92, 0.97, 0.02), (0.68, 0.84, 0.07)),
+    # round 47: blind66 (held out through rounds 45 and 46) read
+    "blind/blind66a.yaml": ((0.8, 0.9, 0.07), (0.55, 0.74, 0.23)),
+    "blind/blind66b.yaml": ((0.78, 0.89, 0.06), (0.52, 0.73, 0.34)),
 }
 
 
@@ -396,18 +399,17 @@ def test_development_sets_keep_their_floors(engine_both_ways: Engine, name: str)
 
 
 # The development sets pooled, written (blind/) and real (real/), with the meaning and on words alone: top-1,
-# answered right and helped may not fall, nor the wrong-answer rate rise (round 46's end, 135 sets, with the
-# two sets read in round 46: blind65a and blind65b; the round's safeguarding rules and five new patterns for
-# requests to be passed on, measured over the 133 sets before them: one question better, none worse, in
-# either mode).
+# answered right and helped may not fall, nor the wrong-answer rate rise (round 47's end, 137 sets, with the
+# two sets read in round 47: blind66a and blind66b; the round's safeguarding rules and four new patterns for
+# requests to be passed on, measured over the 135 sets before them: no question changed in either mode).
 POOLED_FLOORS = {
     # (semantic, kind): (top-1 ≥, answered right ≥, helped ≥, wrong-answer rate ≤)
-    # 10925 policy, 90 of 5695 answers wrong
-    (True, "blind"): (0.8829, 0.5129, 0.948, 0.016),
+    # 11135 policy, 95 of 5779 answers wrong
+    (True, "blind"): (0.8812, 0.5103, 0.9471, 0.0165),
     # 1462 policy, 39 of 324 answers wrong
     (True, "real"): (0.4993, 0.1949, 0.6737, 0.1204),
-    # 10925 policy, 216 of 3570 answers wrong
-    (False, "blind"): (0.6529, 0.3069, 0.8389, 0.0606),
+    # 11135 policy, 231 of 3626 answers wrong
+    (False, "blind"): (0.6507, 0.3048, 0.837, 0.0638),
     # 1462 policy, 60 of 233 answers wrong
     (False, "real"): (0.3727, 0.1183, 0.5567, 0.2576),
 }

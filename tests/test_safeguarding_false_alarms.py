@@ -686,6 +686,9 @@ FRESH_SETS = {
     # held out through rounds 44 and 45, read in round 46: 23/120 missed, 2 routes and 17/300 flagged at round
     # 46's start; eleven flags of the similarity layers left (the header says what is left)
     "general_blind_br.yaml": (0, 0.037),
+    # held out through rounds 45 and 46, read in round 47: 19/120 missed, 3 routes and 11/300 flagged at round
+    # 47's start; five flags of the similarity layers left (the header says what is left)
+    "general_blind_bs.yaml": (0, 0.017),
 }
 
 
@@ -7765,6 +7768,180 @@ def test_round_forty_six_kinds_of_disclosure_are_found_by_a_rule(
     ],
 )
 def test_round_forty_six_rules_and_guards_read_no_more_than_their_cases(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        # a parent or carer afraid of what they will do, drinking, a child locked in, little ones left with a
+        # child, a carer who hurt a child and hid it
+        (
+            "I'm frightened of what I might do to her when she won't stop crying, I'm on my own with her",
+            "parent",
+            "dsl",
+        ),
+        (
+            "I've been drinking too much again and I can't remember if I picked the kids up from my mum's",
+            "parent",
+            "dsl",
+        ),
+        (
+            "he said his mum locks him in the bedroom for hours when she can't cope and he has to wee"
+            " in a bottle",
+            "staff",
+            "dsl",
+        ),
+        (
+            "She leaves the baby with her 8 year old daughter and goes out at night, I hear the baby"
+            " crying till 2am",
+            "parent",
+            "dsl",
+        ),
+        (
+            "I'm his kinship carer. I shoved him and he hit his head on the door. I'm scared they'll"
+            " take him away",
+            "parent",
+            "dsl",
+        ),
+        # dares and games that put a child in danger
+        (
+            "There's a challenge going round on YouTube to go missing for a night and post about it, my"
+            " son wants to do it",
+            "parent",
+            "dsl",
+        ),
+        (
+            "some boys in year 5 do a game where they squeeze a scarf round your neck till you black out",
+            "pupil",
+            "dsl",
+        ),
+        ("My daughter told me older kids dared her to run in front of cars on the bypass", "parent", "dsl"),
+        # afraid to go home, planning to leave
+        (
+            "i packed my bag and its under my bed. im not going back home, ill sleep in the park",
+            "pupil",
+            "dsl",
+        ),
+        (
+            "Found a packed bag in Mia's tray with her pyjamas and money, she wouldn't say where she's going",
+            "staff",
+            "dsl",
+        ),
+        (
+            "He screamed 'please don't make me go, he'll be there' when his mum came to pick him up",
+            "staff",
+            "dsl",
+        ),
+        ("i dont want to go home tonight cos mum and her boyfriend are fighting again", "pupil", "dsl"),
+        ("i saved my dinner money for a bus to my real mums. dont tell anyone", "pupil", "dsl"),
+        ("i have nowhere to go tonight. can i stay at school", "pupil", "dsl"),
+        # hatred, a dad who shuts mum out, a child taken, a passport taken, "where the bad happens"
+        (
+            "Someone threw a stone through our window and wrote that we should go back where we came"
+            " from, the kids are terrified",
+            "parent",
+            "dsl",
+        ),
+        (
+            "dad locked mummy out last night and wouldnt let her in and she was crying in the garden",
+            "pupil",
+            "dsl",
+        ),
+        ("help please my ex has snatched my son from outside the house", "parent", "dsl"),
+        (
+            "Her father has hidden the passports and says he will take them abroad and I will never see"
+            " them again",
+            "parent",
+            "dsl",
+        ),
+        (
+            "He won't go into the toilets by the hall, he says that's where the bad things happen",
+            "parent",
+            "dsl",
+        ),
+        # a child's words to a contact worker; staff in a child's words (the head's)
+        (
+            "the social worker asked if i like it at my dads and i said yes because he was there but i dont",
+            "pupil",
+            "dsl",
+        ),
+        (
+            "the lady who comes in to hear us read asked me to send her photos of me on her phone",
+            "pupil",
+            "headteacher",
+        ),
+        ("the man who fixes the roof said i was pretty and asked where i live", "pupil", "headteacher"),
+    ],
+)
+def test_round_forty_seven_kinds_of_disclosure_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Round 47 (set BS, read): the kinds of its 19 missed disclosures and its three routes, in other words,
+    # each found by a rule written for its kind (knowledge/safeguarding.yaml, "round 47").
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # blind66 (read): policy questions that were alerts, in other words
+        (
+            "My colleague is in the Year 2 parents WhatsApp because her nephew is in that class, is"
+            " that allowed?",
+            "staff",
+        ),
+        (
+            "A friend keeps writing nasty things about Mr Price on her Facebook, calling him useless."
+            " Is she breaking the rules?",
+            "parent",
+        ),
+        (
+            "My colleague's friends keep tagging her in drunk photos from a hen do, parents can see."
+            " What should she do?",
+            "staff",
+        ),
+        ("I sent my daughter's teacher a friend request last night, should I cancel it?", "parent"),
+        (
+            "Bit of a weird one. A parent sent me a screenshot of a TA's post about the class, who"
+            " deals with that?",
+            "staff",
+        ),
+        (
+            "I posted something unfair about Mrs Hart and I've deleted it now, can I apologise to her?",
+            "parent",
+        ),
+        # set BS (read): the ordinary messages the rules flagged, and ordinary messages written to share the
+        # new rules' words
+        ("She asked what lesbian means, I told her it's when two women love each other", "parent"),
+        ("My nephew is staying with us this week while his mum is in hospital having the baby", "parent"),
+        ("Sorry she's tired, smoke alarm went off at 6am, burnt toast by her dad", "parent"),
+        ("We got beaten 4-1 in the cup final, he's gutted", "parent"),
+        ("She walked on naked feet on the beach and got a splinter", "parent"),
+        ("He locked himself in his room all afternoon because we took the xbox away", "parent"),
+        ("He packed a bag and said he was running away to nanny's because I said no to sweets lol", "parent"),
+        ("My brother locked her out of his room all weekend, typical teenager", "parent"),
+        ("My ex has taken the kids to his mum's for the weekend so they will be back on Monday", "parent"),
+        ("Her dad has taken the children swimming so I'm collecting at 3", "parent"),
+        (
+            "We need passports for the kids for our holiday abroad, can we have a letter for term time?",
+            "parent",
+        ),
+        ("i need somewhere to go after school on tuesdays is there a club", "pupil"),
+        ("I'm saving up for a train set for my dad's birthday, dont tell him", "pupil"),
+        (
+            "He's got his school tie round his neck the wrong way again, can someone help him with the knot",
+            "parent",
+        ),
+        ("We did road safety in assembly: never play near the railway line or run in front of cars", "staff"),
+        ("Please don't make me sing in the assembly, Miss, he's there today and I'm shy", "pupil"),
+        ("I'm scared of what I'll do to the garden if the rabbit gets out again", "parent"),
+        ("The dog mess on the field needs sorting, the children keep stepping in it", "parent"),
+    ],
+)
+def test_round_forty_seven_rules_and_guards_read_no_more_than_their_cases(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None
