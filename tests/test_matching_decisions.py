@@ -1553,3 +1553,46 @@ def test_a_message_to_pass_on_an_apology_to_give_or_a_report_for_the_head_is_pas
     # were offered sections or taken for a disclosure; each wants a person to act
     reply = engine_both_ways.ask(text, role)
     assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Please could the deputy get the video of my daughter taken down off the PTA page", "parent"),
+        ("could the head have that post about me removed from the parents' group", "staff"),
+        ("I'd like the class teacher to phone me after school about the WhatsApp group", "parent"),
+        ("I need Mrs Shah to ring me today about the comments on Facebook", "parent"),
+        ("I want the deputy head to contact me about my complaint, I'm free after 3", "parent"),
+    ],
+)
+def test_a_post_to_have_taken_down_or_a_named_person_to_call_back_is_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    # Round 48 (blind67b, read): "Please could the head get the post on the PTA page taken down" and "I want
+    # the clerk to the governors to contact me … Please ask them to call 07700 900356" were offered sections;
+    # each wants a person to act
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "topic"),
+    [
+        ("can i add mrs patel on facebook", "parent", "parent_friending_staff"),
+        ("can i follow mr frost on tiktok", "pupil", "pupil_friending_staff"),
+        (
+            "Would it be frowned upon if I followed my son's teacher on Instagram?",
+            "parent",
+            "parent_friending_staff",
+        ),
+        ("will i get told off if i follow my teacher on tiktok", "pupil", "pupil_friending_staff"),
+    ],
+)
+def test_a_named_teacher_or_a_frowned_upon_question_is_answered_with_its_section(
+    engine_both_ways: Engine, text: str, role: str, topic: str
+) -> None:
+    # Round 48 (blind67b, read): a teacher's surname was corrected into a word of the knowledge ("Patel"
+    # into "panel"), and "is that frowned upon?" and "can I get told off for…" were not read as asking
+    # whether it is allowed; the questions were offered options or not understood
+    reply = engine_both_ways.ask(text, role)
+    assert (reply.action, reply.topic) == ("answer", topic), (reply.action, reply.topic, reply.confidence)

@@ -50,6 +50,9 @@ class Normaliser:
         self.phrase_re = (
             re.compile(r"\b(" + "|".join(re.escape(p) for p in phrases) + r")\b") if phrases else None
         )
+        # "Mrs Patel", "Mr Hadley": a word after a title that the knowledge does not use is a name; it is
+        # left out, not corrected into a word it is one letter from ("patel" is not "panel")
+        self.titles = frozenset(fold(title) for title in language.name_titles)
         self.vocabulary: frozenset[str] = frozenset()
         self._buckets: dict[tuple[str, int], list[str]] = {}
         self.real = real_words()  # real English words: corrected only at their ending (real_words.py)
@@ -69,11 +72,15 @@ class Normaliser:
         if self.phrase_re is not None:
             folded = self.phrase_re.sub(lambda m: self.phrases[m.group(1)], folded)
         out = []
+        after_title = False
         for word in folded.split():
+            named, after_title = after_title, word in self.titles
             word = self.single.get(word, word)
             if word in self.stopwords:
                 continue
             stemmed = self.single.get(stem(word), stem(word))
+            if named and correct and stemmed not in self.vocabulary:
+                continue  # a name says nothing of the subject; the title before it already reads as staff
             if correct and stemmed not in self.vocabulary and "_" not in stemmed:
                 stemmed = self._correct(stemmed, word in self.real or stemmed in self.real)
             if stemmed not in self.stopwords:
