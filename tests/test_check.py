@@ -159,6 +159,16 @@ def test_check_names_the_line_of_an_asking_for_pattern_it_cannot_read(knowledge_
     assert "a bracket is not closed" in result.stdout and "Traceback" not in result.stdout + result.stderr
 
 
+def test_check_rejects_a_name_title_that_would_never_be_read(knowledge_copy: Path) -> None:
+    # Round 48: the word after a title ("Mrs Patel") is taken for a name; a title written with a full stop or
+    # two words would never be read, and is reported with what to write
+    result = _check_after_editing(
+        knowledge_copy, "language.yaml", "name_titles: [mr, ", "name_titles: [Mr., "
+    )
+    assert "language.yaml: name_titles: 'Mr.'" in result.stdout, result.stdout
+    assert "one word in lower case" in result.stdout and "Traceback" not in result.stdout + result.stderr
+
+
 def test_check_rejects_a_word_of_another_language_that_would_never_be_read(knowledge_copy: Path) -> None:
     # Messages are folded before the words of other languages are counted: "się" is read as "sie".
     result = _check_after_editing(knowledge_copy, "language.yaml", "  - sie\n", "  - się\n")

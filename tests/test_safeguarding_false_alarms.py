@@ -7945,3 +7945,40 @@ def test_round_forty_seven_rules_and_guards_read_no_more_than_their_cases(
     detector: SafeguardingDetector, text: str, role: str
 ) -> None:
     assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "a colleague has been posting things about a parent online calling them names, what do i do",
+            "staff",
+        ),
+        (
+            "a neighbour keeps posting lies about my son's teacher on the village page and calling her names",
+            "parent",
+        ),
+        ("my mate is putting stuff about Miss Khan on tiktok calling her names", "parent"),
+    ],
+)
+def test_posts_that_call_a_teacher_or_a_parent_names_are_not_a_disclosure(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    # Round 48 (round 47's review left it): adults' posts "on the village page … calling her names" or "online
+    # calling them names" read as a member of staff or a parent calling a child names; the page or the post
+    # before "calling her names" says it is online conduct (`@online_name_calling`)
+    assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "route", "role"),
+    [
+        ("on the family whatsapp group my dad keeps calling me names and says im useless", "dsl", "pupil"),
+        ("in the group chat my stepdad calls me names and says im stupid", "dsl", "pupil"),
+        ("the TA posted in the class group and called my son an idiot", "headteacher", "parent"),
+    ],
+)
+def test_name_calling_in_a_group_chat_by_family_or_staff_is_still_found(
+    detector: SafeguardingDetector, text: str, route: str, role: str
+) -> None:
+    _assert_found_by_a_rule(detector, text, route, role)

@@ -352,7 +352,7 @@ def cross_check(
 
 def _language_problems(knowledge: Knowledge) -> list[str]:
     """Words in language.yaml that would never be read (messages are folded and split into words first):
-    spellings in `text_speak`, or one listed under two words; words of `other_languages`."""
+    spellings in `text_speak`, or one listed under two words; words of `other_languages`; `name_titles`."""
     where = knowledge.folder / "language.yaml"
     problems: list[str] = []
     typed_as: dict[str, str] = {}
@@ -373,6 +373,12 @@ def _language_problems(knowledge: Knowledge) -> list[str]:
         "as it is read"
         for word in knowledge.language.other_languages
         if not _as_read(word)
+    )
+    problems.extend(
+        f"{where}: name_titles: '{title}' — write each title as one word in lower case without punctuation "
+        "(mr, mrs, dr), as it is read; the word after it is taken for a name"
+        for title in knowledge.language.name_titles
+        if not _as_read(title)
     )
     return problems
 
