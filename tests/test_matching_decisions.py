@@ -1596,3 +1596,31 @@ def test_a_named_teacher_or_a_frowned_upon_question_is_answered_with_its_section
     # whether it is allowed; the questions were offered options or not understood
     reply = engine_both_ways.ask(text, role)
     assert (reply.action, reply.topic) == ("answer", topic), (reply.action, reply.topic, reply.confidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the TA has posted the class trip photos on her facebook, my daughter is in them. can staff do that?",
+        "miss has shared videos of the class assembly on her tiktok, is that allowed",
+    ],
+)
+def test_a_parent_asking_whether_staff_may_post_event_photos_is_given_the_staff_rule(
+    engine_both_ways: Engine, text: str
+) -> None:
+    # Round 48 (blind67b, read): a parent asking whether "Mrs Green" may put the nativity photos on her own
+    # Facebook was answered with the parents' rule on photos of other children; the question is asked for a
+    # member of staff (language.yaml `asking_for`), so the staff section on event photos leads
+    reply = engine_both_ways.ask(text, "parent")
+    top = reply.topic or (reply.alternatives[0].topic if reply.alternatives else None)
+    assert top == "staff_event_pictures", (reply.action, reply.topic, [a.topic for a in reply.alternatives])
+
+
+def test_a_parent_asking_to_share_a_teachers_photos_is_still_given_the_parents_rule(engine: Engine) -> None:
+    # The writer asks about their own posting ("can I share them"), not about what the teacher did
+    reply = engine.ask(
+        "my daughter's teacher posted photos of the trip on the class page, can I share them on my facebook?",
+        "parent",
+    )
+    top = reply.topic or (reply.alternatives[0].topic if reply.alternatives else None)
+    assert top == "parents_photos", (reply.action, reply.topic, [a.topic for a in reply.alternatives])

@@ -360,7 +360,7 @@ DEV_FLOORS = {
     "blind/blind66a.yaml": ((0.8, 0.9, 0.07), (0.55, 0.74, 0.23)),
     "blind/blind66b.yaml": ((0.78, 0.89, 0.06), (0.52, 0.73, 0.34)),
     # round 48: blind67b (held out through rounds 46 and 47) read
-    "blind/blind67b.yaml": ((0.85, 0.93, 0.02), (0.63, 0.79, 0.17)),
+    "blind/blind67b.yaml": ((0.86, 0.94, 0.0), (0.64, 0.8, 0.14)),
 }
 
 
@@ -402,17 +402,18 @@ def test_development_sets_keep_their_floors(engine_both_ways: Engine, name: str)
 
 # The development sets pooled, written (blind/) and real (real/), with the meaning and on words alone: top-1,
 # answered right and helped may not fall, nor the wrong-answer rate rise (round 48's end, 138 sets, with the
-# set read in round 48: blind67b; names after a title left out, "frowned upon" and "told off", and three new
-# patterns for requests to be passed on, measured over the 137 sets before it: 79 outcomes better and 14 worse
-# over the two modes together; one real question's outcome no longer counts as helped).
+# set read in round 48: blind67b; names after a title left out, "frowned upon" and "told off", three new
+# patterns for requests to be passed on, and a parent asking whether a member of staff may do what they did
+# read as asked for staff, measured over the 137 sets before it: 86 outcomes better and 15 worse over the two
+# modes together; one real question's outcome no longer counts as helped).
 POOLED_FLOORS = {
     # (semantic, kind): (top-1 ≥, answered right ≥, helped ≥, wrong-answer rate ≤)
-    # 11240 policy, 95 of 5864 answers wrong
-    (True, "blind"): (0.8808, 0.5131, 0.9467, 0.0163),
+    # 11240 policy, 94 of 5864 answers wrong
+    (True, "blind"): (0.8811, 0.5132, 0.9468, 0.0161),
     # 1462 policy, 39 of 324 answers wrong
-    (True, "real"): (0.4993, 0.1949, 0.673, 0.1204),
-    # 11240 policy, 238 of 3690 answers wrong
-    (False, "blind"): (0.6514, 0.307, 0.8368, 0.0645),
+    (True, "real"): (0.5, 0.1949, 0.673, 0.1204),
+    # 11240 policy, 236 of 3689 answers wrong
+    (False, "blind"): (0.6515, 0.3071, 0.837, 0.064),
     # 1462 policy, 60 of 233 answers wrong
     (False, "real"): (0.3727, 0.1183, 0.5567, 0.2576),
 }

@@ -9,6 +9,7 @@ from typing import Literal
 from bot.common.schema import Problems, ProblemsError, build
 from bot.common.text import fold
 from bot.common.yamlfile import YamlDoc, YamlError, load_yaml
+from bot.knowledge.language_checks import language_problems
 from bot.knowledge.requests import asking_for_problems, request_problems
 
 Audience = Literal["parent", "staff", "pupil", "any"]
@@ -346,46 +347,8 @@ def cross_check(
                         "section — rename one"
                     )
                 seen.add(rule.id)
-    problems.extend(_language_problems(knowledge))
+    problems.extend(language_problems(knowledge.language, knowledge.folder / "language.yaml"))
     return problems
-
-
-def _language_problems(knowledge: Knowledge) -> list[str]:
-    """Words in language.yaml that would never be read (messages are folded and split into words first):
-    spellings in `text_speak`, or one listed under two words; words of `other_languages`; `name_titles`."""
-    where = knowledge.folder / "language.yaml"
-    problems: list[str] = []
-    typed_as: dict[str, str] = {}
-    for word, spellings in knowledge.language.text_speak.items():
-        for typed in spellings:
-            if not _as_read(typed):
-                problems.append(
-                    f"{where}: text_speak.{word}: '{typed}' — write each spelling as one word in lower case "
-                    "without punctuation, as it is read"
-                )
-            elif typed_as.setdefault(typed, word) != word:
-                problems.append(
-                    f"{where}: text_speak.{word}: '{typed}' is also listed under '{typed_as[typed]}' — "
-                    "keep it under one word"
-                )
-    problems.extend(
-        f"{where}: other_languages: '{word}' — write each word in lower case without accents or punctuation, "
-        "as it is read"
-        for word in knowledge.language.other_languages
-        if not _as_read(word)
-    )
-    problems.extend(
-        f"{where}: name_titles: '{title}' — write each title as one word in lower case without punctuation "
-        "(mr, mrs, dr), as it is read; the word after it is taken for a name"
-        for title in knowledge.language.name_titles
-        if not _as_read(title)
-    )
-    return problems
-
-
-def _as_read(word: str) -> bool:
-    """Whether a word is written as a message's words are read: folded, and one word."""
-    return fold(word) == word and " " not in word
 
 
 def uncovered_rules(knowledge: Knowledge) -> list[str]:
