@@ -15,6 +15,7 @@ import pytest
 from bot.common.cache import ENVIRONMENT as CACHE_ENVIRONMENT
 from bot.config import BUNDLED_KNOWLEDGE, EXAMPLE_CONFIG, PROJECT_ROOT, Config, load_config
 from bot.core.engine import Engine
+from bot.core.replies import Reply
 
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
 os.environ.setdefault("no_proxy", "127.0.0.1,localhost")
@@ -40,6 +41,11 @@ def engine(config: Config) -> Engine:
 def knowledge_copy(tmp_path: Path) -> Path:
     """A writable copy of the bundled knowledge folder."""
     return Path(shutil.copytree(BUNDLED_KNOWLEDGE, tmp_path / "knowledge"))
+
+
+def leading_topic(reply: Reply) -> str | None:
+    """The section a reply answers with, or else the first it offers ("Did you mean…"), or None."""
+    return reply.topic or (reply.alternatives[0].topic if reply.alternatives else None)
 
 
 def run_cli(

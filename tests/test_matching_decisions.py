@@ -13,7 +13,7 @@ from bot.config import Config
 from bot.core.engine import Engine
 from bot.core.replies import Reply
 from bot.matching.cues import asks_how_in_a_sentence
-from tests.conftest import run_cli
+from tests.conftest import leading_topic, run_cli
 
 
 @pytest.mark.parametrize(
@@ -1612,8 +1612,11 @@ def test_a_parent_asking_whether_staff_may_post_event_photos_is_given_the_staff_
     # Facebook was answered with the parents' rule on photos of other children; the question is asked for a
     # member of staff (language.yaml `asking_for`), so the staff section on event photos leads
     reply = engine_both_ways.ask(text, "parent")
-    top = reply.topic or (reply.alternatives[0].topic if reply.alternatives else None)
-    assert top == "staff_event_pictures", (reply.action, reply.topic, [a.topic for a in reply.alternatives])
+    assert leading_topic(reply) == "staff_event_pictures", (
+        reply.action,
+        reply.topic,
+        [a.topic for a in reply.alternatives],
+    )
 
 
 def test_a_parent_asking_to_share_a_teachers_photos_is_still_given_the_parents_rule(engine: Engine) -> None:
@@ -1622,5 +1625,8 @@ def test_a_parent_asking_to_share_a_teachers_photos_is_still_given_the_parents_r
         "my daughter's teacher posted photos of the trip on the class page, can I share them on my facebook?",
         "parent",
     )
-    top = reply.topic or (reply.alternatives[0].topic if reply.alternatives else None)
-    assert top == "parents_photos", (reply.action, reply.topic, [a.topic for a in reply.alternatives])
+    assert leading_topic(reply) == "parents_photos", (
+        reply.action,
+        reply.topic,
+        [a.topic for a in reply.alternatives],
+    )

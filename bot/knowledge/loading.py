@@ -131,7 +131,7 @@ class Language:
     letter_greetings: list[str] = field(default_factory=list)  # "Dear Sir/Madam," (letter.py)
     letter_sign_offs: list[str] = field(default_factory=list)  # "Kind regards, Sam" (letter.py)
     asking_for: dict[Literal["parent", "staff", "pupil"], list[str]] = field(default_factory=dict)  # cues.py
-    name_titles: list[str] = field(default_factory=list)  # "Mrs Patel": the name is not spell-corrected
+    name_titles: list[str] = field(default_factory=list)  # "Mrs Patel": the name is left out (normalise.py)
 
 
 @dataclass

@@ -79,9 +79,9 @@ class Normaliser:
             if word in self.stopwords:
                 continue
             stemmed = self.single.get(stem(word), stem(word))
-            if named and correct and stemmed not in self.vocabulary:
-                continue  # a name says nothing of the subject; the title before it already reads as staff
             if correct and stemmed not in self.vocabulary and "_" not in stemmed:
+                if named:
+                    continue  # a name says nothing of the subject; the title before it already reads as staff
                 stemmed = self._correct(stemmed, word in self.real or stemmed in self.real)
             if stemmed not in self.stopwords:
                 out.append(stemmed)
