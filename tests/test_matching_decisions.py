@@ -1630,3 +1630,29 @@ def test_a_parent_asking_to_share_a_teachers_photos_is_still_given_the_parents_r
         reply.topic,
         [a.topic for a in reply.alternatives],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("can someone delete the rude comment under the sports day post on the school page please", "parent"),
+        ("Could someone ask the PTA to take the photo of my son off their page, we never said yes", "parent"),
+        ("Can you send me the complaint form please, my email is on the system", "parent"),
+        ("please can you log this as my formal complaint about the class blog", "parent"),
+        (
+            "Please could someone let Mrs Okoro know I'd like to withdraw my stage 1 complaint, it's sorted "
+            "now",
+            "parent",
+        ),
+    ],
+)
+def test_asking_for_a_comment_removed_a_form_sent_or_a_complaint_logged_is_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    # Round 49 (blind67a and blind67c, read): "can someone delete the nasty comment under the harvest festival
+    # post", "Could someone ask the PTA to remove the raffle photo", "Can you send me the complaint form by
+    # email", "Please can you log this as my complaint", "could someone let Mrs Grainger know I'd like to
+    # withdraw my stage 1 complaint" (a surname between the title and "know") were offered sections; each
+    # wants a person to act
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)

@@ -361,6 +361,9 @@ DEV_FLOORS = {
     "blind/blind66b.yaml": ((0.78, 0.89, 0.06), (0.52, 0.73, 0.34)),
     # round 48: blind67b (held out through rounds 46 and 47) read
     "blind/blind67b.yaml": ((0.86, 0.94, 0.0), (0.64, 0.8, 0.14)),
+    # round 49: blind67a and blind67c (held out through rounds 47 and 48) read
+    "blind/blind67a.yaml": ((0.68, 0.83, 0.0), (0.46, 0.74, 0.14)),
+    "blind/blind67c.yaml": ((0.71, 0.9, 0.07), (0.54, 0.72, 0.18)),
 }
 
 
@@ -401,19 +404,19 @@ def test_development_sets_keep_their_floors(engine_both_ways: Engine, name: str)
 
 
 # The development sets pooled, written (blind/) and real (real/), with the meaning and on words alone: top-1,
-# answered right and helped may not fall, nor the wrong-answer rate rise (round 48's end, 138 sets, with the
-# set read in round 48: blind67b; names after a title left out, "frowned upon" and "told off", three new
-# patterns for requests to be passed on, and a parent asking whether a member of staff may do what they did
-# read as asked for staff, measured over the 137 sets before it: 86 outcomes better and 15 worse over the two
-# modes together; one real question's outcome no longer counts as helped).
+# answered right and helped may not fall, nor the wrong-answer rate rise (round 49's end, 140 sets, with the
+# sets read in round 49: blind67a and blind67c, harder than the pool, so the written sets' floors fall with
+# them; over the 138 sets before them no outcome changed in either mode. Their own outcomes: 17 better and 1
+# worse over the two modes: five requests for someone to act passed on, blind67a's five alerts gone, and
+# blind67c's one alert, a post saying a TA is drunk, now answered with a wrong section).
 POOLED_FLOORS = {
     # (semantic, kind): (top-1 ≥, answered right ≥, helped ≥, wrong-answer rate ≤)
-    # 11240 policy, 94 of 5864 answers wrong
-    (True, "blind"): (0.8811, 0.5132, 0.9468, 0.0161),
+    # 11449 policy, 96 of 5925 answers wrong
+    (True, "blind"): (0.8778, 0.509, 0.9454, 0.0163),
     # 1462 policy, 39 of 324 answers wrong
     (True, "real"): (0.5, 0.1949, 0.673, 0.1204),
-    # 11240 policy, 236 of 3689 answers wrong
-    (False, "blind"): (0.6515, 0.3071, 0.837, 0.064),
+    # 11449 policy, 244 of 3740 answers wrong
+    (False, "blind"): (0.6487, 0.3052, 0.835, 0.0653),
     # 1462 policy, 60 of 233 answers wrong
     (False, "real"): (0.3727, 0.1183, 0.5567, 0.2576),
 }

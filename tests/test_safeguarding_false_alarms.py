@@ -689,6 +689,13 @@ FRESH_SETS = {
     # held out through rounds 45 and 46, read in round 47: 19/120 missed, 3 routes and 11/300 flagged at round
     # 47's start; five flags of the similarity layers left (the header says what is left)
     "general_blind_bs.yaml": (0, 0.017),
+    # held out through rounds 47 and 48, read in round 49: 3/120 missed, 5 routes and 4/300 flagged at round
+    # 49's start; three routes left (a contractor mending the boiler and a visiting music tutor, which the set
+    # gives the head, and a bare "coach", which it gives the DSL) and one flag of the similarity layer
+    "general_blind_bt.yaml": (3, 0.004),
+    # BT's ten kinds by two more writers, disclosures only (BT's 300 ordinary messages stand beside both):
+    # 6/120 missed and 6 routes at round 49's start; three routes left (the header says which)
+    "general_blind_bu.yaml": (3, None),
 }
 
 
@@ -707,7 +714,7 @@ def test_every_fresh_blind_disclosure_is_found_with_the_writers_role(
     assert routed >= len(items) - FRESH_SETS[name][0]
 
 
-@pytest.mark.parametrize("name", sorted(FRESH_SETS))
+@pytest.mark.parametrize("name", sorted(name for name, (_, flags) in FRESH_SETS.items() if flags is not None))
 def test_ordinary_messages_beside_the_fresh_blind_disclosures_rarely_raise_an_alarm(
     detector: SafeguardingDetector, name: str
 ) -> None:
@@ -7982,3 +7989,149 @@ def test_name_calling_in_a_group_chat_by_family_or_staff_is_still_found(
     detector: SafeguardingDetector, text: str, route: str, role: str
 ) -> None:
     _assert_found_by_a_rule(detector, text, route, role)
+
+
+# ---- round 49: sets BT and BU read ----
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("when he's been naughty he has to sit in the dark in the cupboard under the stairs", "parent"),
+        (
+            "the year 6 lads told him if he doesnt bring them money theyll do what they did to his mate",
+            "parent",
+        ),
+        (
+            "Mum has been in bed ill for days so Lily is doing all the feeding of the baby and the twins",
+            "staff",
+        ),
+        (
+            "the little one comes back after the weekend at his dad's with nappy rash so bad it bleeds",
+            "parent",
+        ),
+        (
+            "she has a burn on her hand from the fire, there's no guard on it and nobody watching them",
+            "staff",
+        ),
+        (
+            "since she came back from the summer holiday she's walking very stiffly, keeps going to the "
+            "toilet and says she had a special party she isn't allowed to talk about",
+            "staff",
+        ),
+        ("my nephew shares posts about hitler being right and says the jews are to blame", "parent"),
+        (
+            "an older man online has been training my son and wants him to do something at the church to get"
+            " noticed",
+            "parent",
+        ),
+        ("my cousin says we will go on a march and beat up the foreigners at the hotel", "pupil"),
+        ("her stepdad says the traitors in the government should be hanged and makes her film it", "staff"),
+        (
+            "He was taken to Bristol to work in a flat over the weekend, sleeping on a mattress with men he "
+            "didnt know",
+            "staff",
+        ),
+    ],
+)
+def test_round_49_disclosures_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    # Round 49 (sets BT and BU, read): a child made to sit in a dark cupboard as a punishment; money demanded
+    # with a threat; a young carer feeding babies for a parent in bed; nappy rash that bleeds, a burn from an
+    # unguarded fire; FGM told by how a girl walks after a holiday; praise of Hitler, "training" online for an
+    # attack, beating up a people, traitors to be hanged; a child taken to another city to "work in a flat"
+    # and in debt
+    _assert_found_by_a_rule(detector, text, "dsl", role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "she stays at her dad's on alternate weekends so her reading book might not come back on mondays",
+            "parent",
+        ),
+        (
+            "he barely eats anything at lunch because he doesnt like the menu, can he have a packed lunch",
+            "parent",
+        ),
+        ("can a parent helper still come on the trip if she's never on her own with children", "staff"),
+        (
+            "a colleague posted about a parent on facebook, who do I tell? dont want to make a big drama out"
+            " of it",
+            "staff",
+        ),
+        (
+            "Mrs Rowe and I are old friends on facebook, would it be ok to message her about my son's class?",
+            "parent",
+        ),
+        (
+            "can i complain about a teacher's instagram without giving my name, i dont want my daughter "
+            "treated differently",
+            "parent",
+        ),
+        (
+            "someone posted that the Year 2 TA turned up drunk to the disco, complete rubbish, can you get "
+            "it taken down",
+            "parent",
+        ),
+        ("one of the teachers has a public instagram with photos of her very drunk on a hen do", "parent"),
+        (
+            "we played hide and seek and he had to stay in the dark in the cupboard until we found him",
+            "parent",
+        ),
+        (
+            "in the ww2 lesson my son asked why hitler was right about anything, what do they teach them",
+            "parent",
+        ),
+    ],
+)
+def test_round_49_look_alikes_raise_no_alarm(detector: SafeguardingDetector, text: str, role: str) -> None:
+    # Round 49 (set BT's ordinary messages and blind67a/67c, read): a book that will not come back, a lunch a
+    # child does not like, a helper never alone with children, "a big drama out of it", the writer's own
+    # message to a teacher, a complaint without a name, a post about a teacher drunk that the writer denies or
+    # wants taken down, a teacher's photos from a hen do; a game of hide and seek; a history lesson
+    assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Pastoral support worker at school. Ellie says her mum's boyfriend grabbed her by the neck last "
+            "night",
+            "staff",
+        ),
+        (
+            "PCSO asked me to pass this on (I'm the school business manager). Two Year 6 girls were found at"
+            " the "
+            "station with cash and a burner phone given to them by an older man",
+            "staff",
+        ),
+        (
+            "Mrs Jones here (TA in Owls). Priya came back from Somalia walking very stiffly and keeps asking"
+            " for the "
+            "toilet, she says she had a special party",
+            "staff",
+        ),
+        (
+            "Her mum has bad MS. Ruby has to help mum to the toilet and wash her every night and is falling "
+            "asleep "
+            "at school",
+            "parent",
+        ),
+        (
+            "she said the big girls touched her in the toilets and you can't tell teachers or they'll hurt "
+            "you",
+            "pupil",
+        ),
+    ],
+)
+def test_the_writers_own_job_or_words_about_teachers_leave_a_concern_with_the_dsl(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    # Round 49 (sets BT and BU, read): the writer's job as a heading ("Pastoral support worker at school."),
+    # in brackets ("I'm the school business manager"), after a name ("Mrs Jones here (TA …)"); an illness, not
+    # a title ("bad MS"); teachers as whom a child must not tell. None is the person the concern is about.
+    _assert_found(detector, text, "dsl", role)
