@@ -8081,6 +8081,9 @@ def test_round_49_disclosures_are_found_by_a_rule(
             "we played hide and seek and he had to stay in the dark in the cupboard until we found him",
             "parent",
         ),
+        ("we beat the white house on sports day, we won the relay", "pupil"),
+        ("we watched the traitors last night, the traitors will be killed off at the round table", "parent"),
+        ("he burnt his hand on the toaster making toast on his own, hes fine", "parent"),
         (
             "in the ww2 lesson my son asked why hitler was right about anything, what do they teach them",
             "parent",
@@ -8091,7 +8094,9 @@ def test_round_49_look_alikes_raise_no_alarm(detector: SafeguardingDetector, tex
     # Round 49 (set BT's ordinary messages and blind67a/67c, read): a book that will not come back, a lunch a
     # child does not like, a helper never alone with children, "a big drama out of it", the writer's own
     # message to a teacher, a complaint without a name, a post about a teacher drunk that the writer denies or
-    # wants taken down, a teacher's photos from a hen do; a game of hide and seek; a history lesson
+    # wants taken down, a teacher's photos from a hen do; a game of hide and seek; a history lesson. After the
+    # round's commit: house colours beaten on sports day, a television show's "traitors", a small burn from a
+    # toaster (its first rules read all three)
     assert detector.detect(text, role=role) is None
 
 
