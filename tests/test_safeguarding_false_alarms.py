@@ -8067,8 +8067,8 @@ def test_round_49_disclosures_are_found_by_a_rule(
             "parent",
         ),
         (
-            "can i complain about a teacher's instagram without giving my name, i dont want my daughter "
-            "treated differently",
+            "Can I complain about a teachers tiktok without giving my name?? dont want my daughter treated "
+            "any different after",
             "parent",
         ),
         (
@@ -8078,7 +8078,8 @@ def test_round_49_disclosures_are_found_by_a_rule(
         ),
         ("one of the teachers has a public instagram with photos of her very drunk on a hen do", "parent"),
         (
-            "we played hide and seek and he had to stay in the dark in the cupboard until we found him",
+            "we played hide and seek and the naughty boy had to stay in the dark in the cupboard till we "
+            "found him",
             "parent",
         ),
         ("we beat the white house on sports day, we won the relay", "pupil"),
