@@ -1656,3 +1656,23 @@ def test_asking_for_a_comment_removed_a_form_sent_or_a_complaint_logged_is_passe
     # wants a person to act
     reply = engine_both_ways.ask(text, role)
     assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Can you add me please? I'm his dad and I'm not getting the newsletters", "parent"),
+        ("could you put me on the contact list please, I'm her grandad and I do most pick ups", "parent"),
+        (
+            "hi its Maya's mum, can someone add me to the parents email list pls, I never get the letters",
+            "parent",
+        ),
+    ],
+)
+def test_asking_to_be_added_to_the_contact_list_is_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    # Round 50 (blind68b, read): "Can you add me please so I get the newsletters and reports too" (a father
+    # not on the contact list) was offered sections; the office has to act
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)

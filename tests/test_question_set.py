@@ -364,6 +364,9 @@ DEV_FLOORS = {
     # round 49: blind67a and blind67c (held out through rounds 47 and 48) read
     "blind/blind67a.yaml": ((0.68, 0.83, 0.0), (0.46, 0.74, 0.14)),
     "blind/blind67c.yaml": ((0.71, 0.9, 0.07), (0.54, 0.72, 0.18)),
+    # round 50: blind68a and blind68b (held out through rounds 48 and 49) read
+    "blind/blind68a.yaml": ((0.81, 0.82, 0.0), (0.53, 0.74, 0.17)),
+    "blind/blind68b.yaml": ((0.81, 0.92, 0.0), (0.56, 0.76, 0.12)),
 }
 
 
@@ -404,19 +407,19 @@ def test_development_sets_keep_their_floors(engine_both_ways: Engine, name: str)
 
 
 # The development sets pooled, written (blind/) and real (real/), with the meaning and on words alone: top-1,
-# answered right and helped may not fall, nor the wrong-answer rate rise (round 49's end, 140 sets, with the
-# sets read in round 49: blind67a and blind67c, harder than the pool, so the written sets' floors fall with
-# them; over the 138 sets before them no outcome changed in either mode. Their own outcomes: 17 better and 1
-# worse over the two modes: five requests for someone to act passed on, blind67a's five alerts gone, and
-# blind67c's one alert, a post saying a TA is drunk, now answered with a wrong section).
+# answered right and helped may not fall, nor the wrong-answer rate rise (round 50's end, 142 sets, with the
+# sets read in round 50: blind68a and blind68b, harder than the pool, so the written sets' floors fall with
+# them; over the 140 sets before them no outcome changed in either mode. Their own outcomes: 5 better and none
+# worse over the two modes: a father asking to be added to the contact list passed on, blind68b's three alerts
+# gone).
 POOLED_FLOORS = {
     # (semantic, kind): (top-1 ≥, answered right ≥, helped ≥, wrong-answer rate ≤)
-    # 11449 policy, 96 of 5925 answers wrong
-    (True, "blind"): (0.8778, 0.509, 0.9454, 0.0163),
+    # 11657 policy, 96 of 5990 answers wrong
+    (True, "blind"): (0.8767, 0.5055, 0.9442, 0.0161),
     # 1462 policy, 39 of 324 answers wrong
     (True, "real"): (0.5, 0.1949, 0.673, 0.1204),
-    # 11449 policy, 244 of 3740 answers wrong
-    (False, "blind"): (0.6487, 0.3052, 0.835, 0.0653),
+    # 11657 policy, 251 of 3791 answers wrong
+    (False, "blind"): (0.647, 0.3035, 0.8335, 0.0663),
     # 1462 policy, 60 of 233 answers wrong
     (False, "real"): (0.3727, 0.1183, 0.5567, 0.2576),
 }

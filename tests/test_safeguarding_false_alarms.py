@@ -696,6 +696,10 @@ FRESH_SETS = {
     # BT's ten kinds by two more writers, disclosures only (BT's 300 ordinary messages stand beside both):
     # 6/120 missed and 6 routes at round 49's start; three routes left (the header says which)
     "general_blind_bu.yaml": (3, None),
+    # held out through rounds 48 and 49, read in round 50: 13/120 missed, 4 routes and 8/300 flagged at round
+    # 50's start; one route left (a pupil named after the teacher spoken to, "sir george in my class…") and
+    # three flags of the similarity layers (the header says which)
+    "general_blind_bv.yaml": (1, 0.01),
 }
 
 
@@ -8140,4 +8144,109 @@ def test_the_writers_own_job_or_words_about_teachers_leave_a_concern_with_the_ds
     # Round 49 (sets BT and BU, read): the writer's job as a heading ("Pastoral support worker at school."),
     # in brackets ("I'm the school business manager"), after a name ("Mrs Jones here (TA …)"); an illness, not
     # a title ("bad MS"); teachers as whom a child must not tell. None is the person the concern is about.
+    _assert_found(detector, text, "dsl", role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("she told me she gets tied to the radiator when she wont go to sleep", "pupil"),
+        ("noticed tape marks round both his ankles when I helped him with his socks", "staff"),
+        ("when I asked why his back was sore he just said mummy's belt", "staff"),
+        ("when he took his jumper off his back was all covered in bruises", "staff"),
+        ("he doesnt get any tea if he gets his spellings wrong, his step mum says", "parent"),
+        ("his stepdad tips his dinner into the bin in front of him when he eats too slowly", "parent"),
+        ("the boy next door gets put out on the balcony when his mum's boyfriend is in a temper", "parent"),
+        ("her aunt shaved all her hair off as a punishment for wetting herself", "staff"),
+        ("his nan keeps telling him no one will ever love him", "parent"),
+        ("her grandma held her hand over a candle flame and said the jinn must leave her", "staff"),
+        ("she has to kneel for hours on the kitchen tiles as a punishment", "pupil"),
+        ("his dad calls him the devil's child in front of everyone", "parent"),
+        ("they hid in the bathroom with the baby while he was smashing plates downstairs", "parent"),
+        ("Ava told me he hit his new girlfriend at contact on sunday", "staff"),
+        ("my ex booted the front door in at 2am and the children were terrified", "parent"),
+        ("he's back, he has broken the non mol and turned up outside school", "parent"),
+        (
+            "her mum left her with me for a few hours on saturday and now its wednesday and she isnt "
+            "answering",
+            "parent",
+        ),
+        (
+            "year 6 girls filmed her weeing and said she cant play with them unless she lets them do it "
+            "again",
+            "pupil",
+        ),
+        ("the bairns hid upstairs while he was leathering their mam", "parent"),
+        ("his dad left her locked in the van while he was in the bookies", "staff"),
+    ],
+)
+def test_round_50_disclosures_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    # Round 50 (set BV, read): a child tied to the bed, rope marks round the wrists; "daddy's belt" said in
+    # two words; a back covered in bruises; tea withheld for a bad mark, a plate binned in front of a child; a
+    # child put out on the balcony; hair cut off as a punishment; "nobody will love you"; a jinn to be driven
+    # out by fire; kneeling or standing for hours; "the devil's child"; children hiding while a parent is
+    # beaten; a door kicked in, a non-molestation order broken; a child left with someone "for the afternoon"
+    # for days; older pupils filming a child on the toilet; a beating in dialect; a child left locked in a van
+    _assert_found_by_a_rule(detector, text, "dsl", role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("she came home with a black eye from dodgeball, someone threw it too hard", "parent"),
+        ("the neighbour keeps leaving aggressive notes on cars parked outside school", "parent"),
+        ("my brother commented 'I know where you live' on my cot advert, he was only joking", "parent"),
+        ("a predatory loan advert appeared on the PTA page, can we turn ads off", "staff"),
+        ("If a dad grabs me at the classroom door with a question, do I send him to the office?", "staff"),
+        (
+            "Her dad and I decided we dont want her pictures online, so can the teacher post trip photos on "
+            "her own instagram?",
+            "parent",
+        ),
+        ("he loves the trampoline park, his back is covered in bruises from it", "parent"),
+        ("he hid in the cupboard screaming during his meltdown when the fire alarm went off", "staff"),
+        ("the kids hid behind the sofa screaming at the scary bit of the film", "parent"),
+        ("my son said daddy's belt would finish off his pirate costume for world book day", "parent"),
+        ("she cut her own hair so no ipad this week as a punishment", "parent"),
+        ("we had to kneel for hours planting bulbs in the school garden", "pupil"),
+        ("in RE they read a story where a jinn must leave the lamp before it catches fire", "parent"),
+        ("my son held his hands near the fire to warm them at forest school", "parent"),
+        ("the kids love being sent out on the balcony to play in the snow", "parent"),
+        (
+            "I'm her big brother, I'm 16 now. Can I pick her up on Wednesdays or does it have to be an "
+            "adult?",
+            "parent",
+        ),
+    ],
+)
+def test_round_50_look_alikes_raise_no_alarm(detector: SafeguardingDetector, text: str, role: str) -> None:
+    # Round 50 (set BV's ordinary messages and blind68b, read): a black eye from dodgeball a child "came home
+    # with"; a neighbour's aggressive notes on cars; "I know where you live" as a joke; a predatory loan
+    # advert; a parent who "grabs me at the classroom door" with a question; parents who do not want a child's
+    # pictures online; a big brother asking whether he may collect his sister (each alarmed at the round's
+    # start). The rest are what the round's new rules read without their guards: bruises from a trampoline
+    # park, hiding in a meltdown or at a film, a belt for a costume, a child's own haircut, kneeling to plant
+    # bulbs, a jinn in a story, warming hands by a fire, a balcony to play on
+    assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Mrs Khan can i tell you something. my step mum makes me stand in the hallway till dad gets "
+            "home and im not allowed to sit down or go toilet",
+            "pupil",
+        ),
+        ("my cousin says if i talk to a teacher he will hit me again", "pupil"),
+    ],
+)
+def test_a_pupil_speaking_to_a_teacher_or_told_not_to_talk_to_one_leaves_the_concern_with_the_dsl(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    # Round 50 (set BV, read): "Mrs Patel can i tell you something. my step mum makes me stand…" (the teacher
+    # spoken to) and "if i speak to teacher he send me back" (the teacher a child is threatened for telling)
+    # name no member of staff the concern is about
     _assert_found(detector, text, "dsl", role)
