@@ -1676,3 +1676,25 @@ def test_asking_to_be_added_to_the_contact_list_is_passed_on(
     # not on the contact list) was offered sections; the office has to act
     reply = engine_both_ways.ask(text, role)
     assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Please take the picture of Noah Clarke (Year 1) off the school website, he shouldn't be on "
+            "there",
+            "parent",
+        ),
+        ("pls remove the photo of my daughter from the class page today, we said no photos", "parent"),
+        ("can you get whoever runs the school instagram to take down the sports day video please", "parent"),
+    ],
+)
+def test_asking_for_a_photo_to_be_taken_off_the_schools_own_page_is_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    # Round 51 (blind69b, read): "Please take the photo of … (Year 3) off the school website today" and "can
+    # you get whoever runs the school facebook page to take down the photo" were offered sections; the office
+    # has to act
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)

@@ -367,6 +367,9 @@ DEV_FLOORS = {
     # round 50: blind68a and blind68b (held out through rounds 48 and 49) read
     "blind/blind68a.yaml": ((0.81, 0.82, 0.0), (0.53, 0.74, 0.17)),
     "blind/blind68b.yaml": ((0.81, 0.92, 0.0), (0.56, 0.76, 0.12)),
+    # round 51: blind69a and blind69b (held out through rounds 49 and 50) read
+    "blind/blind69a.yaml": ((0.79, 0.93, 0.04), (0.49, 0.73, 0.19)),
+    "blind/blind69b.yaml": ((0.75, 0.86, 0.0), (0.57, 0.78, 0.12)),
 }
 
 
@@ -407,19 +410,19 @@ def test_development_sets_keep_their_floors(engine_both_ways: Engine, name: str)
 
 
 # The development sets pooled, written (blind/) and real (real/), with the meaning and on words alone: top-1,
-# answered right and helped may not fall, nor the wrong-answer rate rise (round 50's end, 142 sets, with the
-# sets read in round 50: blind68a and blind68b, harder than the pool, so the written sets' floors fall with
-# them; over the 140 sets before them no outcome changed in either mode. Their own outcomes: 5 better and none
-# worse over the two modes: a father asking to be added to the contact list passed on, blind68b's three alerts
-# gone).
+# answered right and helped may not fall, nor the wrong-answer rate rise (round 51's end, 144 sets, with the
+# sets read in round 51: blind69a and blind69b, harder than the pool, so the written sets' floors fall with
+# them; over the 142 sets before them no outcome changed in either mode. Their own outcomes: 8 better and none
+# worse over the two modes: three requests to take a photo off the school's own page passed on, blind69a's
+# alert on a teacher's reply gone).
 POOLED_FLOORS = {
     # (semantic, kind): (top-1 ≥, answered right ≥, helped ≥, wrong-answer rate ≤)
-    # 11657 policy, 96 of 5990 answers wrong
-    (True, "blind"): (0.8767, 0.5055, 0.9442, 0.0161),
+    # 11865 policy, 97 of 6051 answers wrong
+    (True, "blind"): (0.8749, 0.5017, 0.9434, 0.0161),
     # 1462 policy, 39 of 324 answers wrong
     (True, "real"): (0.5, 0.1949, 0.673, 0.1204),
-    # 11657 policy, 251 of 3791 answers wrong
-    (False, "blind"): (0.647, 0.3035, 0.8335, 0.0663),
+    # 11865 policy, 255 of 3819 answers wrong
+    (False, "blind"): (0.645, 0.3002, 0.8322, 0.0668),
     # 1462 policy, 60 of 233 answers wrong
     (False, "real"): (0.3727, 0.1183, 0.5567, 0.2576),
 }

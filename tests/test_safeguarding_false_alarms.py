@@ -700,6 +700,10 @@ FRESH_SETS = {
     # 50's start; one route left (a pupil named after the teacher spoken to, "sir george in my class…") and
     # three flags of the similarity layers (the header says which)
     "general_blind_bv.yaml": (1, 0.01),
+    # held out through rounds 49 and 50, read in round 51: 13/120 missed, 7 routes and 8/300 flagged at round
+    # 51's start; four replies that disclose only with the question they answer are left (not read here: the
+    # test below holds the rest), four routes and three flags of the similarity layers (the header says which)
+    "general_blind_bw.yaml": (4, 0.01),
 }
 
 
@@ -8250,3 +8254,120 @@ def test_a_pupil_speaking_to_a_teacher_or_told_not_to_talk_to_one_leaves_the_con
     # spoken to) and "if i speak to teacher he send me back" (the teacher a child is threatened for telling)
     # name no member of staff the concern is about
     _assert_found(detector, text, "dsl", role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        (
+            "his dad threw all his PE stuff out the window when he was drunk and kicked him down the stairs",
+            "parent",
+            "dsl",
+        ),
+        ("she hits him again", "parent", "dsl"),
+        ("my little girl said her uncle takes pictures of her bottom on his phone", "parent", "dsl"),
+        (
+            "Concern about Mr Hale (head). He keeps driving a Year 5 boy home on his own and I saw him "
+            "give the boy money",
+            "staff",
+            "chair_of_governors",
+        ),
+        (
+            "the headteacher has been calling one Y6 girl into her office alone at lunchtime and the girl "
+            "told a friend she isn't allowed to say what they talk about",
+            "staff",
+            "chair_of_governors",
+        ),
+        (
+            "his ankle is really swollen and he can't walk on it, dad says it'll get better on its own",
+            "staff",
+            "dsl",
+        ),
+        ("nobody picked her up, 2nd night running, shes 5", "staff", "dsl"),
+        ("he was missing all night again and came back at 6, won't say where", "parent", "dsl"),
+        ("it was the taxi driver", "parent", "headteacher"),
+        ("its his stepdad", "pupil", "dsl"),
+        ("he said grandad does it when mum is out", "parent", "dsl"),
+        (
+            "Jacob went missing on sunday and we found him at the station with a friend from online, he's 10",
+            "parent",
+            "dsl",
+        ),
+    ],
+)
+def test_round_51_disclosures_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Round 51 (set BW, read): a child kicked down the stairs, told inside an angry complaint; "she hits him"
+    # as the whole message; an adult taking pictures of a child's bottom; the head driving one child home
+    # alone and giving money, or calling one child into the office alone with a secret (the chair's); an
+    # injury left to "get better on its own"; nobody collecting a young child night after night; a reply that
+    # names who does it ("it was the taxi driver", the head's; "its his stepdad"); "grandad does it when mum
+    # is out"; a child missing all night, or found far away with "a friend from online"
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        (
+            "TA in Y2 here. At circle time Jack said mummy's new boyfriend puts me in a really hot shower "
+            "to make me clean, and showed me red patches on his arms",
+            "staff",
+            "dsl",
+        ),
+        (
+            "Flagging Sam in 3C - he drew two people in a bed and told the TA \"that's me and my special "
+            "friend, it's our game\"",
+            "staff",
+            "dsl",
+        ),
+        (
+            "the man who runs the coding club at the library keeps buying my son presents and says not to "
+            "tell me",
+            "parent",
+            "dsl",
+        ),
+    ],
+)
+def test_a_heading_a_child_telling_the_ta_or_a_club_at_the_library_leaves_the_concern_with_the_dsl(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Round 51 (set BW, read): the writer's job and class as a heading ("TA in Y1 here."), what a child "told
+    # the TA" ("that's me and my special friend"), and the man who runs a club at the library (not the
+    # school's) name no member of staff the concern is about
+    _assert_found(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("he came home with a scratch from a game of tag that got too rough", "parent"),
+        ("small cut on his finger from the pencil sharpener, first aid given, do I log it?", "staff"),
+        ("can we talk about how we record toilet trips for the Reception children?", "staff"),
+        (
+            "the policy says staff shouldn't photograph children on their own phones - does that include "
+            "the school trip?",
+            "staff",
+        ),
+        ("this is neglect of my daughter's special needs, she's had no 1:1 all week", "parent"),
+        (
+            "the Year 2 teacher messaged me back last night about the reading book, hope I've not got her "
+            "in trouble",
+            "parent",
+        ),
+        ("the doctor asked me to take photos of her bottom because of the rash", "parent"),
+        ("his wrist was swollen but the gp said it would get better by itself", "parent"),
+        ("A man will collect Jayden today - it's his step dad, Carl, he's on the list", "parent"),
+        ("Ollie has been quiet since the funeral on friday, it was my uncle, they were close", "parent"),
+        ("our dog went missing and we found him thanks to a friend from online", "parent"),
+    ],
+)
+def test_round_51_look_alikes_raise_no_alarm(detector: SafeguardingDetector, text: str, role: str) -> None:
+    # Round 51 (set BW's ordinary messages and blind69a, read): a scratch from a game of tag; a small cut from
+    # a pencil sharpener given first aid; how to record toilet trips; whether the policy on staff
+    # photographing children covers a trip; "neglect of my son's needs" (support an EHCP names); a teacher who
+    # "messaged me back" (each alarmed at the round's start). The rest are what the round's new rules read
+    # without their guards: photos a doctor asked for, a swelling a GP said would heal, a dog found missing,
+    # and "it's his step dad" or "it was my uncle" said of a collection or a funeral
+    assert detector.detect(text, role=role) is None
