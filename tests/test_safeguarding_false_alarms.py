@@ -8361,6 +8361,10 @@ def test_a_heading_a_child_telling_the_ta_or_a_club_at_the_library_leaves_the_co
         ("A man will collect Jayden today - it's his step dad, Carl, he's on the list", "parent"),
         ("Ollie has been quiet since the funeral on friday, it was my uncle, they were close", "parent"),
         ("our dog went missing and we found him thanks to a friend from online", "parent"),
+        ("Tom pushed Jake in the line. He hit him. They're both in Year 3.", "parent"),
+        ("the cat went missing all night, the kids were so upset", "parent"),
+        ("the gp says it should heal by itself, his wrist is swollen", "parent"),
+        ("nobody picked him for the team so he was on his own at break", "pupil"),
     ],
 )
 def test_round_51_look_alikes_raise_no_alarm(detector: SafeguardingDetector, text: str, role: str) -> None:
@@ -8369,5 +8373,8 @@ def test_round_51_look_alikes_raise_no_alarm(detector: SafeguardingDetector, tex
     # photographing children covers a trip; "neglect of my son's needs" (support an EHCP names); a teacher who
     # "messaged me back" (each alarmed at the round's start). The rest are what the round's new rules read
     # without their guards: photos a doctor asked for, a swelling a GP said would heal, a dog found missing,
-    # and "it's his step dad" or "it was my uncle" said of a collection or a funeral
+    # and "it's his step dad" or "it was my uncle" said of a collection or a funeral. After the round's commit
+    # (677abcb), its new rules read again for what else their words mean: children hitting each other told in
+    # short sentences, a cat missing all night, a GP who "says" a swelling will heal, a child not picked for a
+    # team (each alarmed there)
     assert detector.detect(text, role=role) is None
