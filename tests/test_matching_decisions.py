@@ -1698,3 +1698,69 @@ def test_asking_for_a_photo_to_be_taken_off_the_schools_own_page_is_passed_on(
     # has to act
     reply = engine_both_ways.ask(text, role)
     assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("We ticked no on the consent form. I'd like the photos of my son taken down today please", "parent"),
+        ("I would like the picture removed as soon as possible", "parent"),
+        ("id like it taken off asap", "parent"),
+    ],
+)
+def test_saying_one_would_like_a_photo_taken_down_is_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    # Round 52 (blind70a, read): "I'd like them taken down as soon as possible please, today ideally" (photos
+    # on the school's page of a child whose parents said no) was offered a section; the office has to act
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "topic"),
+    [
+        ("are teachers allowed to follow the children on tiktok", "parent", "staff_friending_pupils"),
+        (
+            "can staff put photos from the school disco on their own facebook",
+            "parent",
+            "staff_event_pictures",
+        ),
+        ("can the teachers message the kids on snapchat", "parent", "staff_friending_pupils"),
+    ],
+)
+def test_a_parent_asking_whether_staff_may_do_something_is_led_by_the_staff_section(
+    engine_both_ways: Engine, text: str, role: str, topic: str
+) -> None:
+    # Round 52 (blind70a and 70b, read): "is teacher aloud to follow the kids on insta" was answered with the
+    # parents' section on friending staff, and "can staff put sports day pics on there own fb" with the
+    # parents' photo section; the staff section says what staff may do (language.yaml, `asking_for`)
+    reply = engine_both_ways.ask(text, role)
+    assert leading_topic(reply) == topic, (reply.action, reply.topic, reply.alternatives)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "topic"),
+    [
+        (
+            "someone keeps posting lies about one of the dinner ladies in the parents facebook group, is "
+            "that allowed",
+            "parent",
+            "parents_malicious_comments",
+        ),
+        (
+            "midday supervisor here, could i get a warning for a post on my own facebook",
+            "staff",
+            "staff_disciplinary",
+        ),
+        ("what should my facebook privacy be as a lunchtime supervisor", "staff", "staff_privacy_settings"),
+    ],
+)
+def test_the_lunchtime_team_are_staff_to_the_matcher(
+    engine_both_ways: Engine, text: str, role: str, topic: str
+) -> None:
+    # Round 52 (blind70a, read): "one of the lunchtime staff made a TikTok…"; dinner ladies, lunchtime and
+    # midday supervisors, the caretaker and the site manager are read as staff (language.yaml), so their
+    # questions are answered as staff questions on words alone too
+    reply = engine_both_ways.ask(text, role)
+    assert (reply.action, reply.topic) == ("answer", topic), (reply.action, reply.topic, reply.alternatives)

@@ -370,6 +370,9 @@ DEV_FLOORS = {
     # round 51: blind69a and blind69b (held out through rounds 49 and 50) read
     "blind/blind69a.yaml": ((0.79, 0.93, 0.04), (0.49, 0.73, 0.19)),
     "blind/blind69b.yaml": ((0.75, 0.86, 0.0), (0.57, 0.78, 0.12)),
+    # round 52: blind70a and blind70b (held out through rounds 50 and 51) read
+    "blind/blind70a.yaml": ((0.92, 0.96, 0.0), (0.64, 0.86, 0.05)),
+    "blind/blind70b.yaml": ((0.93, 0.97, 0.0), (0.86, 0.93, 0.04)),
 }
 
 
@@ -410,21 +413,20 @@ def test_development_sets_keep_their_floors(engine_both_ways: Engine, name: str)
 
 
 # The development sets pooled, written (blind/) and real (real/), with the meaning and on words alone: top-1,
-# answered right and helped may not fall, nor the wrong-answer rate rise (round 51's end, 144 sets, with the
-# sets read in round 51: blind69a and blind69b, harder than the pool, so the written sets' floors fall with
-# them; over the 142 sets before them no outcome changed in either mode. Their own outcomes: 8 better and none
-# worse over the two modes: three requests to take a photo off the school's own page passed on, blind69a's
-# alert on a teacher's reply gone).
+# answered right and helped may not fall, nor the wrong-answer rate rise (round 52's end, 146 sets, with the
+# sets read in round 52: blind70a and blind70b. Over the 144 sets before them, round 52's changes made 45
+# outcomes better and 1 worse over the two modes: every pooled figure up or the same, wrong answers 97 → 96
+# with the meaning and 255 → 255 of more answers on words alone).
 POOLED_FLOORS = {
     # (semantic, kind): (top-1 ≥, answered right ≥, helped ≥, wrong-answer rate ≤)
-    # 11865 policy, 97 of 6051 answers wrong
-    (True, "blind"): (0.8749, 0.5017, 0.9434, 0.0161),
-    # 1462 policy, 39 of 324 answers wrong
-    (True, "real"): (0.5, 0.1949, 0.673, 0.1204),
-    # 11865 policy, 255 of 3819 answers wrong
-    (False, "blind"): (0.645, 0.3002, 0.8322, 0.0668),
-    # 1462 policy, 60 of 233 answers wrong
-    (False, "real"): (0.3727, 0.1183, 0.5567, 0.2576),
+    # 12073 policy, 96 of 6175 answers wrong
+    (True, "blind"): (0.8766, 0.5034, 0.9444, 0.0156),
+    # 1462 policy, 39 of 325 answers wrong
+    (True, "real"): (0.5, 0.1956, 0.673, 0.12),
+    # 12073 policy, 258 of 3920 answers wrong
+    (False, "blind"): (0.6471, 0.3032, 0.8341, 0.0659),
+    # 1462 policy, 59 of 233 answers wrong
+    (False, "real"): (0.3727, 0.119, 0.5567, 0.2533),
 }
 
 

@@ -704,6 +704,9 @@ FRESH_SETS = {
     # 51's start; four replies that disclose only with the question they answer are left (not read here: the
     # test below holds the rest), four routes and three flags of the similarity layers (the header says which)
     "general_blind_bw.yaml": (4, 0.01),
+    # held out through rounds 50 and 51, read in round 52: 9/120 missed, 3 routes and 14/300 flagged at round
+    # 52's start; two flags of the similarity and meaning layers left (the header says which)
+    "general_blind_bx.yaml": (0, 0.01),
 }
 
 
@@ -8377,4 +8380,134 @@ def test_round_51_look_alikes_raise_no_alarm(detector: SafeguardingDetector, tex
     # (677abcb), its new rules read again for what else their words mean: children hitting each other told in
     # short sentences, a cat missing all night, a GP who "says" a swelling will heal, a child not picked for a
     # team (each alarmed there)
+    assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        (
+            "through the wall I hear their dad kicking off every evening, thuds, and a kid crying sorry "
+            "sorry",
+            "parent",
+            "dsl",
+        ),
+        ("Mia asked if she could stay at school tonight because it's safer here", "staff", "dsl"),
+        (
+            "since his uncle babysat at half term he has nightmares and won't go near his uncle",
+            "parent",
+            "dsl",
+        ),
+        ("my 5 year old described a blow job to her friend at school", "parent", "dsl"),
+        (
+            "the two kids upstairs have been on their own in the flat since thursday, no sign of an adult",
+            "parent",
+            "dsl",
+        ),
+        (
+            "a baby left in a car in the supermarket car park, windows shut, boiling hot, alone for at least "
+            "20 minutes",
+            "parent",
+            "dsl",
+        ),
+        (
+            "my son was forgotten on the minibus after swimming and sat there on his own for over an hour",
+            "parent",
+            "headteacher",
+        ),
+        (
+            "please don't give her dad our new address, we fled because of what he did to the children and "
+            "there is a court order",
+            "parent",
+            "dsl",
+        ),
+        (
+            "the dance teacher yanked my daughter by her plait to make her stand still",
+            "parent",
+            "headteacher",
+        ),
+    ],
+)
+def test_round_52_disclosures_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Round 52 (set BX, read): children heard through a wall, an adult kicking off and a child begging; a
+    # child asking to stay at school "because it's safer here"; a child afraid of the relative who babysat,
+    # with nightmares; a young child describing a sexual act; young children alone at home for days; a baby
+    # left in a hot car; a child forgotten on the school minibus (the head's: the school's driver); a family
+    # that fled "because of what he did to the children", keeping the new address from him; a child pulled by
+    # her plait or ponytail by an adult at school
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        (
+            "I'm Miss Shah, Y5 teacher. Ellie told friends she has a boyfriend who is 17 and he buys her "
+            "vapes",
+            "staff",
+            "dsl",
+        ),
+        (
+            "I'm Mr Okoro, year 3 teacher. Dylan said a man at the park gave him sweets and told him it's "
+            "their secret",
+            "staff",
+            "dsl",
+        ),
+        (
+            "the man who comes in on fridays to hear readers pinched my son's arm so hard it bruised",
+            "parent",
+            "headteacher",
+        ),
+    ],
+)
+def test_a_teacher_giving_their_own_name_leaves_the_concern_with_the_dsl_and_a_reading_volunteer_is_staff(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Round 52 (set BX, read): "I'm Mr Ahmed, Y6 teacher." is the writer, not the adult the concern is about;
+    # "the lady who comes in on tuesdays to hear readers" is a volunteer at the school (the head's)
+    _assert_found(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("my phone screen is smashed so ring my husband's mobile instead", "parent"),
+        ("if she forgets her PE kit again her mum will murder her lol", "parent"),
+        (
+            "my son finds the other mother in Coraline really creepy, could he swap his reading book?",
+            "parent",
+        ),
+        (
+            "my son has been drawing soldiers with guns since the remembrance assembly, is that normal?",
+            "parent",
+        ),
+        ("will the school nurse need to touch my son for the vision test?", "parent"),
+        (
+            "who is the mystery reader this week? the kids say which grown up is coming in is a secret",
+            "parent",
+        ),
+        ("a few of us want to keep Mr Shah's birthday a secret and put up banners in class", "parent"),
+        (
+            "what's the quiet room? she says she goes there on her own with Miss Fry when she feels "
+            "overwhelmed",
+            "parent",
+        ),
+        ("We've waited two years for an EHCP assessment and nobody cares", "parent"),
+        ("a stranger left a creepy comment under my own Facebook post, how do I block them", "parent"),
+        ("my account got hacked and sent weird messages to all the class parents, sorry!!", "parent"),
+        ("is the blackout challenge in the news something school is warning children about?", "parent"),
+        ("i feel safer here at school than on the bus because the older kids are mean", "pupil"),
+        ("our whole class got left on the coach for an hour because of traffic", "pupil"),
+    ],
+)
+def test_round_52_look_alikes_raise_no_alarm(detector: SafeguardingDetector, text: str, role: str) -> None:
+    # Round 52 (set BX's ordinary messages, read): a phone's smashed screen beside a husband's number; "her
+    # mum will murder her" if a PE kit is forgotten; the other mother in Coraline; drawings of soldiers after
+    # a remembrance assembly; whether the school nurse touches children for a check; the mystery reader; a
+    # teacher's birthday kept secret; a quiet room a child goes to with a member of staff; "nobody cares"
+    # about an EHCP; a creepy comment on the writer's own post; a hacked account; a dangerous challenge in
+    # the news (each alarmed at the round's start). The round's review of its new rules: a child who feels
+    # safer at school than on the bus and a class left on a coach in traffic
     assert detector.detect(text, role=role) is None
