@@ -1764,3 +1764,20 @@ def test_the_lunchtime_team_are_staff_to_the_matcher(
     # questions are answered as staff questions on words alone too
     reply = engine_both_ways.ask(text, role)
     assert (reply.action, reply.topic) == ("answer", topic), (reply.action, reply.topic, reply.alternatives)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("I want this logged as a formal complaint please", "parent"),
+        ("we need it recorded as a complaint today", "parent"),
+        ("i want that logged with the head please", "parent"),
+    ],
+)
+def test_wanting_a_message_logged_or_recorded_is_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    # Round 53 (blind71b, read): "I want this logged as a formal complaint for the head today please" was
+    # asked "Did you mean…"; the office has to act
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)

@@ -707,6 +707,10 @@ FRESH_SETS = {
     # held out through rounds 50 and 51, read in round 52: 9/120 missed, 3 routes and 14/300 flagged at round
     # 52's start; two flags of the similarity and meaning layers left (the header says which)
     "general_blind_bx.yaml": (0, 0.01),
+    # held out through rounds 51 and 52, read in round 53: 22/120 missed, 4 routes and 9/300 flagged at round
+    # 53's start; one reply left ("mums boyfriend", a form's bare answer), two routes (a staff log whose TA is
+    # told, a Sunday-league coach named again as "Coach") and four flags of the similarity and meaning layers
+    "general_blind_by.yaml": (2, 0.014),
 }
 
 
@@ -8510,4 +8514,121 @@ def test_round_52_look_alikes_raise_no_alarm(detector: SafeguardingDetector, tex
     # about an EHCP; a creepy comment on the writer's own post; a hacked account; a dangerous challenge in
     # the news (each alarmed at the round's start). The round's review of its new rules: a child who feels
     # safer at school than on the bus and a class left on a coach in traffic
+    assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        ("asked what she has for tea: 'nothing if dad is cross'", "staff", "dsl"),
+        (
+            "his glasses have been 'at home' for weeks, he's missed two eye appointments and his reading is "
+            "going backwards",
+            "staff",
+            "dsl",
+        ),
+        (
+            "she has had a rash on her arms for weeks now and mum says they cant afford the cream, they all "
+            "share one bed",
+            "parent",
+            "dsl",
+        ),
+        (
+            "a boy in her class says he'll send the pictures of her in the bath to everyone unless she pays "
+            "him",
+            "parent",
+            "dsl",
+        ),
+        (
+            "I'm not coping, just drinking most days, my 7 year old has been getting himself up for school",
+            "parent",
+            "dsl",
+        ),
+        (
+            "when I dropped her home the dad's eyes were pinned and there was a chemical smell, mum was "
+            "asleep at 4pm",
+            "parent",
+            "dsl",
+        ),
+        ("she drew herself crying and wrote everyone better without me", "parent", "dsl"),
+        (
+            "he's given away his games and his bike and told his friend it's for when he's gone",
+            "parent",
+            "dsl",
+        ),
+        (
+            "she's got plasters on the tops of her legs and says she fell but she won't talk about it",
+            "parent",
+            "dsl",
+        ),
+        ("he broke my phone again because I texted the school, please only email", "parent", "dsl"),
+        ("my partner controls all the money and gives me nothing for the trip", "parent", "dsl"),
+        ("he had me up against the fridge last night and the kids saw", "parent", "dsl"),
+        ("my ex tried to drown me in the bath last year, he must not collect the girls", "parent", "dsl"),
+        ("I said I fell down the stairs but it wasn't a fall, please don't tell him", "parent", "dsl"),
+        ("the head screamed in a Year 1 boy's face until he wet himself", "staff", "chair_of_governors"),
+        (
+            "sir at after school club says I have to give him a hug or I cant have a snack",
+            "pupil",
+            "headteacher",
+        ),
+        ("it was the babysitter. she did it again", "parent", "dsl"),
+        ("he's back again. the kids are terrified", "parent", "dsl"),
+        ("is it normal for my 4 year old to be bleeding down there", "parent", "dsl"),
+        ("my dads girlfriend", "pupil", "dsl"),
+    ],
+)
+def test_round_53_disclosures_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Round 53 (set BY, read): a child's words in a staff log ("nothing if Dad is cross"); a child's health
+    # neglected (hearing aids or glasses left at home, appointments missed); a skin infection left for weeks;
+    # a child threatened by another with pictures from the bath unless she pays; a parent drinking while a
+    # young child gets himself to school; a home that smells of chemicals, a parent "asleep" in the afternoon;
+    # "everyone better without me"; things given away "for when he's gone"; plasters on the tops of the legs
+    # with a story that does not fit; domestic abuse told by the parent it happens to inside a practical
+    # request (a phone broken, money controlled, pinned against the fridge, "tried to strangle me", "it wasn't
+    # a fall"); the head screaming in a child's face until he wet himself (the chair's); a hug demanded for a
+    # snack at a club (the head's); replies mid-conversation ("she did it again", "he's back. kids are
+    # scared", "bleeding down there", and a pupil's whole reply "my dads girlfriend")
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+def test_a_letters_respectful_greeting_to_a_teacher_leaves_the_concern_with_the_dsl(
+    detector: SafeguardingDetector,
+) -> None:
+    # Round 53 (set BY, read): "Respected teacher, my wife is beating my son" greets the teacher it is
+    # written to
+    _assert_found(
+        detector, "Respected teacher, my husband is hitting my daughter with a belt", "dsl", "parent"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("I'll murder whoever keeps leaving the heating on all weekend", "staff"),
+        (
+            "my son came home asking what stabbed means, someone said it in the playground about a news "
+            "story",
+            "parent",
+        ),
+        ("What does the Year 6 curriculum say about teaching terrorism?", "parent"),
+        ("the new menu is abuse of the kids taste buds lol", "parent"),
+        ("Supply teacher today, I have left the marking on the desk for Mrs Jones", "staff"),
+        ("the babysitter forgot his lunch again, she did it again", "parent"),
+        ("it wasn't an accident, another boy pushed him in the playground", "parent"),
+        ("he tried to kill me with that curry lol", "parent"),
+        ("my son reads my messages and goes mad if I text his teacher", "parent"),
+        ("she has had a rash for weeks, the gp said its eczema, we cant get the cream till monday", "parent"),
+        ("mums boyfriend", "parent"),
+    ],
+)
+def test_round_53_look_alikes_raise_no_alarm(detector: SafeguardingDetector, text: str, role: str) -> None:
+    # Round 53 (set BY's ordinary messages and blind71b, read): a laminator or the heating left on overnight;
+    # a child asking what "stabbed" means after a news story; the curriculum on terrorism; "abuse of the kids'
+    # taste buds"; a supply teacher's marking left on a desk (each alarmed at the round's start). The round's
+    # review of its new rules: a babysitter who forgot a lunch "again", "it wasn't an accident" said of a
+    # child who pushed another, "tried to kill me with that curry", a son who reads his mother's messages, a
+    # rash a GP has seen, and "mums boyfriend" from a parent (a form's answer)
     assert detector.detect(text, role=role) is None
