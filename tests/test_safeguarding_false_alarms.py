@@ -8632,3 +8632,22 @@ def test_round_53_look_alikes_raise_no_alarm(detector: SafeguardingDetector, tex
     # child who pushed another, "tried to kill me with that curry", a son who reads his mother's messages, a
     # rash a GP has seen, and "mums boyfriend" from a parent (a form's answer)
     assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("I'm not coping with the early starts, he's getting himself up now which is great", "parent"),
+        ("there's a funny smell in the car and the baby was asleep the whole way", "parent"),
+        ("Sorry I missed your call, he broke my phone screen playing football in the garden", "parent"),
+        ("the broken window wasn't an accident, one of the big boys threw a ball at it", "parent"),
+        ("my 5 year old has threadworms and is sore down there, can she skip swimming", "parent"),
+    ],
+)
+def test_round_53_rules_read_again_raise_no_alarm_on_ordinary_wording(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    # After round 53's commit (da75015), its new rules read again for what else their words mean: a parent
+    # "not coping" with early starts while a child gets himself up; a funny smell in the car; a phone broken
+    # by a child playing football; a window broken "not by accident"; threadworms (each alarmed there)
+    assert detector.detect(text, role=role) is None
