@@ -1781,3 +1781,20 @@ def test_wanting_a_message_logged_or_recorded_is_passed_on(
     # asked "Did you mean…"; the office has to act
     reply = engine_both_ways.ask(text, role)
     assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("could whoever looks after the school instagram take down the sports day video", "staff"),
+        ("Can someone who runs the class page take down today's photo of the trip please", "parent"),
+        ("would you take down that picture of my son from the website", "parent"),
+    ],
+)
+def test_asking_whoever_runs_a_page_to_take_a_photo_down_is_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    # Round 54 (blind72b, read): "Could whoever runs the school FB page take down yesterday's nativity
+    # photo?" fell back; the office has to act
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)

@@ -376,6 +376,8 @@ DEV_FLOORS = {
     # round 53: blind71a and blind71b (held out through rounds 51 and 52) read
     "blind/blind71a.yaml": ((0.88, 0.89, 0.0), (0.68, 0.79, 0.05)),
     "blind/blind71b.yaml": ((0.84, 0.91, 0.0), (0.57, 0.75, 0.1)),
+    "blind/blind72a.yaml": ((0.88, 0.98, 0.0), (0.62, 0.78, 0.09)),
+    "blind/blind72b.yaml": ((0.85, 0.9, 0.0), (0.52, 0.8, 0.21)),
 }
 
 
@@ -416,17 +418,17 @@ def test_development_sets_keep_their_floors(engine_both_ways: Engine, name: str)
 
 
 # The development sets pooled, written (blind/) and real (real/), with the meaning and on words alone: top-1,
-# answered right and helped may not fall, nor the wrong-answer rate rise (round 53's end, 148 sets, with the
-# sets read in round 53: blind71a and blind71b, harder than the pool, so the written sets' floors fall with
-# them; over the 146 sets before them round 53's changes moved no outcome in either mode).
+# answered right and helped may not fall, nor the wrong-answer rate rise (round 54's end, 150 sets, with the
+# sets read in round 54: blind72a and blind72b, harder than the pool, so the written sets' floors fall with
+# them; over the 148 sets before them round 54's changes moved no outcome in either mode).
 POOLED_FLOORS = {
     # (semantic, kind): (top-1 ≥, answered right ≥, helped ≥, wrong-answer rate ≤)
-    # 12281 policy, 96 of 6252 answers wrong
-    (True, "blind"): (0.8764, 0.5011, 0.9437, 0.0154),
+    # 12489 policy, 96 of 6346 answers wrong
+    (True, "blind"): (0.8763, 0.5003, 0.9437, 0.0152),
     # 1462 policy, 39 of 325 answers wrong
     (True, "real"): (0.5, 0.1956, 0.673, 0.12),
-    # 12281 policy, 261 of 3962 answers wrong
-    (False, "blind"): (0.6468, 0.3012, 0.8331, 0.0659),
+    # 12489 policy, 268 of 4009 answers wrong
+    (False, "blind"): (0.6456, 0.2994, 0.8325, 0.0669),
     # 1462 policy, 59 of 233 answers wrong
     (False, "real"): (0.3727, 0.119, 0.5567, 0.2533),
 }

@@ -711,6 +711,10 @@ FRESH_SETS = {
     # 53's start; one reply left ("mums boyfriend", a form's bare answer), two routes (a staff log whose TA is
     # told, a Sunday-league coach named again as "Coach") and four flags of the similarity and meaning layers
     "general_blind_by.yaml": (2, 0.014),
+    # held out through rounds 52 and 53, read in round 54: 10/120 missed, 1 route and 12/300 flagged at round
+    # 54's start; seven flags of the similarity and meaning layers and rules a sentence apart left (the header
+    # says which)
+    "general_blind_bz.yaml": (0, 0.024),
 }
 
 
@@ -8650,4 +8654,87 @@ def test_round_53_rules_read_again_raise_no_alarm_on_ordinary_wording(
     # After round 53's commit (da75015), its new rules read again for what else their words mean: a parent
     # "not coping" with early starts while a child gets himself up; a funny smell in the car; a phone broken
     # by a child playing football; a window broken "not by accident"; threadworms (each alarmed there)
+    assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        ("if he gets his sums wrong he gets locked in the garage for the evening", "parent", "dsl"),
+        (
+            "we've had no electric for three weeks so he's only eating at school, sorry he's late again",
+            "parent",
+            "dsl",
+        ),
+        ("their heating's been off since November, the little ones go to bed in coats", "staff", "dsl"),
+        (
+            "my dad has been in bed for a week and i give my brother his breakfast and walk him in",
+            "pupil",
+            "dsl",
+        ),
+        ("she says she has to listen in on mummy's phone calls for her dad", "staff", "dsl"),
+        ("he quizzes the kids about where mum went and who she saw while he was at work", "parent", "dsl"),
+        ("the lad from his xbox party pays him in vbucks to do stuff on cam", "parent", "dsl"),
+        (
+            "her new mate is 19 and has a car, she keeps coming home with vapes and a necklace nobody "
+            "paid for",
+            "parent",
+            "dsl",
+        ),
+        ("a lad said he'd collect him from the gate after school to do a job for some money", "staff", "dsl"),
+        ("he has been kicking her again, she is 4", "parent", "dsl"),
+        (
+            "Writing to you as chair because this is about Mrs Patel. She has been shouting at a Year 2 boy "
+            "until he cries and grabbing his arm",
+            "staff",
+            "chair_of_governors",
+        ),
+    ],
+)
+def test_round_54_disclosures_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Round 54 (set BZ, read): a child shut in the garage for getting things wrong; a home without gas or
+    # electric for weeks, told inside another request; a child caring for siblings while a parent has been in
+    # bed for days; a child used to watch a parent (made to listen in on calls, questioned on where mum went);
+    # an online "friend" paying a child in gift cards to do things on camera; gifts nobody at home paid for
+    # from an older "friend"; a child to be collected from school "to do a job"; a few words that say a young
+    # child is being hit; a message to the chair "because this is about the head" (the chair's)
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Rosie has a black eye thanks to her baby brother and a toy car. Looks far worse than it is!",
+            "parent",
+        ),
+        ("she's moved up to the deep end now and can't touch the bottom, is that ok", "parent"),
+        (
+            "one of the TAs got him sorted with spare clothes after his accident, who do we return them to?",
+            "staff",
+        ),
+        ("Mr Khan took him out on his own for phonics this week, does that mean he's behind?", "parent"),
+        ("had a text supposedly from the school asking me to ring a number about my son, scam?", "parent"),
+        (
+            "the gas has been off since Monday for a week of building work next door, so cold showers",
+            "parent",
+        ),
+        ("we had no electric for a week at the festival and the kids loved it", "parent"),
+        ("mum has been in bed for days with flu so i make my own breakfast", "pupil"),
+        ("my nan pays him in robux to do his reading with her on facetime", "parent"),
+        ("she got airpods that nobody here paid for, she won them in the school raffle", "parent"),
+        ("his uncle is picking him up at 2 for a job interview, can he leave early?", "parent"),
+        ("he's been hitting his little sister, she's 3, any tips?", "parent"),
+        ("a boy in her class has been kicking her at playtime, she's 6", "parent"),
+    ],
+)
+def test_round_54_look_alikes_raise_no_alarm(detector: SafeguardingDetector, text: str, role: str) -> None:
+    # Round 54 (set BZ's ordinary messages, read): an injury a sibling caused that "looks far worse than it
+    # is"; a pool too deep to touch the bottom; spare clothes after an accident; a teacher taking a child out
+    # on her own for maths; a scam text "supposedly from school" (each alarmed at the round's start). The
+    # round's new rules read for what else their words mean: building work or a festival without gas or
+    # electric; a parent in bed with flu; a grandparent paying for reading on a video call; a raffle prize;
+    # a job interview; a brother hitting his toddler sister; a child kicked at playtime
     assert detector.detect(text, role=role) is None
