@@ -1798,3 +1798,22 @@ def test_asking_whoever_runs_a_page_to_take_a_photo_down_is_passed_on(
     # photo?" fell back; the office has to act
     reply = engine_both_ways.ask(text, role)
     assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Please take my son's photo off the class page, I said no on the form", "parent"),
+        ("can someone sort out the double charge for the trip please", "parent"),
+        ("can Mrs Ahmed ring me back this afternoon please", "parent"),
+        ("my friend would like someone senior to call her about how she was spoken to", "parent"),
+    ],
+)
+def test_asking_for_a_photo_off_a_refund_or_a_call_from_a_named_teacher_is_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    # Round 55 (blind73a, blind73b, read): "Please take Poppy's photo OFF the school facebook page", "can
+    # someone sort a refund please", "can Mr Briggs ring him after school today", "would like someone senior
+    # to contact her" were asked "Did you mean…" or fell back; the office has to act
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)

@@ -378,6 +378,8 @@ DEV_FLOORS = {
     "blind/blind71b.yaml": ((0.84, 0.91, 0.0), (0.57, 0.75, 0.1)),
     "blind/blind72a.yaml": ((0.88, 0.98, 0.0), (0.62, 0.78, 0.09)),
     "blind/blind72b.yaml": ((0.85, 0.9, 0.0), (0.52, 0.8, 0.21)),
+    "blind/blind73a.yaml": ((0.93, 0.96, 0.0), (0.68, 0.88, 0.04)),
+    "blind/blind73b.yaml": ((0.90, 0.92, 0.05), (0.56, 0.80, 0.2)),
 }
 
 
@@ -418,17 +420,17 @@ def test_development_sets_keep_their_floors(engine_both_ways: Engine, name: str)
 
 
 # The development sets pooled, written (blind/) and real (real/), with the meaning and on words alone: top-1,
-# answered right and helped may not fall, nor the wrong-answer rate rise (round 54's end, 150 sets, with the
-# sets read in round 54: blind72a and blind72b, harder than the pool, so the written sets' floors fall with
-# them; over the 148 sets before them round 54's changes moved no outcome in either mode).
+# answered right and helped may not fall, nor the wrong-answer rate rise (round 55's end, 152 sets, with the
+# sets read in round 55: blind73a and blind73b; answered right and the wrong-answer rate fall with them, top-1
+# rises; over the 150 sets before them round 55's changes moved no outcome in either mode).
 POOLED_FLOORS = {
     # (semantic, kind): (top-1 ≥, answered right ≥, helped ≥, wrong-answer rate ≤)
-    # 12489 policy, 96 of 6346 answers wrong
-    (True, "blind"): (0.8763, 0.5003, 0.9437, 0.0152),
+    # 12697 policy, 98 of 6430 answers wrong
+    (True, "blind"): (0.877, 0.4986, 0.9436, 0.0153),
     # 1462 policy, 39 of 325 answers wrong
     (True, "real"): (0.5, 0.1956, 0.673, 0.12),
-    # 12489 policy, 268 of 4009 answers wrong
-    (False, "blind"): (0.6456, 0.2994, 0.8325, 0.0669),
+    # 12697 policy, 271 of 4047 answers wrong
+    (False, "blind"): (0.6453, 0.2973, 0.8327, 0.067),
     # 1462 policy, 59 of 233 answers wrong
     (False, "real"): (0.3727, 0.119, 0.5567, 0.2533),
 }

@@ -715,6 +715,10 @@ FRESH_SETS = {
     # 54's start; seven flags of the similarity and meaning layers and rules a sentence apart left (the header
     # says which)
     "general_blind_bz.yaml": (0, 0.024),
+    # held out through rounds 53 and 54, read in round 55: 21/120 missed, 1 route and 7/300 flagged at round
+    # 55's start; one route left (a child's class given as "(year 1, Miss Patel)") and two flags of the
+    # similarity and meaning layers (the header says which)
+    "general_blind_ca.yaml": (1, 0.007),
 }
 
 
@@ -8737,4 +8741,133 @@ def test_round_54_look_alikes_raise_no_alarm(detector: SafeguardingDetector, tex
     # round's new rules read for what else their words mean: building work or a festival without gas or
     # electric; a parent in bed with flu; a grandparent paying for reading on a video call; a raffle prize;
     # a job interview; a brother hitting his toddler sister; a child kicked at playtime
+    assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        (
+            "Noah has a bandaged hand, mum said he burnt it on the oven at cubs camp but Noah says he doesnt "
+            "go to cubs",
+            "staff",
+            "dsl",
+        ),
+        ("she cant sit down at carpet time and says she's not allowed to tell why", "staff", "dsl"),
+        (
+            "she keeps turning up with a sore face, her stepmum reckons she's clumsy, that's twice this "
+            "month",
+            "parent",
+            "dsl",
+        ),
+        ("some year 6s said they will set my coat on fire after school", "pupil", "dsl"),
+        (
+            "my best friend Aisha stopped coming to school and her dad said they moved but I saw her in the "
+            "garden at her house",
+            "pupil",
+            "dsl",
+        ),
+        (
+            "Amir came back after a month away, says they were hiding at his uncle's and he wasnt allowed "
+            "outside in case someone saw",
+            "staff",
+            "dsl",
+        ),
+        (
+            "his mum took him out to home educate and now he's doing nothing all day and isn't allowed to "
+            "see his friends",
+            "parent",
+            "dsl",
+        ),
+        ("mums depressed so i do all the jobs and look after my brothers", "pupil", "dsl"),
+        ("i dont want us to be taken away", "pupil", "dsl"),
+        ("she's stopped her tablets and says she and the kids will all go together", "parent", "dsl"),
+        (
+            "my partner threw a glass against the wall last night and the kids were right there, please "
+            "don't send letters home",
+            "parent",
+            "dsl",
+        ),
+        (
+            "Dad said at pick up he knows how to make sure nobody takes the kids away from him, then laughed",
+            "staff",
+            "dsl",
+        ),
+        ("she's 9 and told me she is going to meet her husband", "staff", "dsl"),
+        (
+            "the drama club teacher has a tiktok just for her favourite girls and they have to send her "
+            "selfies from home",
+            "parent",
+            "headteacher",
+        ),
+    ],
+)
+def test_round_55_disclosures_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Round 55 (set CA, read): an injury whose explanation the child's own words rule out; a child who cannot
+    # sit down and is "not allowed to tell"; a child often hurt and called clumsy; a threat to set a child on
+    # fire; children missing from education or hidden (said to have moved but seen at home, kept inside "in
+    # case someone saw", "home educated" with nothing and no friends); a young carer for a depressed parent, a
+    # child afraid of being taken away; a parent off her tablets who says they will "all go together"; a glass
+    # thrown at the wall in front of the children; "make sure nobody takes the kids away from him"; a girl of
+    # nine to "meet her husband"; a member of staff's private account for chosen children, fed with selfies
+    # (the head's)
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Can I leave the kids at school overnight? only joking! what time does breakfast club open",
+            "parent",
+        ),
+        (
+            "thank you to the lady who helped my daughter when her period started in class, she was so kind",
+            "parent",
+        ),
+        ("did richard iii murder the princes in the tower", "pupil"),
+        ("can he bring his great grandad's war medals in? we keep them in a box", "parent"),
+        (
+            "in my day we got the slipper at school, times have changed! anyway is there a chess club",
+            "parent",
+        ),
+        (
+            "my dad plays golf with mr hughes and wants to add him on facebook, is that ok with his grandson "
+            "in the class",
+            "parent",
+        ),
+        ("my friend wants to follow miss on tiktok but is too scared to ask, can she", "pupil"),
+        ("can I put a photo of the whole gang from the nativity on my childminding page", "parent"),
+        (
+            "he has a limp from football on saturday, coach said he fell awkwardly, he says it doesnt hurt "
+            "now",
+            "parent",
+        ),
+        ("in science we learned not to set your hair on fire with the bunsen burner", "pupil"),
+        ("her best friend moved away but we saw her at the window when we drove past on holiday", "parent"),
+        ("we were hiding in the garden so the kids wouldnt see the easter eggs, surprise!", "parent"),
+        ("my nephew is staying with us for a bit, he doesnt go to school yet, he's 3", "parent"),
+        ("we're thinking of home schooling, would she be doing nothing all day though?", "parent"),
+        ("i do all the jobs at home because mum is poorly after her operation and i like helping", "pupil"),
+        (
+            "dont want us to be split up into different classes next year, can the twins stay together",
+            "parent",
+        ),
+        ("my toddler threw my phone at the wall and the kids were stood right there laughing", "parent"),
+        ("we are all going to go together to the end of the world exhibition at the museum", "parent"),
+        ("she's 7 and is going to meet her aunty's new husband at the wedding", "parent"),
+        ("the coach has a whatsapp group for the parents of the team so we know about matches", "parent"),
+    ],
+)
+def test_round_55_look_alikes_raise_no_alarm(detector: SafeguardingDetector, text: str, role: str) -> None:
+    # Round 55 (set CA's ordinary messages and blind73b, read): a joke about leaving children overnight; a
+    # first period; the princes in the tower; medals kept in a box; "we got the slipper" in the writer's own
+    # school days; a grandparent who wants to add the teacher he plays golf with; a pupil's friend too shy to
+    # ask to follow a teacher; "the whole gang" in a photo (each as written in the sets alarmed at the round's
+    # start). The round's new rules read for what else their words mean: a football limp; a science lesson; a
+    # friend who moved; Easter eggs; a nephew too young for school; thinking of home schooling; helping after
+    # an operation; twins in different classes; a toddler's throw; a museum; a wedding; a team's parents'
+    # group
     assert detector.detect(text, role=role) is None
