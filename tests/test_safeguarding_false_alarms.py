@@ -8871,3 +8871,46 @@ def test_round_55_look_alikes_raise_no_alarm(detector: SafeguardingDetector, tex
     # an operation; twins in different classes; a toddler's throw; a museum; a wedding; a team's parents'
     # group
     assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "he came home limping, said he fell in PE but he doesn't go to PE on tuesdays, could you check "
+            "with his teacher?",
+            "parent",
+        ),
+        (
+            "Ryan has a bandage on his wrist, mum says he fell at scouts, he says he doesnt go to scouts now "
+            "but fell at the park",
+            "staff",
+        ),
+        (
+            "we were hiding from the rain in the caravan all week and he's lost weight from all the swimming",
+            "parent",
+        ),
+        (
+            "my cousin is staying with us for a bit from Spain, he doesnt go to school here, it's their "
+            "holidays",
+            "parent",
+        ),
+        ("i do all the drawing for our group because my friend is sad", "pupil"),
+        ("i look after my little brother when he is ill", "pupil"),
+        ("i dont want us to be split up for the trip groups, me and my best friend", "pupil"),
+        ("how to make sure nobody takes them off the peg by mistake, they all look the same", "parent"),
+        (
+            "she couldnt sit down properly after sports day and went really quiet, think she's just tired",
+            "parent",
+        ),
+    ],
+)
+def test_round_55_rules_read_again_raise_no_alarm_on_ordinary_wording(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    # After round 55's commit (e3e2f90), its new rules read again for what else their words mean: a PE limp a
+    # parent asks the school to check; a fall at the park after scouts; hiding from the rain; a cousin here
+    # for the holidays; a pupil who does all the drawing for a sad friend, or looks after a poorly brother;
+    # friends not to be split up into trip groups; coats taken off the peg; a child tired after sports day
+    # (each alarmed there)
+    assert detector.detect(text, role=role) is None
