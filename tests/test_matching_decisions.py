@@ -1817,3 +1817,25 @@ def test_asking_for_a_photo_off_a_refund_or_a_call_from_a_named_teacher_is_passe
     # to contact her" were asked "Did you mean…" or fell back; the office has to act
     reply = engine_both_ways.ask(text, role)
     assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("can mr h ring my mum back, she phoned this morning and nobody rang her", "pupil"),
+        ("can mr k phone my nan back please she left a message", "pupil"),
+        (
+            "we'd like to see Mr Shah about a new football goal, can you tell him please and ask when "
+            "he's free",
+            "pupil",
+        ),
+    ],
+)
+def test_a_call_back_for_a_relative_or_a_message_for_a_teacher_is_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    # Round 56 (blind74b, read): "can mr h ring my mum back she phoned the office this morning" fell back,
+    # and a school council's "Can you tell her please and ask when we can see her" was answered from a
+    # topic; both want the office to pass a message on
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)

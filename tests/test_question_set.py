@@ -380,6 +380,9 @@ DEV_FLOORS = {
     "blind/blind72b.yaml": ((0.85, 0.9, 0.0), (0.52, 0.8, 0.21)),
     "blind/blind73a.yaml": ((0.93, 0.96, 0.0), (0.68, 0.88, 0.04)),
     "blind/blind73b.yaml": ((0.90, 0.92, 0.05), (0.56, 0.80, 0.2)),
+    # round 56: blind74a and blind74b (held out through rounds 54 and 55) read
+    "blind/blind74a.yaml": ((0.83, 0.95, 0.05), (0.52, 0.83, 0.2)),
+    "blind/blind74b.yaml": ((0.78, 0.88, 0.03), (0.66, 0.77, 0.06)),
 }
 
 
@@ -420,17 +423,17 @@ def test_development_sets_keep_their_floors(engine_both_ways: Engine, name: str)
 
 
 # The development sets pooled, written (blind/) and real (real/), with the meaning and on words alone: top-1,
-# answered right and helped may not fall, nor the wrong-answer rate rise (round 55's end, 152 sets, with the
-# sets read in round 55: blind73a and blind73b; answered right and the wrong-answer rate fall with them, top-1
-# rises; over the 150 sets before them round 55's changes moved no outcome in either mode).
+# answered right and helped may not fall, nor the wrong-answer rate rise (round 56's end, 154 sets, with the
+# sets read in round 56: blind74a and blind74b, harder than the pool, so the written sets' floors fall with
+# them; over the 152 sets before them round 56's changes moved no outcome in either mode).
 POOLED_FLOORS = {
     # (semantic, kind): (top-1 ≥, answered right ≥, helped ≥, wrong-answer rate ≤)
-    # 12697 policy, 98 of 6430 answers wrong
-    (True, "blind"): (0.877, 0.4986, 0.9436, 0.0153),
+    # 12905 policy, 101 of 6516 answers wrong
+    (True, "blind"): (0.876, 0.497, 0.9432, 0.0156),
     # 1462 policy, 39 of 325 answers wrong
     (True, "real"): (0.5, 0.1956, 0.673, 0.12),
-    # 12697 policy, 271 of 4047 answers wrong
-    (False, "blind"): (0.6453, 0.2973, 0.8327, 0.067),
+    # 12905 policy, 276 of 4101 answers wrong
+    (False, "blind"): (0.6445, 0.2963, 0.8323, 0.0674),
     # 1462 policy, 59 of 233 answers wrong
     (False, "real"): (0.3727, 0.119, 0.5567, 0.2533),
 }

@@ -719,6 +719,9 @@ FRESH_SETS = {
     # 55's start; one route left (a child's class given as "(year 1, Miss Patel)") and two flags of the
     # similarity and meaning layers (the header says which)
     "general_blind_ca.yaml": (1, 0.007),
+    # held out through rounds 54 and 55, read in round 56: 19/120 missed, 5 routes and 6/300 flagged at round
+    # 56's start; five flags of the similarity and meaning layers left (the header says which)
+    "general_blind_cb.yaml": (0, 0.017),
 }
 
 
@@ -8913,4 +8916,170 @@ def test_round_55_rules_read_again_raise_no_alarm_on_ordinary_wording(
     # for the holidays; a pupil who does all the drawing for a sad friend, or looks after a poorly brother;
     # friends not to be split up into trip groups; coats taken off the peg; a child tired after sports day
     # (each alarmed there)
+    assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        (
+            "We left to get away from their dad, he has a history of hitting the children and we have a "
+            "court order. Can other parents see which class they are in on the app?",
+            "parent",
+            "dsl",
+        ),
+        (
+            "my cousin wants me to take a bag to his mate on my bike and he will give me £20, is that a "
+            "job? im 10",
+            "pupil",
+            "dsl",
+        ),
+        (
+            "he doesnt want to get changed for PE because of the marks from the belt on his back",
+            "parent",
+            "dsl",
+        ),
+        (
+            "Y5 boy told a classmate to go back to your own country, said his dad takes him to rallies "
+            "where they chant",
+            "staff",
+            "dsl",
+        ),
+        (
+            "he says incels are the real victims and women should be punished, since he started gaming with "
+            "older boys",
+            "parent",
+            "dsl",
+        ),
+        ("a clip of a Y4 girl undressing is going round the Y6 boys' phones", "staff", "dsl"),
+        ("one of the boys made her send it or he'd tell everyone she fancied him", "staff", "dsl"),
+        (
+            "my son is 8 and knows words for things I've never taught him, and asked if it hurts when girls "
+            "get tied up",
+            "parent",
+            "dsl",
+        ),
+        (
+            "he goes to breakfast club and the man who runs it makes him sit on his lap before the others "
+            "arrive",
+            "parent",
+            "headteacher",
+        ),
+        (
+            "my daughter is autistic and gets the school taxi, it drops her off last and twice her tights "
+            "have been pulled down when she got home, there was no escort, only the driver",
+            "parent",
+            "headteacher",
+        ),
+        (
+            "the volunteer who hears readers keeps taking the same girl to the library on her own, and "
+            "today I saw him give her sweets and say keep that between us",
+            "staff",
+            "headteacher",
+        ),
+        (
+            "his friend eats everything at ours and asked if he could take some sandwiches home for his "
+            "little sister",
+            "parent",
+            "dsl",
+        ),
+        (
+            "every morning a little boy of about 7 walks past us pushing a buggy with a baby in it, on his "
+            "own, no coat",
+            "parent",
+            "dsl",
+        ),
+        ("Y2 girl said she hides in the shed when the shouting starts at home", "staff", "dsl"),
+        ("Y5 boy met by 2 older males in a van at the bus stop, not on the contacts list", "staff", "dsl"),
+        (
+            "new iPhone and designer trainers, says they're from her friend's brother who picks her up on "
+            "Fridays",
+            "staff",
+            "dsl",
+        ),
+        ("she touched him", "parent", "dsl"),
+        ("Year 2. she says somebody at home keeps hurting her but she is scared to say who", "parent", "dsl"),
+        ("her mum's new partner has a record for stuff with kids and he's moved in", "parent", "dsl"),
+    ],
+)
+def test_round_56_disclosures_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Round 56 (set CB, read): a family that fled a father with "a history of hurting the kids"; a bag to take
+    # to a man for money; marks from a belt hidden at PE; a child told to "go back to your own country" by a
+    # boy whose father takes him to rallies; "incels are the real victims"; a video of a girl undressing
+    # passed round, a picture forced "or he'd tell"; a child of eight with words about sex never taught; the
+    # man who runs the breakfast club (the head's), the school taxi's driver with a child whose clothes are
+    # pulled down (the head's), a volunteer's sweets and "keep that between us" (the head's); bread taken home
+    # for a brother; a child of seven pushing a baby to school alone; hiding "when the shouting starts"; older
+    # men in a van; an iPhone and trainers from "her friend's brother" who picks her up; "she touched him" as
+    # a reply; "somebody at home keeps hurting her"; a new partner "with a record for stuff with kids"
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Sports day was a shambles, babies crying in the heat, no shade and no water for parents. Who "
+            "organises it?",
+            "parent",
+        ),
+        (
+            "a mum told me the school keeps a secret file on every parent who has complained, is that true?",
+            "parent",
+        ),
+        ("my friend says teachers can follow us on tiktok if our parents say yes. is that true", "pupil"),
+        (
+            "my brother said theres a law that if you say nasty things online you go to prison, is it real",
+            "pupil",
+        ),
+        (
+            "my son goes to breakfast club and the lady who runs it lets them sit on the beanbags and have "
+            "toast",
+            "parent",
+        ),
+        (
+            "after school club - the lady who runs it had the first aid kit out for a grazed knee, child "
+            "fine",
+            "staff",
+        ),
+        ("his trousers were on backwards when the minibus dropped him off after swimming lol", "parent"),
+        ("she has red marks from the seat belt after the long car journey, nothing serious", "parent"),
+        ("I'm taking them somewhere they'll never see a screen for a week, camping!", "parent"),
+        ("we sleep in the car when we go to the festival its so fun", "pupil"),
+        ("He has a record for the most goals in the under 9s league", "parent"),
+        (
+            "my son asked where babies come from and I don't know where he heard the word sex, is it in the "
+            "RSE curriculum? can I withdraw him",
+            "parent",
+        ),
+        ("my friend made me send her my homework or she said she'd tell miss i copied", "pupil"),
+        ("she asked if she could take some of the cake she made home for her little brother", "parent"),
+        ("my tooth hurts and mum says we cant go to the dentist till monday", "pupil"),
+        (
+            "my 8 year old pushed her baby brother in the buggy on her own for the first time at the park "
+            "with me right there",
+            "parent",
+        ),
+        (
+            "my dad says go back to where you came from is a horrible thing to say and we talked about it",
+            "parent",
+        ),
+        ("Y6 assembly on incels and online hate next week, can parents see the slides?", "staff"),
+        ("i drew a map of the school with crosses for the treasure hunt", "pupil"),
+        ("i have to take this bag to the office and miss said i get a sticker", "pupil"),
+        ("CSE training on Thursday for all staff, the refresher module", "staff"),
+        ("can mr h ring my mum back please", "parent"),
+    ],
+)
+def test_round_56_look_alikes_raise_no_alarm(detector: SafeguardingDetector, text: str, role: str) -> None:
+    # Round 56 (set CB's ordinary messages and blind74a, read): no water or shade at sports day; "a secret
+    # file" on parents who complain; "teachers can follow us if our parents say yes"; "a law that … you go to
+    # prison"; a dentist "till monday" (each as written in the sets, or near it, alarmed at the round's
+    # start). The round's new rules read for what else their words mean: a breakfast club's beanbags; first
+    # aid at an after-school club; trousers on backwards; seat-belt marks; a holiday without screens; a
+    # festival; a goal-scoring record; where a child heard a word; homework sent "or I'll tell miss"; cake
+    # taken home; a child pushing a brother's buggy with a parent beside her; a racist phrase a parent
+    # explained; an assembly; a treasure map; a bag for the office; training; a call back
     assert detector.detect(text, role=role) is None
