@@ -9083,3 +9083,26 @@ def test_round_56_look_alikes_raise_no_alarm(detector: SafeguardingDetector, tex
     # taken home; a child pushing a brother's buggy with a parent beside her; a racist phrase a parent
     # explained; an assembly; a treasure map; a bag for the office; training; a call back
     assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "my son says someone at home is scaring him with ghost stories at bedtime, it's his big brother",
+            "parent",
+        ),
+        ("my 9 year old niece pushed the pram on her own round the supermarket while I paid", "parent"),
+        ("my teeth hurt a bit and mum says we cant go to the dentist because its shut on sundays", "pupil"),
+        ("my daughter carries a bag to the car boot sale for her nan and earns £5", "parent"),
+        ("my dad says go back where you came from is a racist thing to say", "pupil"),
+    ],
+)
+def test_round_56_rules_read_again_raise_no_alarm_on_ordinary_wording(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    # After round 56's commit (844c5cd), its new rules read again for what else their words mean: ghost
+    # stories from a big brother; a niece pushing a pram in the supermarket beside her aunt; a dentist shut on
+    # Sundays; a bag carried at a car boot sale for a grandmother; a father who says the phrase is racist
+    # (each alarmed there)
+    assert detector.detect(text, role=role) is None
