@@ -1839,3 +1839,24 @@ def test_a_call_back_for_a_relative_or_a_message_for_a_teacher_is_passed_on(
     # topic; both want the office to pass a message on
     reply = engine_both_ways.ask(text, role)
     assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "a parent has posted my photo on the village page with horrible comments. I need someone from "
+            "SLT to deal with this today please",
+            "staff",
+        ),
+        ("Has our application for a Year 2 place been received? We moved here in May", "parent"),
+    ],
+)
+def test_asking_for_a_senior_leader_or_whether_an_application_arrived_is_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    # Round 57 (blind75a, blind75b, read): "I need someone from SLT to deal with this today please" was asked
+    # "Did you mean…", and "Has our application for a Reception place been received?" was offered the
+    # complaints' time limits; only the office can act on either
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)

@@ -722,6 +722,9 @@ FRESH_SETS = {
     # held out through rounds 54 and 55, read in round 56: 19/120 missed, 5 routes and 6/300 flagged at round
     # 56's start; five flags of the similarity and meaning layers left (the header says which)
     "general_blind_cb.yaml": (0, 0.017),
+    # held out through rounds 55 and 56, read in round 57: 17/120 missed, no route and 3/300 flagged at round
+    # 57's start; one flag of the meaning layer left (the header says which)
+    "general_blind_cc.yaml": (0, 0.004),
 }
 
 
@@ -9105,4 +9108,198 @@ def test_round_56_rules_read_again_raise_no_alarm_on_ordinary_wording(
     # stories from a big brother; a niece pushing a pram in the supermarket beside her aunt; a dentist shut on
     # Sundays; a bag carried at a car boot sale for a grandmother; a father who says the phrase is racist
     # (each alarmed there)
+    assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        (
+            "nurture group today: she made the big teddy lie on top of the little teddy and said that's what "
+            "my uncle does, shhh",
+            "staff",
+            "dsl",
+        ),
+        (
+            "sorry his reading book is ripped, my boyfriend doesn't like mess and he got a good smack for "
+            "it, please don't send it home again",
+            "parent",
+            "dsl",
+        ),
+        (
+            "Dan moved in in September. He's got a temper but he's never hit the kids, only me, and my son "
+            "has been sleeping on my floor",
+            "parent",
+            "dsl",
+        ),
+        (
+            "Y1 drawing of her family, asked about the big figure: mummy's new boyfriend, he lives with us, "
+            "he says I'm a naughty girl at night",
+            "staff",
+            "dsl",
+        ),
+        (
+            "new man picking up the twins since Easter, not on our contacts, mum says he moved in. The "
+            "youngest sobbed at the gate when she saw him waiting",
+            "staff",
+            "dsl",
+        ),
+        (
+            "my son says a word for a lady's private part that I never taught him and keeps drawing it, "
+            "he's 6",
+            "parent",
+            "dsl",
+        ),
+        ("i dont want to go to my uncles any more because of what happens in the car", "pupil", "dsl"),
+        (
+            "I'm a family friend looking after Ama since her mum went abroad for work in the summer, not "
+            "sure how long for",
+            "parent",
+            "dsl",
+        ),
+        (
+            "Y5 boy says he has lived at his mate's dad's flat since the summer, mum is in prison",
+            "staff",
+            "dsl",
+        ),
+        (
+            "my uncle says i cant come to school on mondays because i have to help at the car wash",
+            "pupil",
+            "dsl",
+        ),
+        (
+            "the TA made a boy stand on a chair holding his wet trousers up so the class could see",
+            "staff",
+            "headteacher",
+        ),
+        (
+            "Y6 girl throws her lunch away every day, much thinner, fainted in assembly, says food makes "
+            "you fat",
+            "staff",
+            "dsl",
+        ),
+        ("a big boy said if i take a parsel to the garages he gives me £10", "pupil", "dsl"),
+        (
+            "Y6: new nails and a designer coat, says a boy pays for it; seen at a car window with older "
+            "males",
+            "staff",
+            "dsl",
+        ),
+        (
+            "his cousin of 15 put the phone on my daughter when she is in the bath and send the pictures to "
+            "his friends",
+            "parent",
+            "dsl",
+        ),
+        (
+            "Mum's at the door now and he's refusing to go with her, says she'll hurt him again",
+            "staff",
+            "dsl",
+        ),
+        ("cant talk hes checking my phone. kids are scared. help", "parent", "dsl"),
+    ],
+)
+def test_round_57_disclosures_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Round 57 (set CC, read): a child's play with toys that shows an older relative's act; a smack from a
+    # mother's partner for a ripped book; violence minimised ("never hit the kids, only me"); "mummy's new
+    # boyfriend … a naughty girl at night"; a child who sobs at the sight of a new man collecting; a word for
+    # a private part never taught; "because of what happens in the car"; a family friend looking after a child
+    # for months; a child living at a friend's parent's home while the mother is in prison; a child kept off
+    # school to work at a car wash; a TA who shamed a wet child in front of the class (the head's); lunches
+    # thrown away, weight lost, a faint; a parcel for money, misspelt; gifts paid for by "a boy" and older
+    # males at a car; a cousin filming a child in the bath and sending the pictures; a child who will not go
+    # with a parent who will "hurt him again"; a parent who cannot talk because her phone is being read
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("is it allowed to use tiktok on my phone at break, sir took it off me and said no", "pupil"),
+        (
+            "Posted a moan on Instagram last night about a parent, deleted it this morning. What happens to "
+            "staff who break the social media policy? I'm terrified",
+            "staff",
+        ),
+        (
+            "I'm a bit uneasy about his teacher's approach to homework and would rather not go to her "
+            "directly. Who else can I talk to?",
+            "parent",
+        ),
+        (
+            "my daughter thinks her new teacher is amazing and wants to follow her on TikTok. I said I'd "
+            "check first, is that ok?",
+            "parent",
+        ),
+        (
+            "Y3 parent complaint: lunch queue too long for the little ones. Could we try staggering the "
+            "sittings?",
+            "staff",
+        ),
+        ("complaint that the dinner staff are starving the kids since seconds were stopped", "staff"),
+        (
+            "she was playing with her dolls and made the big doll lie on top of the little one, that's what "
+            "mummy does when she tucks me in she said",
+            "parent",
+        ),
+        ("can't talk, he's reading the kids a bedtime story, please ring after 7", "parent"),
+        (
+            "he can't come to school tomorrow, he has to help at the restaurant for his aunt's wedding",
+            "parent",
+        ),
+        (
+            "she skipped breakfast then fainted in the heat at sports day, should she bring a snack?",
+            "parent",
+        ),
+        (
+            "they lived at a friend's dad's flat for two months while our house was rebuilt after the flood",
+            "parent",
+        ),
+        (
+            "i dont want to go to swimming because of what happens in the changing rooms, the boys flick "
+            "towels",
+            "pupil",
+        ),
+        (
+            "He's never hit the kids, only me, with a football in the garden by accident lol",
+            "parent",
+        ),
+        (
+            "She cried at the gate when she saw him waiting, her dad's been working away and she missed him",
+            "staff",
+        ),
+    ],
+)
+def test_round_57_look_alikes_raise_no_alarm(detector: SafeguardingDetector, text: str, role: str) -> None:
+    # Round 57 (blind75a, blind75b and set CC's ordinary messages, read): a phone taken off a pupil at break;
+    # a member of staff afraid of what happens after breaking the policy; unease about a teacher's approach
+    # to homework; a child who admires a teacher and wants to follow her; lunch sittings staggered; "starving
+    # the kids" of seconds (each as written in the sets, or near it, alarmed at the round's start). The
+    # round's new rules read for what else their words mean: a doll tucked in; a bedtime story; a wedding;
+    # the heat at sports day; a flood; towels in the changing room; a football; a father back from working
+    # away
+    assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("my nan says in her day they got the cane at school for talking, is that true?", "pupil"),
+        ("he touched her hair in the school play because the scene needed it", "parent"),
+        ("we were playing hairdressers and he touched my hair and plaited it", "pupil"),
+        (
+            "my eldest is marrying her boyfriend in June, she's 26, can my youngest have the day off?",
+            "parent",
+        ),
+    ],
+)
+def test_round_57_older_rules_raise_no_alarm_on_ordinary_wording(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    # Round 57: older rules that round 56's note left alarming on ordinary wording: a grandparent's story of
+    # the cane "in her day" (the belt-and-cane rules now share one group of past times, `@in_the_old_days`);
+    # a touch of the hair in a school play or a game of hairdressers; an adult daughter marrying her
+    # boyfriend, the age hers (each alarmed at the round's start)
     assert detector.detect(text, role=role) is None
