@@ -9303,3 +9303,42 @@ def test_round_57_older_rules_raise_no_alarm_on_ordinary_wording(
     # a touch of the hair in a school play or a game of hairdressers; an adult daughter marrying her
     # boyfriend, the age hers (each alarmed at the round's start)
     assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Nursery role play: the toys were lying on top of each other, shh the baby is asleep she said",
+            "staff",
+        ),
+        ("can't talk, he's checking my phone for the booking, please email me instead", "parent"),
+        (
+            "she's refusing to go with her dad to football, says he'll make her do it again (penalties)",
+            "parent",
+        ),
+        (
+            "a family friend is looking after the kids since summer on Thursday afternoons while I work",
+            "parent",
+        ),
+        ("she skipped lunch because of the dentist and then felt dizzy, is she ok for PE?", "parent"),
+        ("i dont want to go to swimming anymore because of what happens when i put my face in", "pupil"),
+        ("i dont want to go to the fair because of what happens at the car park, it's chaos", "parent"),
+        ("Miss made a boy stand on a chair so the class could see his lego model", "staff"),
+        ("he's never hit the kids, only me once with a pillow in a pillow fight", "parent"),
+        ("he touched his own hair in the school photo and messed it up", "parent"),
+        (
+            "our plumber took pictures of the leaking shower tray and sent them to his boss for a quote",
+            "parent",
+        ),
+    ],
+)
+def test_round_57_rules_read_again_raise_no_alarm_on_ordinary_wording(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    # After round 57's commit (b751f86), its new rules read again for what else their words mean: toys in a
+    # role play and a sleeping baby; a phone checked for a booking; a father's penalties; a family friend who
+    # helps on one afternoon; a dentist before PE; swimming with one's face in the water; a car park; a model
+    # shown to the class; a pillow fight; a child's own hair; a plumber's pictures of a shower (each alarmed
+    # there)
+    assert detector.detect(text, role=role) is None
