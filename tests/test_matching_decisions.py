@@ -1860,3 +1860,19 @@ def test_asking_for_a_senior_leader_or_whether_an_application_arrived_is_passed_
     # complaints' time limits; only the office can act on either
     reply = engine_both_ways.ask(text, role)
     assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("can i talk to mrs ford about a photo of me on my friends page please", "pupil"),
+        ("A parent is sharing an old post of mine. Can I get some time with the head tomorrow?", "staff"),
+    ],
+)
+def test_asking_to_talk_to_a_named_teacher_or_for_time_with_the_head_is_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    # Round 58 (blind76a, read): a pupil's "can i talk to mrs wood about a picture…" and a member of staff's
+    # "Can I get some time with the head asap?" were asked "Did you mean…"; both want a person
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)

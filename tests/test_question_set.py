@@ -386,6 +386,9 @@ DEV_FLOORS = {
     # round 57: blind75a and blind75b (held out through rounds 55 and 56) read
     "blind/blind75a.yaml": ((0.86, 0.93, 0.02), (0.62, 0.83, 0.0)),
     "blind/blind75b.yaml": ((0.84, 0.92, 0.03), (0.63, 0.79, 0.14)),
+    # round 58: blind76a and blind76b (held out through rounds 56 and 57) read
+    "blind/blind76a.yaml": ((0.85, 0.96, 0.0), (0.69, 0.88, 0.0)),
+    "blind/blind76b.yaml": ((0.85, 0.88, 0.0), (0.69, 0.84, 0.05)),
 }
 
 
@@ -426,17 +429,17 @@ def test_development_sets_keep_their_floors(engine_both_ways: Engine, name: str)
 
 
 # The development sets pooled, written (blind/) and real (real/), with the meaning and on words alone: top-1,
-# answered right and helped may not fall, nor the wrong-answer rate rise (round 57's end, 156 sets, with the
-# sets read in round 57: blind75a and blind75b, harder than the pool, so the written sets' floors fall with
-# them; over the 154 sets before them round 57's changes moved one outcome, a forward, in one mode).
+# answered right and helped may not fall, nor the wrong-answer rate rise (round 58's end, 158 sets, with the
+# sets read in round 58: blind76a and blind76b, harder than the pool, so the written sets' floors fall with
+# them; over the 156 sets before them round 58's changes moved no outcome in either mode).
 POOLED_FLOORS = {
     # (semantic, kind): (top-1 ≥, answered right ≥, helped ≥, wrong-answer rate ≤)
-    # 13113 policy, 103 of 6609 answers wrong
-    (True, "blind"): (0.8756, 0.496, 0.943, 0.0156),
+    # 13321 policy, 103 of 6692 answers wrong
+    (True, "blind"): (0.8753, 0.4945, 0.9427, 0.0154),
     # 1462 policy, 39 of 325 answers wrong
     (True, "real"): (0.5, 0.1956, 0.673, 0.12),
-    # 13113 policy, 280 of 4157 answers wrong
-    (False, "blind"): (0.6443, 0.2955, 0.8321, 0.0674),
+    # 13321 policy, 281 of 4201 answers wrong
+    (False, "blind"): (0.645, 0.2941, 0.8326, 0.0669),
     # 1462 policy, 59 of 233 answers wrong
     (False, "real"): (0.3727, 0.119, 0.5567, 0.2533),
 }

@@ -725,6 +725,9 @@ FRESH_SETS = {
     # held out through rounds 55 and 56, read in round 57: 17/120 missed, no route and 3/300 flagged at round
     # 57's start; one flag of the meaning layer left (the header says which)
     "general_blind_cc.yaml": (0, 0.004),
+    # held out through rounds 56 and 57, read in round 58: 21/120 missed, 1 route and 6/300 flagged at round
+    # 58's start; three flags of the similarity and meaning layers left (the header says which)
+    "general_blind_cd.yaml": (0, 0.01),
 }
 
 
@@ -9341,4 +9344,182 @@ def test_round_57_rules_read_again_raise_no_alarm_on_ordinary_wording(
     # helps on one afternoon; a dentist before PE; swimming with one's face in the water; a car park; a model
     # shown to the class; a pillow fight; a child's own hair; a plumber's pictures of a shower (each alarmed
     # there)
+    assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        (
+            "sorry no PE kit today. his older brother has him taking parcels round to a house for £10 a time",
+            "parent",
+            "dsl",
+        ),
+        (
+            "no heating or lights since the electric got cut off last week, we're using candles and the "
+            "baby is coughing",
+            "parent",
+            "dsl",
+        ),
+        (
+            "Lost property: TA helping her change after PE noticed belt-shaped bruising and finger marks on "
+            "her arm",
+            "staff",
+            "dsl",
+        ),
+        (
+            "we had to leave home in the middle of the night. please don't tell anyone where we are staying, "
+            "especially not his dad",
+            "parent",
+            "dsl",
+        ),
+        ("her stepdad went mental last night and she was hiding under the bed shaking", "parent", "dsl"),
+        (
+            "Y5 girl says her gran presses her chest with a hot stone every night so she stays a little girl",
+            "staff",
+            "dsl",
+        ),
+        ("my uncle says i am possessed and he puts pepper in my eyes to get the devil out", "pupil", "dsl"),
+        (
+            "if her uncle finds out she talked to a boy at the disco she will be punished, he has hit her "
+            "before",
+            "parent",
+            "dsl",
+        ),
+        (
+            "couldn't wake her dad again this morning, empty cans all over the floor, she made her "
+            "brother's breakfast",
+            "staff",
+            "dsl",
+        ),
+        (
+            "my depression is bad and I can't get out of bed, she's been getting herself up and making her "
+            "own tea",
+            "parent",
+            "dsl",
+        ),
+        (
+            "my husband is trying to get clean but leaves his gear lying about and the kids found it",
+            "parent",
+            "dsl",
+        ),
+        (
+            "he sits up at night checking his mum is still breathing, he had to call 999 last month",
+            "staff",
+            "dsl",
+        ),
+        (
+            "his dad's on the drink again and I'm working away, there's no one else to look after him",
+            "parent",
+            "dsl",
+        ),
+        (
+            "I keep hearing the voices and I'm scared I'll harm myself. my son is here alone with me",
+            "parent",
+            "dsl",
+        ),
+        ("my stepdad. he does it when mum is out", "pupil", "dsl"),
+        (
+            "a photo of her with her top off has been shared on snapchat by a boy in her class",
+            "parent",
+            "dsl",
+        ),
+        (
+            "Y6 boys have a chat rating the girls from photos taken in the changing rooms without them "
+            "knowing",
+            "staff",
+            "dsl",
+        ),
+        (
+            "Mr Hale plays minecraft online with my son and two other boys most nights till 11 on a headset",
+            "parent",
+            "headteacher",
+        ),
+        (
+            "the football volunteer has a Y5 girl's number and they're messaging about their plan for the "
+            "weekend",
+            "staff",
+            "headteacher",
+        ),
+        (
+            "the man who hears readers offered to drive my son home and said not to bother telling the "
+            "office",
+            "parent",
+            "headteacher",
+        ),
+        (
+            "her teacher came to our house with a present and asked to take her to the cinema, just the two "
+            "of them",
+            "parent",
+            "headteacher",
+        ),
+    ],
+)
+def test_round_58_disclosures_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Round 58 (set CD, read): parcels carried for money with no article before them; a home without power for
+    # weeks; a TA who helped a child change as the witness, not the subject; a family in hiding from a father;
+    # a child hiding from a father's rage; breast flattening; a child called a witch and hurt; a girl punished
+    # for talking to a boy; a parent who cannot be woken among empty bottles; a parent too ill to get up; a
+    # partner's drugs left lying about; a child who checks a parent is breathing; a parent on a binge with no
+    # one else; a parent hearing voices with a child alone; a child's reply naming the adult; a picture of a
+    # girl shared by pupils; photos taken secretly in changing rooms; a teacher gaming with boys at night; a
+    # volunteer's private plan with a pupil; a volunteer's lifts kept from the office; a teacher's outing
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "I'm a new TA and I've been Facebook friends with two of the mums for years (one is my cousin). "
+            "Do I have to delete them now?",
+            "staff",
+        ),
+        (
+            "there is a post on the village facebook page calling my daughters teacher useless and naming "
+            "her. can someone get it taken down",
+            "parent",
+        ),
+        ("my mum will kill me if she misses my assembly, what time is it", "pupil"),
+        ("I ticked the wrong box on the trip form, can I change it?", "parent"),
+        (
+            "thank you to whoever changed Ben after he fell in the mud, he came home in spare trousers",
+            "parent",
+        ),
+        ("the power went off in the storm for two days and we used candles, is school open?", "parent"),
+        ("my dad fell over at the wedding after too much wine haha, sorry we're late", "parent"),
+        ("since I went back to work he's been getting himself dressed, so proud of him", "parent"),
+        ("he learnt to check someone is still breathing on his first aid course at cubs", "parent"),
+        ("hubby was on a bender at his stag do lol, so I'm on my own for pick up", "parent"),
+        (
+            "we had to move out in a hurry after a burst pipe, please don't send post to the old address",
+            "parent",
+        ),
+        ("his dad went mad when the football was on and the dog hid under the table", "parent"),
+        ("she was a witch for world book day and her hat got ruined, have you a spare?", "parent"),
+        (
+            "her brother will never let her hear the end of it if he finds out she has a boyfriend in "
+            "reception lol",
+            "parent",
+        ),
+        ("I could end it all with this homework lol, what is a fronted adverbial", "parent"),
+        ("my grandad does it when mum is at work, he picks me up", "pupil"),
+        (
+            "there are photos of the boys with their tops off at sports day, can they go on the school page?",
+            "parent",
+        ),
+        ("Mr Patel plays fortnite with his own kids every night, the Y6 boys think he's a legend", "staff"),
+        ("Miss Green is taking the whole class to the cinema as a treat for their reading", "parent"),
+        ("he's trying to get clean after years of vaping and leaves the vapes lying about", "parent"),
+    ],
+)
+def test_round_58_look_alikes_raise_no_alarm(detector: SafeguardingDetector, text: str, role: str) -> None:
+    # Round 58 (blind76a and set CD, read): a new TA asking whether to delete parents she was friends with
+    # before; a village post calling a teacher names; "will kill me if she misses"; a box ticked; a child
+    # changed after an accident (each as written in the sets, or near it, alarmed at the round's start). The
+    # round's new rules and two older ones read for what else their words mean: a storm; a wedding (an older
+    # rule); a proud parent; first aid; a stag do; a burst pipe; a dog; a costume; teasing; homework (two
+    # older rules); the school run; sports day; a teacher's own children; a class trip; vaping
     assert detector.detect(text, role=role) is None
