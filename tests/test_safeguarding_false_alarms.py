@@ -9523,3 +9523,58 @@ def test_round_58_look_alikes_raise_no_alarm(detector: SafeguardingDetector, tex
     # rule); a proud parent; first aid; a stag do; a burst pipe; a dog; a costume; teasing; homework (two
     # older rules); the school run; sports day; a teacher's own children; a class trip; vaping
     assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "our electric ran out on the meter over the weekend, the kids thought the candles were fun, "
+            "topped up now",
+            "parent",
+        ),
+        (
+            "the heating's gone off again for days, we're freezing at home but it's getting fixed Tuesday",
+            "parent",
+        ),
+        (
+            "please don't give my address to the photographer, my ex-husband and I agreed to keep it private",
+            "parent",
+        ),
+        (
+            "my husband went mad when the cat was sick on the carpet and the kids hid behind the sofa "
+            "laughing",
+            "parent",
+        ),
+        ("my cousin says im possessed because i ate all the chocolate, its a joke", "pupil"),
+        (
+            "couldn't wake her this morning, she was up late at her cousin's birthday party, sorry she's "
+            "late",
+            "parent",
+        ),
+        (
+            "he's been getting himself up for school since his dad started night shifts, he's 11 now, is "
+            "that ok",
+            "parent",
+        ),
+        ("first aid training today: we practised checking the casualty is still breathing", "staff"),
+        (
+            "my husband fell off the wagon with his diet at Christmas lol, can she have a packed lunch",
+            "parent",
+        ),
+        (
+            "the coach has the kids' numbers for the team whatsapp and messages about the plan for "
+            "Saturday's match",
+            "parent",
+        ),
+        ("my uncle picks me up. he does it when mum is at work", "pupil"),
+    ],
+)
+def test_round_58_rules_read_again_raise_no_alarm_on_ordinary_wording(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    # After round 58's commit (c63c990), its new rules read again for what else their words mean: a meter that
+    # ran out and was topped up (alarmed there, now guarded); heating being fixed; an address kept from a
+    # photographer; a cat; a joke about being possessed; a party; night shifts; first-aid training; a diet; a
+    # team's match; a child's school run (each guarded before the commit, kept here so that it stays so)
+    assert detector.detect(text, role=role) is None
