@@ -1876,3 +1876,20 @@ def test_asking_to_talk_to_a_named_teacher_or_for_time_with_the_head_is_passed_o
     # "Can I get some time with the head asap?" were asked "Did you mean…"; both want a person
     reply = engine_both_ways.ask(text, role)
     assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Could the clerk give me a ring about the date of the panel hearing please?", "parent"),
+        ("Please can the chair of governors give me a call about my place on the panel", "staff"),
+    ],
+)
+def test_asking_the_clerk_or_the_chair_for_a_call_is_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    # Round 59 (blind77b, read): a governor's "Please could the clerk give me a call about handing over my
+    # place on the complaints panel" was asked "Did you mean…"; a call asked of the clerk or the chair wants a
+    # person, as one asked of the deputy or the office manager does
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)

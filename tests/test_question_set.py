@@ -389,6 +389,9 @@ DEV_FLOORS = {
     # round 58: blind76a and blind76b (held out through rounds 56 and 57) read
     "blind/blind76a.yaml": ((0.85, 0.96, 0.0), (0.69, 0.88, 0.0)),
     "blind/blind76b.yaml": ((0.85, 0.88, 0.0), (0.69, 0.84, 0.05)),
+    # round 59: blind77a and blind77b (held out through rounds 57 and 58) read
+    "blind/blind77a.yaml": ((0.84, 0.91, 0.0), (0.53, 0.79, 0.15)),
+    "blind/blind77b.yaml": ((0.84, 0.88, 0.0), (0.59, 0.81, 0.14)),
 }
 
 
@@ -429,17 +432,17 @@ def test_development_sets_keep_their_floors(engine_both_ways: Engine, name: str)
 
 
 # The development sets pooled, written (blind/) and real (real/), with the meaning and on words alone: top-1,
-# answered right and helped may not fall, nor the wrong-answer rate rise (round 58's end, 158 sets, with the
-# sets read in round 58: blind76a and blind76b, harder than the pool, so the written sets' floors fall with
-# them; over the 156 sets before them round 58's changes moved no outcome in either mode).
+# answered right and helped may not fall, nor the wrong-answer rate rise (round 59's end, 160 sets, with the
+# sets read in round 59: blind77a and blind77b, harder than the pool, so the written sets' floors fall with
+# them; over the 158 sets before them round 59's changes moved no outcome in either mode).
 POOLED_FLOORS = {
     # (semantic, kind): (top-1 ≥, answered right ≥, helped ≥, wrong-answer rate ≤)
-    # 13321 policy, 103 of 6692 answers wrong
-    (True, "blind"): (0.8753, 0.4945, 0.9427, 0.0154),
+    # 13529 policy, 104 of 6782 answers wrong
+    (True, "blind"): (0.8749, 0.4936, 0.942, 0.0154),
     # 1462 policy, 39 of 325 answers wrong
     (True, "real"): (0.5, 0.1956, 0.673, 0.12),
-    # 13321 policy, 281 of 4201 answers wrong
-    (False, "blind"): (0.645, 0.2941, 0.8326, 0.0669),
+    # 13529 policy, 288 of 4244 answers wrong
+    (False, "blind"): (0.6438, 0.2924, 0.8322, 0.0679),
     # 1462 policy, 59 of 233 answers wrong
     (False, "real"): (0.3727, 0.119, 0.5567, 0.2533),
 }

@@ -728,6 +728,9 @@ FRESH_SETS = {
     # held out through rounds 56 and 57, read in round 58: 21/120 missed, 1 route and 6/300 flagged at round
     # 58's start; three flags of the similarity and meaning layers left (the header says which)
     "general_blind_cd.yaml": (0, 0.01),
+    # held out through rounds 57 and 58, read in round 59: 19/120 missed, no route and 7/300 flagged at round
+    # 59's start; three flags of the meaning layer left (the header says which)
+    "general_blind_ce.yaml": (0, 0.01),
 }
 
 
@@ -9577,4 +9580,219 @@ def test_round_58_rules_read_again_raise_no_alarm_on_ordinary_wording(
     # ran out and was topped up (alarmed there, now guarded); heating being fixed; an address kept from a
     # photographer; a cat; a joke about being possessed; a party; night shifts; first-aid training; a diet; a
     # team's match; a child's school run (each guarded before the commit, kept here so that it stays so)
+    assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        (
+            "is a 10 year old allowed to babysit a baby and a toddler overnight on her own? the girl over "
+            "the road does it when her mum goes away",
+            "parent",
+            "dsl",
+        ),
+        (
+            "Tried home 5x today re Kian's ear, pus since Friday, no answer on any number and the emergency "
+            "contact not picking up, 3rd time this term",
+            "staff",
+            "dsl",
+        ),
+        (
+            "my shoes are to small and my heels is bleeding, mum says we cant get new ones till after "
+            "christmas",
+            "pupil",
+            "dsl",
+        ),
+        (
+            "i get myself up and lock the door myself and take my brother to nursery, mum sleeps till 3",
+            "pupil",
+            "dsl",
+        ),
+        ("im hungy mummy gone out its dark me and baby on are own", "pupil", "dsl"),
+        (
+            "The boy next door keeps getting left out in the back garden till late with no coat, banging on "
+            "the door",
+            "parent",
+            "dsl",
+        ),
+        ("his mum wont let him in, he's been outside in his pyjamas for an hour", "parent", "dsl"),
+        (
+            "since his dad started having him at weekends he won't let anyone near his bottom when he's "
+            "changed",
+            "parent",
+            "dsl",
+        ),
+        (
+            "Quiet all day, asked me if the tickle game is allowed for grown ups. Won't say whose.",
+            "staff",
+            "dsl",
+        ),
+        (
+            "role play: told another child to lie still and it won't hurt, that's what uncle says",
+            "staff",
+            "dsl",
+        ),
+        (
+            "Circle time, what makes you feel safe: 'when Daddy's not home cos then nobody gets hit'",
+            "staff",
+            "dsl",
+        ),
+        ("not really. he said he'll kill her if she talks", "parent", "dsl"),
+        ("her dad. he's got her right now and he's drunk", "parent", "dsl"),
+        ("no he took him in the car and won't answer. said i'd never see him again", "parent", "dsl"),
+        ("yes for now but she said it happens every time i work nights", "parent", "dsl"),
+        (
+            "someone calling himself a gamer says he's 24 and will get my son free v bucks if he adds him "
+            "on snapchat",
+            "parent",
+            "dsl",
+        ),
+        (
+            "my online friend says hes 10 like me and hes coming to my town on sunday but i have to not "
+            "tell anyone its a surprise",
+            "pupil",
+            "dsl",
+        ),
+        (
+            "a page of photos of Year 6 girls from the school website and grown men are commenting, one has "
+            "messaged my daughter",
+            "parent",
+            "dsl",
+        ),
+        (
+            "the reading volunteer gives my daughter lifts and takes her to her own house first, she told "
+            "her it's nicer if mummy doesn't know",
+            "parent",
+            "headteacher",
+        ),
+        (
+            "Rang mum again about Leo's infected eye, no answer, 3rd time this month we've not been able to "
+            "reach anyone",
+            "staff",
+            "dsl",
+        ),
+        (
+            "my trainers are too small and my heels are bleeding but mum says we cant afford new ones",
+            "pupil",
+            "dsl",
+        ),
+        ("In the home corner he laid the doll down and said keep still and it won't hurt", "staff", "dsl"),
+        ("She said she likes it best when daddy is away because nobody gets smacked", "staff", "dsl"),
+        ("her father drove off with her and texted that I'll never see her again", "parent", "dsl"),
+        ("she says it happens whenever mummy works late", "parent", "dsl"),
+    ],
+)
+def test_round_59_disclosures_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Round 59 (set CE, read): a ten-year-old left to babysit a baby overnight; an infected ear and no answer
+    # from home again; shoes so small the heels bleed, none till after Christmas; a pupil who gets up alone
+    # and takes a sibling to nursery; a young child hungry and alone in the dark; a child shut out in the
+    # garden or in pyjamas; a child who since a parent's weekends lets no one near his bottom; "the tickle
+    # game" for grown-ups; "lie still and it won't hurt"; safe "when Daddy's not home"; a threat if the child
+    # talks; a drunk father who has the child now; a father who drove off with the child; "it happens every
+    # time I work nights"; a man of 24 offering V-bucks; an online "friend" coming to town in secret; grown
+    # men commenting on girls' photos; a volunteer who takes a girl to her own house and says mummy needn't
+    # know
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "my 12 year old is looking after her baby cousin for an hour after school while I pop to the "
+            "shop, is that ok?",
+            "parent",
+        ),
+        ("we're going away for the weekend and my 10 year old wants to help look after the baby", "parent"),
+        ("Rang home about Amir's infected finger, no answer, will try again at lunch", "staff"),
+        (
+            "New shoes are too tight and gave her blisters, can she wear trainers until we get new ones at "
+            "the weekend?",
+            "parent",
+        ),
+        ("me and mum take my brother to nursery then i go to breakfast club", "pupil"),
+        ("im starving can we have toast at breakfast club", "pupil"),
+        ("its dark backstage in the play and im scared of being on my own", "pupil"),
+        (
+            "We locked ourselves out and had to wait in the garden for an hour until dad came home with the "
+            "key",
+            "parent",
+        ),
+        ("our dog keeps getting left out in the garden in the cold by the kids", "parent"),
+        (
+            "my son refuses to let the nurse near his bottom for the threadworm check since the weekend, "
+            "any tips?",
+            "parent",
+        ),
+        ("he won't let me wash his hair since he started swimming lessons", "parent"),
+        ("at the dentist she said keep still and it won't hurt and it didn't", "parent"),
+        ("when dad's away nobody gets shouted at about bedtime haha", "parent"),
+        ("my mum will kill me if I tell anyone what her birthday present is", "pupil"),
+        ("Mrs Jones said she'll kill us if we talk in assembly again", "pupil"),
+        ("He's got the kids this weekend and I'm going to get drunk with the girls", "parent"),
+        ("My ex took the car and said I'd never see it again", "parent"),
+        ("my son's favourite youtuber is 25 and does free skin giveaways, is it safe?", "parent"),
+        ("older men were commenting on the photos of the veterans' parade on the village page", "parent"),
+        (
+            "The tutor has invited the whole class to her house for an end of term party, it's a surprise "
+            "so don't tell the others",
+            "parent",
+        ),
+        (
+            "The man who runs football club lives next door, can he drop my son at his house after "
+            "training? dont know if thats allowed",
+            "parent",
+        ),
+        ("a parent keeps getting aggressive with our receptionist at the office, what can we do", "staff"),
+        (
+            "thanks guys! the grandparents bought her a phone for christmas, what age can she have tiktok",
+            "parent",
+        ),
+        ("my husband used to work with Mr Price and wants to add him on Facebook, is that ok", "parent"),
+        (
+            "The house was a tip when we did the home visit, toys everywhere, but mum was lovely and the "
+            "little one was thriving",
+            "staff",
+        ),
+        ("Could you share advice on predatory loan companies in the newsletter?", "parent"),
+        ("my boys wrestle non stop, any clubs for that energy", "parent"),
+        ("The parent exposing us on Facebook over the car park has now deleted the post", "staff"),
+        ("This is neglect of your duty to my child's education and I want a meeting", "parent"),
+        ("Everyone was left out on the field in the cold after the fire alarm for ages", "parent"),
+        (
+            "A TA asked what we do if a parent in the middle of a complaint keeps getting aggressive with "
+            "her at the gate",
+            "staff",
+        ),
+        ("My wife was at school with Miss Hughes and wants to add her on Facebook, is that ok?", "parent"),
+        (
+            "I helped on the Year 6 residential years ago, the kids are all grown up now, can I put the "
+            "photos on Facebook?",
+            "staff",
+        ),
+        (
+            "Could the newsletter link to housing advice? Lots of us have the same predatory landlord",
+            "parent",
+        ),
+        (
+            "Re the parent exposing us on the village FB group over the heating, please don't reply "
+            "personally",
+            "staff",
+        ),
+        ("This is neglect of your duty under the SEND code and I will take it to the LA", "parent"),
+    ],
+)
+def test_round_59_look_alikes_raise_no_alarm(detector: SafeguardingDetector, text: str, role: str) -> None:
+    # Round 59: the round's new rules read for what else their words mean (a short babysit, a trip away, a
+    # call home to try again, new shoes, the school run, breakfast club, a play, keys, a dog, a threadworm
+    # check, hair washing, the dentist, bedtime, a birthday secret, talking in assembly, a night out, a car, a
+    # youtuber, a parade, a class party, a neighbour's lift); older rules that alarmed on some of the same
+    # everyday wording (a babysit while a parent pops out, blisters, a dog left out, a present kept secret,
+    # "she'll kill us if we talk in assembly", a night out, "never see it again", a class party, "thanks
+    # guys"); and, near their wording, blind77a's and blind77b's alerts (a parent aggressive with a TA, a wife
+    # who was at school with a teacher, photos of pupils now grown up, "thanks guys") and set CE's flags (a
+    # predatory landlord, wrestling non stop, "exposing us" on Facebook, neglect of a duty)
     assert detector.detect(text, role=role) is None
