@@ -9796,3 +9796,93 @@ def test_round_59_look_alikes_raise_no_alarm(detector: SafeguardingDetector, tex
     # who was at school with a teacher, photos of pupils now grown up, "thanks guys") and set CE's flags (a
     # predatory landlord, wrestling non stop, "exposing us" on Facebook, neglect of a duty)
     assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        (
+            "my 11 year old looked after her baby sister on her own for an hour while I went to the gym, "
+            "was so proud",
+            "parent",
+            None,
+        ),
+        (
+            "We're away Thurs to Sun at a wedding, nana is babysitting the baby overnight and my 9 year old "
+            "is helping her",
+            "parent",
+            None,
+        ),
+        (
+            "Phoned home about Ruby's ear infection, no answer, left a voicemail, emergency contact on the "
+            "way to collect her",
+            "staff",
+            None,
+        ),
+        (
+            "my football boots are too small and gave me blisters, mum says we cant get new ones till after "
+            "christmas but i can borrow my cousins",
+            "pupil",
+            None,
+        ),
+        ("i walk my little brother to nursery with my big sister then we go to school", "pupil", None),
+        ("mummy gone out to the shop and its dark so me and baby are watching tv with daddy", "pupil", None),
+        ("our cat got locked out in the garden in the cold all night, poor thing", "parent", None),
+        (
+            "since he started swimming lessons at weekends he won't let anyone wash his hair, any tips?",
+            "parent",
+            None,
+        ),
+        ("The vet said keep still and it won't hurt when she gave the puppy its jab", "staff", None),
+        ("circle time: 'when daddy's not home we get pizza and nobody gets told off'", "staff", None),
+        ("my sister said she'll kill me if i talk about her boyfriend at dinner", "pupil", None),
+        ("my husband's got the kids tonight so I'm going out, hope he doesn't fall asleep", "parent", None),
+        ("she says it happens every time I work nights, the baby won't settle for her dad", "parent", None),
+        (
+            "my son's coach is 25 and gave the team free tickets to the match, he messaged the parents' "
+            "group",
+            "parent",
+            None,
+        ),
+        (
+            "my friend from school is coming to my house on saturday but its a secret party for my mum",
+            "pupil",
+            None,
+        ),
+        (
+            "older men at the bowls club were commenting on the photos of the school choir, lovely words",
+            "parent",
+            None,
+        ),
+        (
+            "the volunteer lady had the reading group round her house for a christmas party, the parents "
+            "all knew",
+            "parent",
+            None,
+        ),
+        ("when she's not home nobody gets hurt at trampolining because she's the coach lol", "parent", None),
+        ("the shoes are to small for my doll and her feet go red", "pupil", None),
+        (
+            "we get up early, I take the baby to nursery and my 10 year old locks the door himself, he's so "
+            "grown up",
+            "parent",
+            None,
+        ),
+        ("no answer from mum, nobody on the way, she's still here at 6", "parent", "dsl"),
+        ("mums boyfriend said he'll kill me if i talk", "pupil", "dsl"),
+        ("she said it happens every time i work nights, he comes in at bedtime", "parent", "dsl"),
+    ],
+)
+def test_round_59_rules_read_again_keep_their_meaning(
+    detector: SafeguardingDetector, text: str, role: str, route: str | None
+) -> None:
+    # After round 59's commit (0e274a4), its new rules and the older ones near them read again for what else
+    # their words mean: a babysit while a parent is at the gym; a wedding away with nana babysitting; a call
+    # home with a voicemail left and the emergency contact on the way; football boots that gave blisters, a
+    # pair to borrow; a walk to nursery with a big sister; a parent at the shop and daddy at home; a cat
+    # locked out; hair washing; the vet's jab; pizza when daddy is out; a sister's boyfriend at dinner; a
+    # husband minding the kids; a baby who won't settle; a coach's free tickets; a secret party; the choir's
+    # photos; a volunteer's party the parents knew of; trampolining; a doll's shoes; a proud early start
+    # (seven of them alarmed there, now guarded). The guards are kept narrow: a child still waiting with
+    # "nobody on the way", a mother's boyfriend's threat and "he comes in at bedtime" are still found
+    _assert_route(detector, text, route, role)
