@@ -1893,3 +1893,37 @@ def test_asking_the_clerk_or_the_chair_for_a_call_is_passed_on(
     # person, as one asked of the deputy or the office manager does
     reply = engine_both_ways.ask(text, role)
     assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("can the office book me 10 mins with the HT tomorrow about a parent's post", "staff"),
+        ("could you book me a slot with Mrs Ahmed on Thursday please", "parent"),
+        ("pls can office get me 5 mins w the head before school", "staff"),
+    ],
+)
+def test_asking_the_office_to_book_time_with_someone_is_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    # Round 60 (blind78a, read): a teacher's "can office book me 10 mins w HT tmrw. parent FB post abt my
+    # class, want it dealt with" was not passed on; asking the office to book time with someone wants a person
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    "text", ["Any way I can complain with out putting my name on it?", "can I complain with out my name"]
+)
+def test_a_complaint_without_a_name_split_in_two_words_is_still_about_anonymity(
+    engine_both_ways: Engine, text: str
+) -> None:
+    # Round 60 (blind78a, read): "with out putting my name on it" was passed on as a wish to complain; written
+    # as one word it was answered from the anonymous-complaints section
+    reply = engine_both_ways.ask(text, "parent")
+    offered = [o.payload for o in reply.options]
+    assert reply.action != "forward", (reply.action, reply.topic)
+    assert reply.topic == "complaints_anonymous" or "t:complaints_anonymous" in offered, (
+        reply.topic,
+        offered,
+    )

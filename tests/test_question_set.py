@@ -392,6 +392,9 @@ DEV_FLOORS = {
     # round 59: blind77a and blind77b (held out through rounds 57 and 58) read
     "blind/blind77a.yaml": ((0.84, 0.91, 0.0), (0.53, 0.79, 0.15)),
     "blind/blind77b.yaml": ((0.84, 0.88, 0.0), (0.59, 0.81, 0.14)),
+    # round 60: blind78a and blind78b (held out through rounds 58 and 59) read
+    "blind/blind78a.yaml": ((0.88, 0.95, 0.0), (0.74, 0.86, 0.07)),
+    "blind/blind78b.yaml": ((0.91, 0.94, 0.02), (0.53, 0.79, 0.13)),
 }
 
 
@@ -432,17 +435,17 @@ def test_development_sets_keep_their_floors(engine_both_ways: Engine, name: str)
 
 
 # The development sets pooled, written (blind/) and real (real/), with the meaning and on words alone: top-1,
-# answered right and helped may not fall, nor the wrong-answer rate rise (round 59's end, 160 sets, with the
-# sets read in round 59: blind77a and blind77b, harder than the pool, so the written sets' floors fall with
-# them; over the 158 sets before them round 59's changes moved no outcome in either mode).
+# answered right and helped may not fall, nor the wrong-answer rate rise (round 60's end, 162 sets, with the
+# sets read in round 60: blind78a and blind78b; over the 160 sets before them round 60's changes moved no
+# outcome in either mode).
 POOLED_FLOORS = {
     # (semantic, kind): (top-1 ≥, answered right ≥, helped ≥, wrong-answer rate ≤)
-    # 13529 policy, 104 of 6782 answers wrong
-    (True, "blind"): (0.8749, 0.4936, 0.942, 0.0154),
+    # 13737 policy, 104 of 6889 answers wrong
+    (True, "blind"): (0.8753, 0.4938, 0.9421, 0.0151),
     # 1462 policy, 39 of 325 answers wrong
     (True, "real"): (0.5, 0.1956, 0.673, 0.12),
-    # 13529 policy, 288 of 4244 answers wrong
-    (False, "blind"): (0.6438, 0.2924, 0.8322, 0.0679),
+    # 13737 policy, 293 of 4305 answers wrong
+    (False, "blind"): (0.6438, 0.2919, 0.8322, 0.0681),
     # 1462 policy, 59 of 233 answers wrong
     (False, "real"): (0.3727, 0.119, 0.5567, 0.2533),
 }

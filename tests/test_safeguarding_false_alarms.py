@@ -731,6 +731,9 @@ FRESH_SETS = {
     # held out through rounds 57 and 58, read in round 59: 19/120 missed, no route and 7/300 flagged at round
     # 59's start; three flags of the meaning layer left (the header says which)
     "general_blind_ce.yaml": (0, 0.01),
+    # held out through rounds 58 and 59, read in round 60: 11/120 missed, 1 route and 9/300 flagged at round
+    # 60's start; three flags of the similarity and meaning layers left (the header says which)
+    "general_blind_cf.yaml": (0, 0.01),
 }
 
 
@@ -9885,4 +9888,179 @@ def test_round_59_rules_read_again_keep_their_meaning(
     # photos; a volunteer's party the parents knew of; trampolining; a doll's shoes; a proud early start
     # (seven of them alarmed there, now guarded). The guards are kept narrow: a child still waiting with
     # "nobody on the way", a mother's boyfriend's threat and "he comes in at bedtime" are still found
+    _assert_route(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        ("her dad sent me messages saying he's coming to the school to take her", "parent", "dsl"),
+        ("yes. he keeps texting that he'll come to the school and take the kids", "parent", "dsl"),
+        (
+            "there's a court case and he isn't allowed to know where they are, but he's been messaging my "
+            "son saying he'll come and get him",
+            "parent",
+            "dsl",
+        ),
+        ("her uncle is staying with us, he was inside for something to do with kids", "parent", "dsl"),
+        (
+            "mum's not been right since the baby, she says she'll go to God and take the kids with her",
+            "parent",
+            "dsl",
+        ),
+        (
+            "my brother's wife has had a breakdown before and now says her son is possessed, she's kept him "
+            "home all week",
+            "parent",
+            "dsl",
+        ),
+        (
+            "Y3 boy hiding sandwiches from the lunch hall in his bag, says there's nothing to eat at home "
+            "for his little sister",
+            "staff",
+            "dsl",
+        ),
+        ("the 7 year old is looking after the baby while mum is down the pub", "parent", "dsl"),
+        ("i sleep in my trainers in case dad kicks off so we can run", "pupil", "dsl"),
+        (
+            "please only text this number, he checks my phone and goes mad, the children hear everything",
+            "parent",
+            "dsl",
+        ),
+        ("he told the new girl that people like her will be wiped out when the war comes", "staff", "dsl"),
+        ("my note says you will all be better off when i'm dead", "pupil", "dsl"),
+        (
+            "Confidential, re the headteacher: I saw her drag a Year 1 boy by his arm into her office",
+            "staff",
+            "chair_of_governors",
+        ),
+        ("dad shuts me out in the garden when i wet the bed", "pupil", "dsl"),
+        ("dad pulled my hair out over the homework and it bled", "pupil", "dsl"),
+        ("R drew himself inside a cage with a padlock and said it's where they put me", "staff", "dsl"),
+    ],
+)
+def test_round_60_disclosures_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Round 60 (set CF, read): an ex's messages that he will come to the school to take the children, or to
+    # get a child whose whereabouts a court keeps from him; a relative "inside for something to do with kids";
+    # a mother who will "go to God and take the children with her"; a relative in a breakdown who says a child
+    # is possessed and keeps him home; a pupil hoarding food because there is nothing at home; a young child
+    # minding a baby while a parent drinks; a child who sleeps dressed to run; a mother whose husband reads
+    # everything and "goes mad"; "people like her will be dealt with when the war comes"; a child's note that
+    # the family will be happier when they are gone; a message "re the headteacher"; and two found before only
+    # by the meaning layer at its threshold (put out in the garden for wetting the bed, a drawing of a cage
+    # "where I go when I'm bad")
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("his dad texted saying he'll come and get him from school at 3 today", "parent"),
+        ("my ex keeps texting saying he's coming to take them to the cinema on saturday", "parent"),
+        ("she messaged saying she's coming to the school to take him to the dentist at 11", "parent"),
+        ("grandad messaged saying he'll come and grab them after school, is that ok", "parent"),
+        ("her dad has been messaging saying he's going to come and get her early for the wedding", "parent"),
+        (
+            "the man who was in prison for something to do with kids in that documentary was horrible",
+            "parent",
+        ),
+        ("she keeps saying she'll go to heaven to see her goldfish, she's taking it hard", "parent"),
+        ("he was possessed at the halloween disco, dancing like a demon, what a night", "parent"),
+        (
+            "Y4 boy obsessed with Demon Slayer, drawing demons all over his maths book, mum says he's "
+            "watched it at home",
+            "staff",
+        ),
+        ("kids taking leftover bread to feed the ducks on the nature walk", "staff"),
+        ("my 12 yr old was looking after the dog while we were out at the pub for my birthday", "parent"),
+        ("my 9 year old is minding her little brother for 10 minutes while I pop to the shop", "parent"),
+        ("he slept in his clothes after the party, he was too tired to get changed", "parent"),
+        ("i slept in my clothes on the coach on the way back from the residential", "pupil"),
+        (
+            "please don't tell him about the surprise party, he's not to know, he'll go mad when he finds "
+            "out",
+            "parent",
+        ),
+        ("people like him should be sent off for diving, the ref was rubbish", "pupil"),
+        (
+            "in history we talked about people like them being sent back after the war, the windrush "
+            "generation",
+            "staff",
+        ),
+        ("i will be happier when im gone on the residential, my brother is so annoying", "pupil"),
+        ("the class will be better off when im gone to high school lol", "pupil"),
+        ("Parents asking about the bridge collapse on the news, any line?", "staff"),
+        ("there's a secret whatsapp group for year 6 parents planning the leavers' surprise", "parent"),
+        (
+            "I'm his foster carer, he's been living with us since September, can I sign the trip form",
+            "parent",
+        ),
+        ("pulling my hair out trying to get her to read, any tips", "parent"),
+        ("lost the will to live searching for his other shoe this morning", "parent"),
+        ("my daughter has come home with knits again, do I keep her off", "parent"),
+        (
+            "I sent them outside in the garden as a punishment for fighting, only 10 mins, they were fine",
+            "parent",
+        ),
+        ("Y2 drew a lovely picture of the zoo with the lion in a cage", "staff"),
+        ("in my story the dragon is in a cage and the knight is locked in the tower", "pupil"),
+    ],
+)
+def test_round_60_look_alikes_raise_no_alarm(detector: SafeguardingDetector, text: str, role: str) -> None:
+    # Round 60: the round's new rules read for what else their words mean (a parent collecting or taking a
+    # child out, a documentary, a goldfish in heaven, a Halloween disco, an anime, ducks, a dog minded, a
+    # short babysit, a tired child, a surprise party, football, a history lesson, a residential, high school,
+    # a punishment in the garden, a zoo, a story); and, near their wording, set CF's flags (the news, a secret
+    # parents' group, a foster carer, "pulling my hair out", "lost the will to live") and blind78a's alert
+    # ("knits" for nits)
+    assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        ("dad texted that he's coming to take the kids home at 3 today", "parent", None),
+        (
+            "his dad has contact after the court order, he messaged saying he'll come and get him at 3 on "
+            "friday",
+            "parent",
+            None,
+        ),
+        ("he's possessed by the devil today, full of cold and grumpy so I've kept him home", "parent", None),
+        (
+            "my husband reads everything the school sends and goes mad about the uniform prices, only text "
+            "this number please",
+            "parent",
+            None,
+        ),
+        ("you'll all be better off when I'm gone on maternity leave, Mrs Hart is lovely!", "staff", None),
+        ("people like him get dealt with by the referee in the end", "pupil", None),
+        ("I put them out in the garden to dry when he wets the bed, the sheets I mean", "parent", None),
+        (
+            "her insulin pen has been coming back unused for a week because she's been eating less at lunch, "
+            "nurse is aware and it's per her plan",
+            "staff",
+            None,
+        ),
+        ("i drew my room and put a padlock on the door so my brother stays out", "pupil", None),
+        ("pulled my hair out over the spellings again, is there an easier list?", "parent", None),
+        ("he messaged saying he's coming to take the kids and I won't ever see them again", "parent", "dsl"),
+        ("mum puts me out in the garden when i wet the bed and its cold", "pupil", "dsl"),
+        ("he drew himself locked in a cage and said that's my room", "staff", "dsl"),
+        ("i pulled my hair out again today when i was sad", "pupil", "dsl"),
+    ],
+)
+def test_round_60_rules_read_again_keep_their_meaning(
+    detector: SafeguardingDetector, text: str, role: str, route: str | None
+) -> None:
+    # Round 60's new rules and the older ones it widened, read again before the commit for what else their
+    # words mean: a father taking the children home at 3, contact after a court order, "possessed" by a cold,
+    # a husband who "goes mad" at the uniform prices, a teacher's maternity leave, a referee, sheets dried in
+    # the garden, an insulin plan the nurse knows, a padlock on a bedroom door, the writer's own "pulled my
+    # hair out" (nine alarmed on the drafts, now guarded; the older rule for a court order and a threat to
+    # come and get a child now reads the stepfather's "court thing" in place of a new rule). The guards are
+    # kept narrow: a threat to take the children for good, a child put out in the cold for wetting the bed, a
+    # drawing of a cage and a child's own hair pulling are still found
     _assert_route(detector, text, route, role)
