@@ -1927,3 +1927,42 @@ def test_a_complaint_without_a_name_split_in_two_words_is_still_about_anonymity(
         reply.topic,
         offered,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Has the clerk sent the panel papers yet? haven't had mine, can someone chase it?", "staff"),
+        ("could you chase up the clerk about the meeting date please", "parent"),
+    ],
+)
+def test_asking_someone_to_chase_something_up_is_passed_on(
+    engine_both_ways: Engine, text: str, role: str
+) -> None:
+    # Round 61 (blind79b, read): a governor's "Has the clerk sent out the papers for next Thursday's panel
+    # yet? … can someone chase it?" was asked "Did you mean…"; asking someone to chase or follow something up
+    # wants a person, as asking them to sort it or look into it does
+    reply = engine_both_ways.ask(text, role)
+    assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If I don't put my name on it will it still be looked at? I'd rather not be known",
+        "can I keep my name out of it if I complain about the dinner staff",
+    ],
+)
+def test_a_complaint_kept_without_the_writers_name_is_about_anonymity(
+    engine_both_ways: Engine, text: str
+) -> None:
+    # Round 61 (blind79b, read): "If I don't put my name on it it'll still get looked into, won't it? I'd
+    # rather not be known" offered the section on malicious comments first; not putting one's name on it,
+    # keeping it out of it and rather not being known are complaints without a name
+    reply = engine_both_ways.ask(text, "parent")
+    offered = [o.payload for o in reply.options]
+    assert reply.action != "forward", (reply.action, reply.topic)
+    assert reply.topic == "complaints_anonymous" or "t:complaints_anonymous" in offered[:1], (
+        reply.topic,
+        offered,
+    )

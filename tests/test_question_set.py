@@ -395,6 +395,9 @@ DEV_FLOORS = {
     # round 60: blind78a and blind78b (held out through rounds 58 and 59) read
     "blind/blind78a.yaml": ((0.88, 0.95, 0.0), (0.74, 0.86, 0.07)),
     "blind/blind78b.yaml": ((0.91, 0.94, 0.02), (0.53, 0.79, 0.13)),
+    # round 61: blind79a and blind79b (held out through rounds 59 and 60) read
+    "blind/blind79a.yaml": ((0.84, 0.93, 0.0), (0.57, 0.83, 0.04)),
+    "blind/blind79b.yaml": ((0.93, 0.98, 0.0), (0.71, 0.84, 0.0)),
 }
 
 
@@ -435,17 +438,17 @@ def test_development_sets_keep_their_floors(engine_both_ways: Engine, name: str)
 
 
 # The development sets pooled, written (blind/) and real (real/), with the meaning and on words alone: top-1,
-# answered right and helped may not fall, nor the wrong-answer rate rise (round 60's end, 162 sets, with the
-# sets read in round 60: blind78a and blind78b; over the 160 sets before them round 60's changes moved no
-# outcome in either mode).
+# answered right and helped may not fall, nor the wrong-answer rate rise (round 61's end, 164 sets, with the
+# sets read in round 61: blind79a and blind79b; over the 162 sets before them round 61's changes raised a few
+# outcomes and lowered none in either mode).
 POOLED_FLOORS = {
     # (semantic, kind): (top-1 ≥, answered right ≥, helped ≥, wrong-answer rate ≤)
-    # 13737 policy, 104 of 6889 answers wrong
-    (True, "blind"): (0.8753, 0.4938, 0.9421, 0.0151),
+    # 13945 policy, 104 of 6982 answers wrong
+    (True, "blind"): (0.8755, 0.4931, 0.9424, 0.0149),
     # 1462 policy, 39 of 325 answers wrong
     (True, "real"): (0.5, 0.1956, 0.673, 0.12),
-    # 13737 policy, 293 of 4305 answers wrong
-    (False, "blind"): (0.6438, 0.2919, 0.8322, 0.0681),
+    # 13945 policy, 294 of 4359 answers wrong
+    (False, "blind"): (0.6439, 0.2914, 0.8325, 0.0675),
     # 1462 policy, 59 of 233 answers wrong
     (False, "real"): (0.3727, 0.119, 0.5567, 0.2533),
 }

@@ -734,6 +734,9 @@ FRESH_SETS = {
     # held out through rounds 58 and 59, read in round 60: 11/120 missed, 1 route and 9/300 flagged at round
     # 60's start; three flags of the similarity and meaning layers left (the header says which)
     "general_blind_cf.yaml": (0, 0.01),
+    # held out through rounds 59 and 60, read in round 61: 30/120 missed, 3 routes and 2/300 flagged at round
+    # 61's start; none missed, no route and no flag left
+    "general_blind_cg.yaml": (0, 0.0),
 }
 
 
@@ -10063,4 +10066,409 @@ def test_round_60_rules_read_again_keep_their_meaning(
     # come and get a child now reads the stepfather's "court thing" in place of a new rule). The guards are
     # kept narrow: a threat to take the children for good, a child put out in the cold for wetting the bed, a
     # drawing of a cage and a child's own hair pulling are still found
+    _assert_route(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        (
+            "is it ok to give him half of one of my sleeping tablets, he's 6 and won't settle at night",
+            "parent",
+            "dsl",
+        ),
+        (
+            "the childminder says the twins come in with their nappies soaked from the night before and in "
+            "the same clothes, every day this week",
+            "parent",
+            "dsl",
+        ),
+        (
+            "her friend ate three plates at ours and hid bread rolls in her coat, said she's not allowed in "
+            "the kitchen at home and gets whatever's left",
+            "parent",
+            "dsl",
+        ),
+        (
+            "my daughter says her bottom is sore because of the game and she's not allowed to tell anyone "
+            "about the game",
+            "parent",
+            "dsl",
+        ),
+        (
+            "our foster son tried to put his hand down my husband's trousers tonight and said that's how "
+            "you say goodnight",
+            "parent",
+            "dsl",
+        ),
+        (
+            "Y2 girl not wanting to sit on the carpet, said it hurts to sit and the man said it would stop "
+            "hurting",
+            "staff",
+            "dsl",
+        ),
+        (
+            "my mum's new boyfriend went to prison for what he did to a child and now he's moving in with "
+            "her, my kids stay there on saturdays",
+            "parent",
+            "dsl",
+        ),
+        (
+            "my eldest told me her stepdad used to come into her room at night when she was little, and now "
+            "he babysits her sister on his own",
+            "parent",
+            "dsl",
+        ),
+        (
+            "his ribs are bruised again, his big brother is 16 and kicks him when he's down, I can't stop it",
+            "parent",
+            "dsl",
+        ),
+        ("the cold shower thing their dad does when they've been naughty is still going on", "parent", "dsl"),
+        (
+            "her uncle touched her when she was 9 and my husband has invited him round for christmas, she's "
+            "7",
+            "parent",
+            "dsl",
+        ),
+        (
+            "grandma said at the gate that the uncle who has him after school used to knock his own sister "
+            "about and still has that temper",
+            "staff",
+            "dsl",
+        ),
+        (
+            "it's not just her he does it to, her brother said he did it to him as well before he moved out",
+            "parent",
+            "dsl",
+        ),
+        (
+            "in circle time she said her sister told her it happened to her too with the same man so it's "
+            "normal",
+            "staff",
+            "dsl",
+        ),
+        ("he's got a black eye, he gobbed off at his stepdad, he knows what happens by now", "parent", "dsl"),
+        ("my partner took the belt to both of them last night", "parent", "dsl"),
+        ("I smack him with the slipper when he lies and I'm not stopping", "parent", "dsl"),
+        (
+            "dad said at parents evening he uses a phone charger cable on her legs when she's naughty",
+            "staff",
+            "dsl",
+        ),
+        ("his dad's back. the one with the restraining order", "parent", "dsl"),
+        ("Y4 disclosure. Need the DSL asap", "staff", "dsl"),
+        ("he said he'd hurt them all if they told anyone", "parent", "dsl"),
+        ("i dont live at my mums now i live with my mums friend at his flat", "pupil", "dsl"),
+        (
+            "she's stopping with a friend of her dad's for a while, don't know her name, somewhere in Leeds",
+            "parent",
+            "dsl",
+        ),
+        (
+            "found a Y1 boy walking alone on the ring road at 6pm, said mum wasn't home so he was going to "
+            "find her",
+            "staff",
+            "dsl",
+        ),
+        ("my auntie says in the summer ill come back a bride and wont need school any more", "pupil", "dsl"),
+        (
+            "can she have 3 weeks off in Year 5 for her engagement, the wedding is when she turns 16",
+            "parent",
+            "dsl",
+        ),
+        (
+            "my youngest is having the traditional procedure done by the family midwife while we're back "
+            "home, no fuss please",
+            "parent",
+            "dsl",
+        ),
+        (
+            "my cousins came back from the holiday and couldnt walk properly and werent allowed to say why "
+            "and now its my turn",
+            "pupil",
+            "dsl",
+        ),
+        (
+            "a coach on fortnite says he can get my son a trial if they meet up and told him to delete the "
+            "chat",
+            "parent",
+            "dsl",
+        ),
+        (
+            "the reading volunteer keeps turning up at the park on saturdays buying my son sweets, now he "
+            "says he can go round his house to play xbox",
+            "parent",
+            "headteacher",
+        ),
+        (
+            "Reception role play: she undressed a doll and said this is what Mr Dan does at mummy's house, "
+            "our secret. Mr Dan is a family friend, not staff",
+            "staff",
+            "dsl",
+        ),
+        ("he said he'd hurt them both if they told anyone at school", "parent", "dsl"),
+        ("dad took the belt to me last night", "pupil", "dsl"),
+        ("she gives him her sleeping pills to make him go down", "parent", "dsl"),
+        ("the new lodger has a court order against him and he turned up at the gate today", "staff", "dsl"),
+        (
+            "her cousins came back from the trip walking funny and weren't allowed to tell anyone why",
+            "parent",
+            "dsl",
+        ),
+    ],
+)
+def test_round_61_disclosures_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Round 61 (set CG, read): a parent's sleeping tablet for a child; nappies soaked from the night before;
+    # food hidden by a child kept out of the kitchen; a sore bottom "because of the game"; a foster child's
+    # hand down an adult's trousers; "it hurts to sit, the man said it would stop hurting"; a man in prison
+    # "for what he did to a child" moving in; a stepfather who "used to come into her room" now babysitting; a
+    # brother who kicks a boy when he is down; cold showers as a punishment; an uncle who touched a girl
+    # invited for Christmas; an uncle who "used to knock his sister about"; "he did it to me too"; "it
+    # happened to her too with the same man"; a black eye because "he knows what happens"; the belt, the
+    # slipper, a charger cable; a father back despite a restraining order; a member of staff's one-line
+    # "disclosure, need the DSL"; a threat to hurt them all if they tell; a child living at a mother's
+    # friend's flat or with a woman whose name nobody knows; a young child alone on the ring road; a child to
+    # "come back a bride"; leave for a girl's engagement; a "traditional procedure" by a family midwife;
+    # cousins who "couldn't walk properly" after a holiday; an online "coach" who says delete the chat; a
+    # reading volunteer inviting a boy round; a family friend with a title in a child's role play (the DSL's,
+    # not the head's)
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "the parents were having a row with raised voices in the car park, is that something the school "
+            "deals with",
+            "parent",
+        ),
+        (
+            "voices were raised in the staff room about the new timetable, someone said it was in front of "
+            "the kids",
+            "staff",
+        ),
+        ("does everything need a name label or just the coat? he's only 4", "parent"),
+        (
+            "my daughter keeps asking her mum if she can video call her nan every night, sweet isn't it",
+            "parent",
+        ),
+        ("miss is it ok if i bring photos of my puppy for show and tell", "pupil"),
+        (
+            "her nappy was soaked through this morning and she has a rash, any cream the nursery can use",
+            "parent",
+        ),
+        (
+            "the twins' nappies were full when I picked them up from nursery, can staff change them before "
+            "home time",
+            "parent",
+        ),
+        (
+            "she's not allowed in the kitchen when I'm cooking because of the hot oven, she hides in the "
+            "lounge and sulks",
+            "parent",
+        ),
+        (
+            "the kids hid the chocolate in their bags and ate three plates of pancakes, whatever's left is "
+            "going in the bin",
+            "parent",
+        ),
+        ("mum wasn't in when he got home so he went next door to the neighbours till she got back", "parent"),
+        (
+            "I gave up my sleeping tablets last year and feel so much better, is the wellbeing group still "
+            "on",
+            "parent",
+        ),
+        (
+            "he knows what happens if he doesn't do his reading, no xbox, but he still has a bruise from "
+            "football",
+            "parent",
+        ),
+        ("my brother took the belt to the charity shop it was too small", "pupil"),
+        (
+            "my nan used to get the slipper when she was a kid, we talked about it for history homework",
+            "parent",
+        ),
+        ("she twisted her ankle on the ski trip and was scared to go back on the slopes", "parent"),
+        (
+            "a boy in her class hit her with a ruler while they were messing about, she's fine, just "
+            "letting you know",
+            "parent",
+        ),
+        ("he tripped over the phone charger cable and banged his leg on the table, he's fine", "parent"),
+        (
+            "I took his phone charger cable away as a punishment, he can't play on his tablet all week",
+            "parent",
+        ),
+        ("the boys do cold showers after rugby training, is that normal, his coach says it helps", "parent"),
+        ("we have had cold showers all week because the boiler is broken, no hot water", "pupil"),
+        ("he's been knocking about with Tom after school, they're inseparable", "parent"),
+        ("that old bike has been knocking about in the shed for years, can the school use it", "parent"),
+        ("my big brother did it to me too, he put glitter in my hair for a joke lol", "pupil"),
+        ("it happened to her too, same teacher last year, it's normal to find times tables hard", "parent"),
+        (
+            "his dad's back from working away, the one with the court order for contact is all sorted, no "
+            "worries",
+            "parent",
+        ),
+        ("the injunction is back in court next week, how do I get a copy to the office", "parent"),
+        (
+            "my dad isn't allowed to see his own grandkids because of a falling out with my sister, it's sad",
+            "parent",
+        ),
+        (
+            "she's staying with a friend from gymnastics tonight for a sleepover, not sure of her name, the "
+            "friend's mum will drop her",
+            "parent",
+        ),
+        ("i live at my mums and my dads friend takes me to football on saturday", "pupil"),
+        (
+            "he's having the procedure done at the hospital next month, his tonsils, will need a week off",
+            "parent",
+        ),
+        ("i want to be a bride when i grow up and wear a big dress", "pupil"),
+        ("Miss Jones is off for her wedding, is Year 6 having a supply teacher", "parent"),
+        ("we need to update the disclosure form for the DBS check urgently, can the office help", "staff"),
+        ("my daughter beat her brother at chess for the first time, she's so proud", "parent"),
+        ("he has a carpet burn from wrestling with his cousin, it was mutual, they were laughing", "parent"),
+        ("his bum is sore from sitting through the whole football match on the cold bench", "parent"),
+        ("she says it hurts to sit since she fell off her bike, the doctor says it's bruised", "parent"),
+        ("I was so touched when he came round for christmas, he used to babysit when I was a kid", "parent"),
+        ("a coach on FIFA told him he played really well, he's buzzing", "parent"),
+        ("mr jones is a family friend and came to my party", "pupil"),
+        ("she put her hands in my coat pockets to keep warm, bless her", "parent"),
+        (
+            "I'm going to delete the class chat messages after the argument, please don't tell the others",
+            "parent",
+        ),
+    ],
+)
+def test_round_61_look_alikes_raise_no_alarm(detector: SafeguardingDetector, text: str, role: str) -> None:
+    # Round 61: the round's new rules read for what else their words mean (a row with raised voices, a uniform
+    # question, a girl who asks her mum to video call, nappy rash, a child kept from the oven, a child who
+    # goes next door, sleeping tablets given up, a belt to the charity shop, a ruler in class, a tripped-over
+    # charger, a phone charger taken away, cold showers after rugby or with the boiler broken, "knocking
+    # about" with a friend, a joke, times tables, a court order sorted, an injunction in court, a falling-out,
+    # a sleepover, a tonsils operation, a wish to be a bride, a teacher's wedding, a DBS disclosure form,
+    # chess, a carpet burn, a football match, a bike fall, a grandparent who babysat, an online game's praise,
+    # a family friend at a party, pockets, a class chat); two older rules' alarms found while doing so (a
+    # grandmother's slipper in her childhood, scared to go back on the ski slopes); and blind79a's three
+    # alerts ("raised voices", "does everything have to be…", a neighbour's girl asking her mum to video call)
+    assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        ("dad knocks about the house in his slippers after school, the kids love it", "parent", None),
+        (
+            "the old football has been knocked around the garden all summer, can he bring it in after school",
+            "parent",
+            None,
+        ),
+        (
+            "she's staying with her nan for the week, I'm not sure of the address but nan will bring her in",
+            "parent",
+            None,
+        ),
+        (
+            "i went to my dads friends house and i live with my mum, can i bring my friend to the party",
+            "pupil",
+            None,
+        ),
+        (
+            "granny gave him half of my sleeping pill by mistake thinking it was calpol, GP checked him and "
+            "he's fine",
+            "parent",
+            None,
+        ),
+        (
+            "he cried because his nappy was soaked through at nursery, can staff check it every day",
+            "parent",
+            None,
+        ),
+        (
+            "the fridge is locked at night because the dog opens it, she hides snacks in her room lol",
+            "parent",
+            None,
+        ),
+        ("she tried to put her hand in my handbag to find sweets again", "parent", None),
+        ("her cousin's wedding is in June, she's in year 5, can she have the day off", "parent", None),
+        ("urgent - she told me something about the trip money, can you call me", "parent", None),
+        (
+            "the twins came back from holiday walking funny after the donkey ride, they loved it",
+            "parent",
+            None,
+        ),
+        (
+            "we're having the procedure done at the hospital for her ears, the traditional grommets, "
+            "midwife said it's fine",
+            "parent",
+            None,
+        ),
+        (
+            "his dad's back in the house after working in Scotland, the court order for contact is all "
+            "settled",
+            "parent",
+            None,
+        ),
+        (
+            "his grandad served time in prison for fraud and now collects him on Fridays, just so you know",
+            "parent",
+            None,
+        ),
+        (
+            "it hurts to sit, she said, after falling on the ice at the rink, the man at the rink said it "
+            "would stop hurting soon",
+            "staff",
+            None,
+        ),
+        (
+            "her bum is sore from riding her new bike all day, the game of chase went on forever",
+            "parent",
+            None,
+        ),
+        ("my brother did it to me too he drew on my face when i was asleep for a joke", "pupil", None),
+        (
+            "she said it happened to her too with the same person, the lunchtime lady gave them both an "
+            "extra pudding",
+            "parent",
+            None,
+        ),
+        ("he took the stick to the park to throw for the dog", "parent", None),
+        ("she's stopping with a man her mum met online, don't know his name", "parent", "dsl"),
+        ("dad's back. the one with the non-molestation order", "parent", "dsl"),
+        ("Y5 disclosure, need the DSL please", "staff", "dsl"),
+        (
+            "a Y3 girl was walking alone by the dual carriageway, said mum wasn't home and she was looking "
+            "for her mum",
+            "staff",
+            "dsl",
+        ),
+        ("her uncle knocks her about when he has her after school", "parent", "dsl"),
+        (
+            "the nursery nappies come back soaked from the night before and she's got sores, third week "
+            "running",
+            "parent",
+            "dsl",
+        ),
+        ("gran gave him one of my sleeping tablets to keep him quiet", "parent", "dsl"),
+    ],
+)
+def test_round_61_rules_read_again_keep_their_meaning(
+    detector: SafeguardingDetector, text: str, role: str, route: str | None
+) -> None:
+    # Round 61's new rules read again before the commit for what else their words mean: a father who knocks
+    # about the house, a ball knocked around the garden, a nan's address, a sleeping pill given by mistake, a
+    # nappy at nursery, a fridge locked against the dog, a hand in a handbag, a cousin's wedding, "she told me
+    # something" about trip money, a donkey ride, grommets, a father back from working away, a grandad's
+    # fraud, a fall on the ice, a bike ride, a joke, an extra pudding, a stick for the dog (twelve alarmed on
+    # the drafts or on older rules, now narrowed or guarded: a court order for contact is not an injunction, a
+    # member of staff's shorthand needs the DSL named, a child alone on the road needs a child). The guards
+    # are kept narrow: a man whose name nobody knows, a father back despite a non-molestation order,
+    # "disclosure, need the DSL", a girl alone by the dual carriageway, an uncle who knocks her about, soaked
+    # nappies and sores, a sleeping tablet "to keep him quiet" are still found
     _assert_route(detector, text, route, role)
