@@ -1966,3 +1966,23 @@ def test_a_complaint_kept_without_the_writers_name_is_about_anonymity(
         reply.topic,
         offered,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Did t'head ever get my letter about the photos from last week? not heard owt",
+        "has the office had my email about the trip photos? heard nowt since monday",
+        "can ye get the teacher tae ring us efter school",
+    ],
+)
+def test_asking_whether_ones_own_letter_arrived_or_for_a_call_in_dialect_is_passed_on(
+    engine_both_ways: Engine, text: str
+) -> None:
+    # Round 62 (blind80b, read): "Did t'head ever get my letter from last Tuesday? Not heard owt back" and
+    # "can ye get her tae phone us efter 3" were asked "Did you mean…". Whether someone at the school got
+    # one's own letter or e-mail is a question only the school can answer, and Scots and Northern "ye",
+    # "tae", "efter", "t'head", "owt" and "nowt" are read as the words they stand for when looking for a
+    # request
+    reply = engine_both_ways.ask(text, "parent")
+    assert reply.action == "forward", (reply.action, reply.topic)

@@ -19,7 +19,7 @@ from bot.core.engine import meaning_layer
 from bot.core.other_language import written_in_another_language
 from bot.knowledge.loading import load_knowledge
 from bot.matching.semantic import load_embedder
-from bot.safeguarding.details import without_contacts
+from bot.safeguarding.details import age_answer, without_contacts
 from bot.safeguarding.detector import Detection, SafeguardingDetector
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -737,6 +737,9 @@ FRESH_SETS = {
     # held out through rounds 59 and 60, read in round 61: 30/120 missed, 3 routes and 2/300 flagged at round
     # 61's start; none missed, no route and no flag left
     "general_blind_cg.yaml": (0, 0.0),
+    # held out through rounds 60 and 61, read in round 62: 27/120 missed, 3 routes and 17/300 flagged at round
+    # 62's start; ten flags of the similarity and meaning layers left (the header says which and why)
+    "general_blind_ch.yaml": (0, 0.034),
 }
 
 
@@ -10472,3 +10475,419 @@ def test_round_61_rules_read_again_keep_their_meaning(
     # "disclosure, need the DSL", a girl alone by the dual carriageway, an uncle who knocks her about, soaked
     # nappies and sores, a sleeping tablet "to keep him quiet" are still found
     _assert_route(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        (
+            "Reception child said 'mummy's fella clattered her and she was bleeding on the kitchen floor'",
+            "staff",
+            "dsl",
+        ),
+        ("me da wacked me wi a shoe and my head is still sore", "pupil", "dsl"),
+        (
+            "my daughter's friend is 10 and has new airpods, a phone and cash from a 'friend from online' "
+            "she has never met",
+            "parent",
+            "dsl",
+        ),
+        (
+            "Y4 boy losing weight, taking scraps off other children's plates and hiding food in his tray",
+            "staff",
+            "dsl",
+        ),
+        (
+            "my cousin did time for stuff with kids and my aunt lets him stay over when my children visit",
+            "parent",
+            "dsl",
+        ),
+        (
+            "the lodger keeps going into the girls' bedroom at 3am, says he was checking on them",
+            "parent",
+            "dsl",
+        ),
+        (
+            "her mum's new partner is just out, he was done for something with a young boy, and he has "
+            "moved in",
+            "staff",
+            "dsl",
+        ),
+        (
+            "when I lose my temper I throw things at my daughter, she needed stitches last month",
+            "parent",
+            "dsl",
+        ),
+        (
+            "Writing as a parent not as a teacher: I lost it with my son and hit him, I'm scared I'll do it "
+            "again",
+            "staff",
+            "dsl",
+        ),
+        (
+            "his mum won't take him to the eye clinic, he's missed the last 4 appointments and can't see "
+            "the board, he keeps getting told off",
+            "parent",
+            "dsl",
+        ),
+        (
+            "my sister claims her son has seizures and wants a feeding tube but all his tests came back "
+            "normal",
+            "parent",
+            "dsl",
+        ),
+        ("dad hasn't collected her inhaler for weeks and she couldn't breathe at swimming", "parent", "dsl"),
+        (
+            "Mum of a Y2 girl insists she has a heart condition, school nurse has no diagnosis on file and "
+            "she asks for her to go home most days",
+            "staff",
+            "dsl",
+        ),
+        (
+            "the kidney clinic letters go in the bin and mum says we're not going, it really hurts when I "
+            "wee",
+            "pupil",
+            "dsl",
+        ),
+        (
+            "the dance volunteer does one to one with her in the store room with the door shut at lunch",
+            "staff",
+            "headteacher",
+        ),
+        (
+            "the maths tutor from school has asked if our son can sleep over at his house at weekends for "
+            "extra practice",
+            "parent",
+            "headteacher",
+        ),
+        (
+            "the breakfast club leader has added some of the Y5 boys on snapchat and messages them at night",
+            "staff",
+            "headteacher",
+        ),
+        (
+            "the headteacher has been giving a Y2 boy money and trainers and told me not to record any of it",
+            "staff",
+            "chair_of_governors",
+        ),
+        (
+            "my toddler got into the tablets on the side and was really drowsy, we didn't take him to a "
+            "doctor",
+            "parent",
+            "dsl",
+        ),
+        ("our staffie has bitten my son again, third time, my husband won't get rid of it", "parent", "dsl"),
+        ("her uncle keeps her at the takeaway till late and she's missed school all week", "staff", "dsl"),
+        (
+            "she serves at the market stall alone and her dad pays her a fiver not to tell anyone",
+            "staff",
+            "dsl",
+        ),
+        (
+            "he takes my son with him collecting debts because people pay up quicker with a kid there",
+            "parent",
+            "dsl",
+        ),
+        (
+            "Please note Amir will be absent on Tuesday. Also his uncle pushed Amir down the stairs at the "
+            "weekend. Could you confirm the trip money has arrived?",
+            "parent",
+            "dsl",
+        ),
+        (
+            "Annual review notes: dad, who has supervised contact only, has been telling her to keep their "
+            "secret",
+            "staff",
+            "dsl",
+        ),
+        ("this morning. he had her by the neck", "parent", "dsl"),
+        (
+            "Home visit today with Mrs Ali: the XL bully has bitten the toddler twice, unmuzzled, loose in "
+            "the flat",
+            "staff",
+            "dsl",
+        ),
+        ("he punched my son in the face at home last night", "parent", "dsl"),
+        ("is it normal when ur dad hits u on the head evry day", "pupil", "dsl"),
+        ("when dad gets drunk mum gets hurt and i hide under my bed", "pupil", "dsl"),
+        ("Y1 said 'daddy put his hands round mummy's throat'", "staff", "dsl"),
+        (
+            "the man at the swimming pool said if I tell anyone about his car I'll be dropped from the squad",
+            "pupil",
+            "dsl",
+        ),
+        (
+            "our neighbour's teenage son plays a 'game' with my 5 year old where she has to pull her "
+            "knickers down",
+            "parent",
+            "dsl",
+        ),
+        ("the year 6 boys made a group chat rating the girls' bodies", "parent", "dsl"),
+        ("my 6 year old says she's been bleeding in her pants and won't say why", "parent", "dsl"),
+        (
+            "the tutor the school arranged wants to work with her in her bedroom with the door closed",
+            "parent",
+            "headteacher",
+        ),
+        ("the TA puts him in the dark room as a punishment", "parent", "headteacher"),
+        (
+            "he's sent by older boys to deliver packages to houses and says they'll hurt him if he stops",
+            "parent",
+            "dsl",
+        ),
+        ("a boy in Y6 keeps getting into cars with older lads and has loads of cash", "parent", "dsl"),
+        ("she leaves her disabled son in his buggy in the hall for hours, soaked", "parent", "dsl"),
+        (
+            "she's eight and up at night feeding the baby because mum goes out and doesn't come back till "
+            "morning",
+            "staff",
+            "dsl",
+        ),
+        ("she's been looking up how to tie a noose", "parent", "dsl"),
+        ("it was an adult and the photos were of him", "staff", "dsl"),
+        (
+            "we're in a B&B sharing a bathroom with strangers and a man walked in while my daughter was in "
+            "the shower",
+            "parent",
+            "dsl",
+        ),
+        ("I slapped her across the face so hard this morning I left a mark", "parent", "dsl"),
+        ("he locks her in the shed when she cries", "parent", "dsl"),
+        ("I saw the deputy head yank a Y2 boy off the floor by his arm", "staff", "headteacher"),
+        ("the swimming coach sends pupils friend requests on instagram", "parent", "headteacher"),
+        (
+            "he hasn't come home from school, nobody has seen him and his phone goes to voicemail",
+            "parent",
+            "dsl",
+        ),
+        ("mum tells me it's my fault dad left", "pupil", "dsl"),
+        ("he was smacking his teddies saying 'no dinner for you', that's what daddy does", "staff", "dsl"),
+        ("a dad from the class keeps messaging my daughter asking what she is wearing", "parent", "dsl"),
+        (
+            "nobody has been able to reach her mum for weeks, she's collected by a lad of about 15 who says "
+            "he's her brother and she sleeps at his place",
+            "staff",
+            "dsl",
+        ),
+    ],
+)
+def test_round_62_disclosures_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Round 62 (set CH, read): a mother's partner who "clattered her" and left her bleeding; "wacked me wi the
+    # remote"; gifts and cash from "a friend from online"; a child thinner each week who takes food off other
+    # children's plates; a man just out of prison for harm to children staying where the children go; a lodger
+    # coming out of the children's room at night; a parent who throws things or lashes out when they lose
+    # their temper (a parent's, not a teacher's, even when the writer works at a school); hospital, hearing
+    # and inhaler needs a parent will not meet; illness the tests do not find (a school nurse without a
+    # diagnosis is not the subject); staff praised for one-to-one time behind a shut door, a sleepover at a
+    # tutor's flat, Snapchat with pupils, gifts "off the books"; tablets, spirits or medicine swallowed; a dog
+    # that bites again and is kept; a child kept off school to work or paid to keep quiet; debt collecting
+    # with a child; a child pushed down the stairs in a formal absence note; supervised contact and "our
+    # secret"; "he had her by the neck"; a home visit with a member of staff named first. The similarity
+    # probe: disclosures only the similarity layer found, which one new ordinary example lost, now found by
+    # rules (a child punched or slapped in the face at home, a child hiding from a parent's anger, hands round
+    # a mother's throat, a threat of being dropped from the team, a "game" with pants off, bleeding in a young
+    # child's pants, boys rating girls' bodies, a tutor in a bedroom with the door shut, a dark room as
+    # punishment, deliveries under threat, cars with older lads and cash, a disabled child left wet for hours,
+    # a child of eight up with the baby all night, a noose, "it was an adult and the photos were of him", a
+    # stranger walking in on a child in the bath, a parent who slapped so hard it left a mark, a child locked
+    # in a shed, a deputy head who yanked a child up by the arm, a coach sending pupils friend requests, a
+    # child missing after school, "it's my fault dad left", a child's play that repeats it, a dad asking a
+    # girl what she is wearing)
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("my dad hit his head on the cupboard and there was blood everywhere, he's fine now", "parent"),
+        (
+            "her brother kicked the ball at her face in the garden and her nose was bleeding, all sorted now",
+            "parent",
+        ),
+        ("the puppy had him by the sleeve all morning, cheeky thing", "parent"),
+        ("my brother had me in a headlock by the neck when we were play fighting", "pupil"),
+        ("I lost it with the printer this morning and kicked it, sorry the form is late", "parent"),
+        ("I lost my temper at the ref and got told off by my wife, the kids found it hilarious", "parent"),
+        ("I lost it at the photocopier and threw the paper across the room, can someone fix it", "staff"),
+        ("he took some calpol and was a bit sleepy after, is it ok for him to come in?", "parent"),
+        (
+            "my husband drank vodka at the wedding and was sleepy all Sunday, no school run from him today",
+            "parent",
+        ),
+        ("she took her antibiotics this morning, they make her drowsy, please keep an eye", "parent"),
+        ("our dog bit his lead in half again, third time this month lol", "parent"),
+        (
+            "the neighbours dog went for our cat again, second time, we've reported it to the council",
+            "parent",
+        ),
+        (
+            "she's been eating leftovers off other people's plates at the party, so embarrassing, she's a "
+            "bottomless pit",
+            "parent",
+        ),
+        (
+            "we missed the last 2 dentist appointments because of the strike, his tooth hurts, can he leave "
+            "early for the rebooked one",
+            "parent",
+        ),
+        (
+            "the hospital letters keep going to our old address so we missed the appointment, it's been "
+            "rebooked",
+            "parent",
+        ),
+        ("the chemist hasn't got his inhaler in stock, we collect it tomorrow", "parent"),
+        ("my friend from online gave me a recipe for slime, can we do it in class", "parent"),
+        ("my dad needs him at the shop on saturday so he will miss football club", "parent"),
+        (
+            "sorry she missed the morning, her dad took her to the garage with him when the car broke down",
+            "parent",
+        ),
+        ("Y6 enterprise week: the children run a stall, the class shop and the till at lunchtime", "staff"),
+        (
+            "collecting money for the PTA raffle with my son, the neighbours were scary with their dogs",
+            "parent",
+        ),
+        ("my brother is just out of hospital after his op, the kids are going to visit him", "parent"),
+        ("he did time in the army, he's great with kids now, he's coaching under 9s", "parent"),
+        ("grandad came out of the boys room at night to check on them because they were giggling", "parent"),
+        ("the lodger came into the kitchen at 2am for a snack and woke the dog", "parent"),
+        ("Mr Khan does 1:1 reading with him in the library with the door open as always", "staff"),
+        ("the teacher invited the class to her house for a garden party, is that ok to accept", "parent"),
+        ("our PTA added the Y6 parents on whatsapp and chats in the evenings about the disco", "staff"),
+        (
+            "the head bought new trainers for the whole football team from the PTA money, it's in the "
+            "minutes",
+            "staff",
+        ),
+        (
+            "the head paid for lunch for all the staff and said not to mention it to the governors haha",
+            "staff",
+        ),
+        (
+            "he's got supervised contact with his dad on Saturdays at the centre and it's going well, they "
+            "play games",
+            "parent",
+        ),
+        ("there's a court order so dad messages her on birthdays only, all agreed", "parent"),
+        ("he pushed his scooter down the steps at the park and it broke", "parent"),
+        ("my brother pushed me down the slide and i laughed", "pupil"),
+        ("Home visit today with Mrs Jones was lovely, thank you, he showed her his room", "parent"),
+        ("not as a teacher but as a mum, can I ask about the photo rules for the fair", "staff"),
+        ("my dad whacked the ball over the fence haha", "pupil"),
+        ("they keep telling me they have seen my photos of the cake i made, so proud", "parent"),
+        ("parents keep telling me theyve seen my holiday pics on insta, should I lock it down?", "staff"),
+        ("a boy punched my son in the face at break, can someone look into it", "parent"),
+        ("his brother hit my daughter with a pillow last night, they were messing about", "parent"),
+        ("she was smacking her teddies for being naughty like in the story, so funny", "parent"),
+        ("dad says its all my fault the dog got out", "pupil"),
+        ("when dad gets angry at the football mum gets cross with him for shouting lol", "pupil"),
+        ("i put my hands round mums neck for a piggyback", "pupil"),
+        ("we played a game where they had to take their wellies off in the hall", "parent"),
+        ("Y6 rated the school dinners out of ten and ranked the puddings", "staff"),
+        ("we had to rate our body confidence in PSHE 1 to 10", "pupil"),
+        ("the teacher asked what he is wearing for the wedding next week", "parent"),
+        ("miss said if we tell anyone the surprise we lose golden time", "pupil"),
+        (
+            "the tutor is doing a reading session in the library with the door shut because of the noise",
+            "staff",
+        ),
+        ("we keep the paint in the stock cupboard, could the TA put the light off when done", "staff"),
+        ("she was sent to collect the parcels from the neighbours houses for her nan", "parent"),
+        ("he's in a wheelchair and does swimming for hours on Saturday, gets soaked haha", "parent"),
+        ("I hit my son with the ball so hard in the garden, he fell over laughing", "parent"),
+        ("she locked herself in the bathroom and was crying because she lost her tooth", "parent"),
+        ("Mr Jones dragged the PE mats across the hall and hurt his shoulder", "staff"),
+        ("the head yanked the stuck door off its hinges haha", "staff"),
+        ("the swimming coach sent me a friend request, I'm his mum not a pupil, can I accept?", "parent"),
+        ("she didn't come out at 3:15 because she was at choir, her phone is off in school anyway", "parent"),
+        (
+            "the SENCO (sorry, I've forgotten her name) was brilliant at the meeting with us and our son",
+            "parent",
+        ),
+        (
+            "came back from cub camp with a bruise on his leg, he tripped over a guy rope in the dark, all "
+            "fine",
+            "parent",
+        ),
+        (
+            "Alfie's grandad is a chef and will bring his knives in a locked case for jobs week, is that ok?",
+            "parent",
+        ),
+        (
+            "Pest control are coming on Friday for the mice, traps behind the fridge, don't tell the Y1s "
+            "they'll want to keep them",
+            "staff",
+        ),
+        (
+            "a Y4 girl told her table her dad 'shoots people with a taser', he's a police officer so that's "
+            "true",
+            "staff",
+        ),
+        (
+            "the pest man put down poison for the rats, if she tells you in news time that the rats are "
+            "dead that's why",
+            "parent",
+        ),
+        ("dont tell my mum but im making her a card for her birthday", "pupil"),
+        ("Couldn't get hold of his mum so he's being picked up by his nan today", "parent"),
+        (
+            "I can't reach his dad on the phone, he's staying at his auntie's flat this week while we move "
+            "house",
+            "parent",
+        ),
+        ("that printer tried to kill me again this morning", "staff"),
+    ],
+)
+def test_round_62_look_alikes_raise_no_alarm(detector: SafeguardingDetector, text: str, role: str) -> None:
+    # Round 62: the round's new rules read for what else their words mean (a head bumped on a cupboard, a nose
+    # hit by a ball, a puppy, a headlock, a printer, a referee, calpol, antibiotics, a husband at a wedding, a
+    # dog's lead, a cat, a hungry child at a party, a rebooked appointment, a chemist out of stock, slime, a
+    # Saturday at the shop, a garage, enterprise week, a raffle, a hospital stay, the army, a grandad checking
+    # on the boys, a lodger's snack, one-to-one reading with the door open, a garden party, a PTA chat,
+    # football kit, a staff lunch, contact going well, an agreed court order, a scooter, a slide, a good home
+    # visit, a parent who is a teacher, a ball over the fence, a boy at break, a pillow fight, a story, a dog
+    # let out, a match, a piggyback, wellies, dinners rated, PSHE, a wedding outfit, a surprise, a noisy
+    # library, the paint cupboard, a nan's parcels, swimming, a garden game, a lost tooth, PE mats, a stuck
+    # door, a coach's friend request to a parent, choir); and set CH's flags the rules raised (a SENCO whose
+    # name was forgotten, a bruise from a guy rope at camp, a chef's knives for jobs week, pest control, a
+    # police officer's taser, poison for rats, a secret birthday card); and blind80a's alert ("parents keep
+    # telling me they've seen my holiday photos")
+    assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she's 7, 8 in march",
+        "she's 6, 7 in august",
+        "he is 9",
+        "6 years old",
+        "they're 5",
+        "hes 12 next month",
+    ],
+)
+def test_a_childs_age_given_as_an_answer_is_not_an_alarm(detector: SafeguardingDetector, text: str) -> None:
+    # Round 62: a child's age given alone, as an answer ("she's 7, 8 in march"), is an answer like a name,
+    # with no sentence to read the meaning of: the rules read it, the similarity and meaning layers do not
+    # (when round 62 tried new ordinary examples, the similarity layer read three such answers in the
+    # development sets as close to a grooming disclosure)
+    assert age_answer(text)
+    assert detector.detect(text, role="parent") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        ("she's 9 and her stepdad hits her", "dsl"),
+        ("he's 7, his mum leaves him home alone every night", "dsl"),
+        ("she's 10 and a man online keeps asking her for pictures", "dsl"),
+    ],
+)
+def test_an_age_inside_a_sentence_is_still_read(
+    detector: SafeguardingDetector, text: str, route: str
+) -> None:
+    # Round 62: only a whole answer that is an age is left unread; an age that begins a disclosure is not
+    assert not age_answer(text)
+    _assert_found(detector, text, route, "parent")

@@ -93,6 +93,24 @@ def after_who(text: str) -> str:
     return text[found.end() :] if found else text
 
 
+# a child's age given as a whole answer ("she's 7, 8 in march", "he is 9", "6 years old", "9 next week"): the
+# next birthday may follow, named by a month, a day or a season only, so "she's 9 on her own" is still read
+_WHEN = r"""(?:jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*
+    |mon\w*|tue\w*|wed\w*|thu\w*|fri\w*|sat\w*|sun\w*|week|month|year|birthday|spring|summer|autumn|winter)"""
+_AGE_ANSWER = re.compile(
+    rf"""^\s*(?:(?:he'?s|she'?s|they'?re|(?:he|she)\s+is|they\s+are)\s+)?(?:only\s+|just\s+)?
+    \d{{1,2}}(?:\s*(?:years?|yrs?)(?:\s+old)?)?
+    (?:\s*(?:,|and|&)?\s*(?:\d{{1,2}}\s+)?(?:in|on|next|this)\s+(?:the\s+)?{_WHEN})?\s*[.!]?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def age_answer(text: str) -> bool:
+    """Whether a whole message is a child's age given as an answer ("she's 7, 8 in march", "he's 9"): like a
+    name, an answer to a question, with no sentence to read the meaning of."""
+    return bool(_AGE_ANSWER.match(text))
+
+
 # lower-case words that join names in an answer ("Blaze and Rebel Burns, twins, Reception")
 _JOINERS = frozenset(["and", "twins", "twin", "both"])
 

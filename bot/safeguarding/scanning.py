@@ -16,7 +16,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from bot.common.text import fold
-from bot.safeguarding.details import after_who, capitalised, name_like, without_contacts
+from bot.safeguarding.details import after_who, age_answer, capitalised, name_like, without_contacts
 from bot.safeguarding.patterns import START, Alt, Gap, Lexicon, Opt, Pattern, Rule
 from bot.safeguarding.punctuation import CLAUSE_END, SENTENCE_END, punctuated
 from bot.safeguarding.symbols import Symbols
@@ -207,11 +207,11 @@ def read_words(text: str, vocabulary: Vocabulary, spellings: Mapping[str, tuple[
 
 def _sentences(prepared: str) -> tuple[list[str], bool]:
     """The sentences of a `_prepared` text (none empty at its end: "mr b hurt." is one), and whether the
-    message is only a name."""
+    message is only a name or a child's age given as an answer."""
     sentences = SENTENCE_END.split(prepared)
     while len(sentences) > 1 and not sentences[-1].strip():
         sentences.pop()
-    return sentences, name_like(after_who(prepared).split(), NAME_WORDS)
+    return sentences, name_like(after_who(prepared).split(), NAME_WORDS) or age_answer(prepared)
 
 
 def _prepared(text: str, vocabulary: Vocabulary) -> str:
