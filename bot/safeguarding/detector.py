@@ -142,7 +142,7 @@ class SafeguardingDetector:
                     best = (rank, -order, found)
         if best:
             return Assessment(best[2])
-        if msg.only_names:  # an answer to "your name?" or "which class?": no sentence to read the meaning of
+        if msg.an_answer:  # an answer to "your name?", "which class?" or "how old?": no sentence to read
             return Assessment()
         found = self._similar(text, msg.words, shortcuts) if self.similar else None
         return self._meant(text, msg.words) if found is None and self.meaning else Assessment(found)

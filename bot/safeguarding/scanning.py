@@ -123,7 +123,7 @@ class Message:
     starts: frozenset[int]
     ends: frozenset[int]
     words: list[str] = field(default_factory=list)  # as read (for the similarity layer); "" once excluded
-    only_names: bool = False  # the whole message reads as names ("Grace Burns, Year 3 Hedgehogs"): details.py
+    an_answer: bool = False  # the whole message is names ("Grace Burns, Year 3 Robins") or an age: details.py
     written: Message | None = None  # the message before `mask` blanked anything (what `unless:` reads)
 
     where: dict[str, list[int]] = field(default_factory=dict)
@@ -153,7 +153,7 @@ class Message:
             if not any(start < b < end for b in self.starts)
         ]
         if masked and self.written is None:
-            self.written = Message(list(self.keys), self.starts, self.ends, list(self.words), self.only_names)
+            self.written = Message(list(self.keys), self.starts, self.ends, list(self.words), self.an_answer)
             self.written.index()
         for start, end in masked:
             self.keys[start:end] = [frozenset()] * (end - start)
@@ -166,7 +166,7 @@ def read(text: str, vocabulary: Vocabulary, spellings: Mapping[str, tuple[str, .
     """Fold, split into sentences and words, apply `spellings:`, and look each word up.
 
     Contact details are skipped, and so are names: the word after a title ("Mrs Hickman's class") and
-    misspellings in a message that is only a name ("Dick Turner"). See details.py.
+    misspellings in a message that is only a name ("Dick Turner") or a child's age. See details.py.
     """
     keys: list[frozenset[str]] = []
     said: list[str] = []
@@ -187,7 +187,7 @@ def read(text: str, vocabulary: Vocabulary, spellings: Mapping[str, tuple[str, .
                     keys.append(lookup(w))
                     said.append(w)
     message = Message(
-        keys, frozenset(starts), frozenset(starts - {0}) | {len(keys)}, said, only_names=exact_only
+        keys, frozenset(starts), frozenset(starts - {0}) | {len(keys)}, said, an_answer=exact_only
     )
     message.index()
     return message
