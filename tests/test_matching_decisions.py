@@ -1986,3 +1986,58 @@ def test_asking_whether_ones_own_letter_arrived_or_for_a_call_in_dialect_is_pass
     # request
     reply = engine_both_ways.ask(text, "parent")
     assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "could someone please see about getting that post taken down",
+        "Could somebody from the school please see about getting the comment taken off?",
+        "can you see to having the video deleted",
+    ],
+)
+def test_asking_someone_to_see_about_a_posts_removal_is_passed_on(
+    engine_both_ways: Engine, text: str
+) -> None:
+    # Round 63 (blind81b, read): "Could somebody from the school please see about getting it taken off? I
+    # would rather not get involved myself" was asked "Did you mean…"; someone asked to see about, look into
+    # or see to a post's removal is a request for a person
+    reply = engine_both_ways.ask(text, "parent")
+    assert reply.action == "forward", (reply.action, reply.topic)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what happens if kids are nasty to each other on their phones",
+        "my son says the boys are horrible to one another on the xbox chat, what will school do",
+    ],
+)
+def test_children_unkind_to_each_other_online_is_online_bullying(engine_both_ways: Engine, text: str) -> None:
+    # Round 63 (blind81b, read): "What does the school do if the children are unkind to one another on the
+    # phones and computers?" was answered with the rule on pupils' access at school. Children unkind, nasty,
+    # mean or horrible to each other (or one another) is bullying, said without the word
+    reply = engine_both_ways.ask(text, "parent")
+    offered = [o.payload for o in reply.options if o.payload.startswith("t:")]
+    assert reply.topic == "cyberbullying_policy" or offered[:1] == ["t:cyberbullying_policy"], (
+        reply.topic,
+        offered,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is there a leaflet for staff about using facebook",
+        "Is there a booklet for new staff on social networking?",
+    ],
+)
+def test_a_leaflet_or_booklet_for_staff_is_the_staff_guidance(engine_both_ways: Engine, text: str) -> None:
+    # Round 63 (blind81b, read): "Is there any sort of leaflet for staff that explains all this in plain
+    # English?" was offered pupils' access first; a leaflet or a booklet is the guidance the policy names
+    reply = engine_both_ways.ask(text, "staff")
+    offered = [o.payload for o in reply.options if o.payload.startswith("t:")]
+    assert reply.topic == "staff_guidance_publication" or offered[:1] == ["t:staff_guidance_publication"], (
+        reply.topic,
+        offered,
+    )

@@ -401,6 +401,9 @@ DEV_FLOORS = {
     # round 62: blind80a and blind80b (held out through rounds 60 and 61) read
     "blind/blind80a.yaml": ((0.76, 0.88, 0.0), (0.5, 0.68, 0.11)),
     "blind/blind80b.yaml": ((0.88, 0.92, 0.0), (0.59, 0.79, 0.05)),
+    # round 63: blind81a and blind81b (held out through rounds 61 and 62) read
+    "blind/blind81a.yaml": ((0.85, 0.93, 0.03), (0.6, 0.82, 0.0)),
+    "blind/blind81b.yaml": ((0.88, 0.91, 0.03), (0.54, 0.75, 0.05)),
 }
 
 
@@ -441,17 +444,17 @@ def test_development_sets_keep_their_floors(engine_both_ways: Engine, name: str)
 
 
 # The development sets pooled, written (blind/) and real (real/), with the meaning and on words alone: top-1,
-# answered right and helped may not fall, nor the wrong-answer rate rise (round 62's end, 166 sets, with the
-# sets read in round 62: blind80a and blind80b; over the 164 sets before them round 62's changes moved no
-# outcome in either mode).
+# answered right and helped may not fall, nor the wrong-answer rate rise (round 63's end, 168 sets, with the
+# sets read in round 63: blind81a and blind81b; over the 166 sets before them round 63's changes moved top-1,
+# answered right and helped up in both modes and no answer to wrong).
 POOLED_FLOORS = {
     # (semantic, kind): (top-1 ≥, answered right ≥, helped ≥, wrong-answer rate ≤)
-    # 14153 policy, 104 of 7053 answers wrong
-    (True, "blind"): (0.8748, 0.4909, 0.9419, 0.0148),
+    # 14361 policy, 106 of 7140 answers wrong
+    (True, "blind"): (0.875, 0.4897, 0.9417, 0.0149),
     # 1462 policy, 39 of 325 answers wrong
     (True, "real"): (0.5, 0.1956, 0.673, 0.12),
-    # 14153 policy, 297 of 4399 answers wrong
-    (False, "blind"): (0.6425, 0.2897, 0.8312, 0.0676),
+    # 14361 policy, 298 of 4456 answers wrong
+    (False, "blind"): (0.6424, 0.2894, 0.8312, 0.0669),
     # 1462 policy, 59 of 233 answers wrong
     (False, "real"): (0.3727, 0.119, 0.5567, 0.2533),
 }

@@ -19,7 +19,7 @@ from bot.core.engine import meaning_layer
 from bot.core.other_language import written_in_another_language
 from bot.knowledge.loading import load_knowledge
 from bot.matching.semantic import load_embedder
-from bot.safeguarding.details import age_answer, without_contacts
+from bot.safeguarding.details import age_answer, nickname_answer, without_contacts
 from bot.safeguarding.detector import Detection, SafeguardingDetector
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -740,6 +740,9 @@ FRESH_SETS = {
     # held out through rounds 60 and 61, read in round 62: 27/120 missed, 3 routes and 17/300 flagged at round
     # 62's start; ten flags of the similarity and meaning layers left (the header says which and why)
     "general_blind_ch.yaml": (0, 0.034),
+    # held out through rounds 61 and 62, read in round 63: 15/120 missed, 3 routes and 12/300 flagged at round
+    # 63's start; seven flags of the similarity and meaning layers left (the header says which and why)
+    "general_blind_ci.yaml": (0, 0.024),
 }
 
 
@@ -10891,3 +10894,149 @@ def test_an_age_inside_a_sentence_is_still_read(
     # Round 62: only a whole answer that is an age is left unread; an age that begins a disclosure is not
     assert not age_answer(text)
     _assert_found(detector, text, route, "parent")
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        (
+            "he has to go straight home to do his dad's insulin because his dad can't manage since the "
+            "stroke",
+            "staff",
+            "dsl",
+        ),
+        ("i have to do my mums tablets and help her wash and i am tired all the time", "pupil", "dsl"),
+        (
+            "while I'm in hospital my 10 year old will get the little ones up and sort their dinners, her "
+            "dad's on methadone and sometimes passes out",
+            "parent",
+            "dsl",
+        ),
+        ("his dad cut all his hair off as a punishment and filmed him crying", "parent", "dsl"),
+        (
+            "she says her stepmum can't stand the sight of her and she has to eat her meals on the landing",
+            "staff",
+            "dsl",
+        ),
+        (
+            "mum makes him wear a nappy to school because he's a baby when he gets things wrong",
+            "staff",
+            "dsl",
+        ),
+        ("her mum shouted I'm ashamed to be your mother in the playground", "parent", "dsl"),
+        ("at pick up mum told her she should have left her at the hospital", "staff", "dsl"),
+        ("we're living in the car since we got evicted, it's freezing at night", "parent", "dsl"),
+        ("3rd move this term, he doesn't know where he's sleeping tonight", "staff", "dsl"),
+        ("saw a dad smacking the toddler's legs hard in the car park while he screamed", "staff", "dsl"),
+        ("my partner squeezes the baby so tight when she cries that she goes red", "parent", "dsl"),
+        (
+            "baby brother is 4 months old and has a bruise on his cheek, mum says his sister did it",
+            "staff",
+            "dsl",
+        ),
+        ("finger-shaped bruises on her upper arm this morning", "staff", "dsl"),
+        ("she's staying at his tonight and he's drunk", "parent", "dsl"),
+        ("my baby brother cries in his cot all day and mum doesnt get him out", "pupil", "dsl"),
+        (
+            "CT Y4: Amira back from the holidays walking awkwardly, said she had a special party and it hurt",
+            "staff",
+            "dsl",
+        ),
+    ],
+)
+def test_round_63_disclosures_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Round 63 (set CI, read): a child doing a parent's care (insulin, tablets, washing) and tired for it; a
+    # child left in charge of the little ones while a parent on methadone passes out; a head shaved as a
+    # punishment and the crying filmed; a step-parent who "can't stand the sight of her" and meals on the
+    # landing; a nappy to school "because he's a baby"; a parent's words of rejection ("ashamed to be your
+    # mother", "should have left you at the hospital"); a family living in a car; a child who does not know
+    # where he is sleeping tonight; a toddler's legs slapped hard; a baby squeezed until she goes red; a
+    # bruise on a baby with a story that does not fit; finger-shaped bruises; a child at the other parent's
+    # while he is drunk; a baby left crying in a cot; a staff note headed with the writer's job and class ("CT
+    # Y4: …") is the DSL's, not the head's
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("she has to give her nan her tablets on a Sunday, she loves helping", "parent"),
+        ("My mum had a stroke and the carers come in twice a day, so my daughter is a bit tired", "parent"),
+        ("she had her injection today and was so brave, she might be tired tomorrow", "parent"),
+        ("We're staying in the caravan at the moment while the house is being done", "parent"),
+        ("We're living in my mum's garage at the moment while the extension's built", "parent"),
+        ("Sorry he's late, he's been sleeping in the car all the way from Wales", "parent"),
+        ("he doesn't know where he's sleeping on the residential yet, can he be with Sam?", "parent"),
+        ("my dad shaved his head for charity and my brother wants to do it too", "pupil"),
+        ("I don't want to see his face till he's tidied his room lol", "parent"),
+        ("my son has to wear a pull up to school because of his condition, the nurse knows", "parent"),
+        ("she's a baby in the nativity so she's wearing a nappy costume haha", "parent"),
+        ("she was slapping her legs hard to the music at the concert, so funny", "parent"),
+        ("he holds her hand so tight when we cross the road that she cries", "parent"),
+        ("my baby sister bit me and now I have a bruise, mum said she is teething", "pupil"),
+        ("baby brother has a bruise from where he bumped the coffee table, he's learning to walk", "parent"),
+        ("bruise on his fingertip where he shut it in the door", "parent"),
+        (
+            "shes at her friends house tonight and shes been drinking loads of fizzy so expect her hyper",
+            "parent",
+        ),
+        (
+            "the baby cries when I put him in the cot but the health visitor says let him settle on his own",
+            "parent",
+        ),
+        ("Hattie went paintballing and came home with bruises all over, she loved it", "parent"),
+        ("Priya got stabbed in the chest plate loads at her fencing bout but won", "parent"),
+        ("Can they wear masks to the disco? His has a knife through the head", "parent"),
+        ("Can Otis do a funny story instead, he writes creepy ones and then can't sleep", "parent"),
+        (
+            "I recorded the teacher on a voice memo without asking at parents evening, I've deleted it",
+            "parent",
+        ),
+        ("Is it weird if I add my son's teacher on Facebook? We message on dojo all the time", "parent"),
+        ("Can I bring my grown up daughter to the meeting with the governors?", "parent"),
+        ("her dad is on nights so she might be tired, he does her tablets for her ADHD", "parent"),
+    ],
+)
+def test_round_63_look_alikes_raise_no_alarm(detector: SafeguardingDetector, text: str, role: str) -> None:
+    # Round 63: the round's new rules read for what else their words mean (a nan's tablets, carers, a brave
+    # injection, a caravan while the house is done, a garage while an extension is built, a long drive, a
+    # residential, a head shaved for charity, a tidy room, a pull-up for a condition, a nativity costume, a
+    # concert, crossing the road, a baby who bites, a baby learning to walk, a door, fizzy drinks, a health
+    # visitor's advice); set CI's flags the rules raised (paintball, a fencing bout, a disco mask, a creepy
+    # story, a voice memo); and blind81b's two alerts ("is it weird if I add my son's teacher on Facebook",
+    # "my grown up daughter" at the governors' meeting)
+    assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its Alfie-Jay but everyone calls him AJ",
+        "Her name's Sophia but she goes by Sophie",
+        "Theodore, we call him Teddy",
+        "Jack but his friends call him Jax.",
+    ],
+)
+def test_a_name_and_the_name_a_child_goes_by_is_an_answer(detector: SafeguardingDetector, text: str) -> None:
+    # Round 63 (set CI, read): "Its Alfie-Jay but everyone calls him AJ", an answer to "the child's name?",
+    # was read by the similarity layer as close to a disclosure. A name and the name the child goes by, every
+    # name capitalised as typed, is an answer like a name alone: the rules read it, the layers do not
+    assert nickname_answer(text)
+    assert detector.detect(text, role="parent") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        ("It's Dad but everyone calls him names and he hits me", "dsl"),
+        ("its alfie but everyone calls him a liar because his uncle touches him", "dsl"),
+    ],
+)
+def test_a_sentence_about_what_a_child_is_called_is_still_read(
+    detector: SafeguardingDetector, text: str, route: str
+) -> None:
+    # Round 63: only a whole answer of names is left unread
+    assert not nickname_answer(text)
+    _assert_found(detector, text, route, "pupil")

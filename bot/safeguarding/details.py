@@ -105,6 +105,24 @@ _AGE_ANSWER = re.compile(
 )
 
 
+# a name given with the name the child goes by ("Its Alfie-Jay but everyone calls him AJ", "Her name's Sophia,
+# she goes by Sophie"): every name capitalised as typed, so "it's Dad but everyone calls him names" is read
+_NAME = r"(?:[A-Z][\w'-]*)"
+_NICKNAME_ANSWER = re.compile(
+    rf"""^\s*(?i:(?:it'?s|it\s+is|(?:his|her|their)\s+name(?:'?s|\s+is)|(?:he|she)'?s|(?:he|she)\s+is)\s+)?
+    {_NOT_A_NAME}{_NAME}(?:\s+{_NAME}){{0,2}}\s*,?\s*(?i:(?:but\s+)?
+    (?:(?:every(?:one|body)|we(?:\s+all)?|they|people|(?:his|her|their)\s+friends|the\s+family)\s+(?:calls?|know)
+    \s+(?:him|her|them)(?:\s+as)?|(?:he|she|they)\s+goe?s\s+by))\s+{_NAME}(?:\s+{_NAME})?\s*[.!]?\s*$""",
+    re.VERBOSE,
+)
+
+
+def nickname_answer(text: str) -> bool:
+    """Whether a whole message is a child's name and the name they go by, given as an answer ("Its Alfie-Jay
+    but everyone calls him AJ"): like a name alone, with no sentence to read the meaning of."""
+    return bool(_NICKNAME_ANSWER.match(text))
+
+
 def age_answer(text: str) -> bool:
     """Whether a whole message is a child's age given as an answer ("she's 7, 8 in march", "he's 9"): like a
     name, an answer to a question, with no sentence to read the meaning of."""
@@ -128,3 +146,18 @@ def name_like(chunks: list[str], most: int) -> bool:
         return False
     named = [c for c in wordy if c.strip(",.;:()").lower() not in _JOINERS]
     return 0 < len(named) <= most and all(capitalised(c) for c in named)
+
+
+NAME_WORDS = 4
+"""A message of at most this many capitalised words is read as a name ("Dick Turner"): no misspellings."""
+
+
+def an_answer(prepared: str) -> bool:
+    """Whether a whole message is an answer to a question, with no sentence to read the meaning of: a name
+    ("Grace Burns, Year 3 Robins", "I'm his mum, Lisa Bullock"), a name and the name the child goes by, or a
+    child's age."""
+    return (
+        name_like(after_who(prepared).split(), NAME_WORDS)
+        or age_answer(prepared)
+        or nickname_answer(prepared)
+    )

@@ -16,7 +16,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from bot.common.text import fold
-from bot.safeguarding.details import after_who, age_answer, capitalised, name_like, without_contacts
+from bot.safeguarding.details import an_answer, capitalised, without_contacts
 from bot.safeguarding.patterns import START, Alt, Gap, Lexicon, Opt, Pattern, Rule
 from bot.safeguarding.punctuation import CLAUSE_END, SENTENCE_END, punctuated
 from bot.safeguarding.symbols import Symbols
@@ -24,8 +24,6 @@ from bot.safeguarding.triggers import has_every
 
 _REPEATS = re.compile(r"([a-z])\1{2,}")  # "sooo" -> "so", "hurtsss" -> "hurts"
 _WORD = re.compile(r"[a-z0-9]+")
-NAME_WORDS = 4
-"""A message of at most this many capitalised words is read as a name ("Dick Turner"): no misspellings."""
 _INITIAL = "."  # after a title and an initial ("Mrs S Cox")
 _ALSO_ALONE = ("miss", "sir")  # titles pupils also use alone, so a known or unknown word may follow
 
@@ -207,11 +205,11 @@ def read_words(text: str, vocabulary: Vocabulary, spellings: Mapping[str, tuple[
 
 def _sentences(prepared: str) -> tuple[list[str], bool]:
     """The sentences of a `_prepared` text (none empty at its end: "mr b hurt." is one), and whether the
-    message is only a name or a child's age given as an answer."""
+    message is only a name (or a name and the name the child goes by) or a child's age given as an answer."""
     sentences = SENTENCE_END.split(prepared)
     while len(sentences) > 1 and not sentences[-1].strip():
         sentences.pop()
-    return sentences, name_like(after_who(prepared).split(), NAME_WORDS) or age_answer(prepared)
+    return sentences, an_answer(prepared)
 
 
 def _prepared(text: str, vocabulary: Vocabulary) -> str:
