@@ -11040,3 +11040,53 @@ def test_a_sentence_about_what_a_child_is_called_is_still_read(
     # Round 63: only a whole answer of names is left unread
     assert not nickname_answer(text)
     _assert_found(detector, text, route, "pupil")
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Jake keeps taking food off other people's plates at lunch because he's always starving after PE",
+            "pupil",
+        ),
+        (
+            "her glasses broke at the weekend, the optician is booked for Thursday so she can't see the "
+            "board till then",
+            "parent",
+        ),
+        ("our cat got locked in the shed all night and was crying", "pupil"),
+        (
+            "My mum had a stroke so my daughter helps her with her tablets, the carers come twice a day",
+            "parent",
+        ),
+        ("grandad had a stroke last year so my son helps him with his shoes when we visit", "parent"),
+    ],
+)
+def test_round_63_look_alikes_on_older_rules_raise_no_alarm(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    # Round 63: ordinary messages that older rules read as disclosures (food off plates after PE, glasses
+    # broken at the weekend with the optician booked, a cat locked in the shed, a stroke read as stroking)
+    assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("she's losing weight and takes food off other kids' plates, says there's no food at home", "staff"),
+        ("Y2 girl is always starving, steals food from other children's lunchboxes", "staff"),
+        ("dad locks me in the shed all night when im naughty", "pupil"),
+        ("i got locked in the shed with the dog all night", "pupil"),
+        (
+            "he's missed the last three eye appointments, his glasses are broken and mum won't take him",
+            "parent",
+        ),
+        ("grandad had a stroke and now he touches me in my private parts", "pupil"),
+        ("my uncle strokes my leg and says its our secret", "pupil"),
+    ],
+)
+def test_disclosures_beside_the_round_63_guards_are_still_found(
+    detector: SafeguardingDetector, text: str, role: str
+) -> None:
+    # Round 63: each guard above is narrow (after PE, a recent break, a pet locked in, a stroke as an illness)
+    _assert_found(detector, text, "dsl", role)
