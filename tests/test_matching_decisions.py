@@ -351,6 +351,11 @@ def _sections(reply: Reply) -> list[str]:
     return [o.payload[2:] for o in reply.options if o.payload.startswith("t:")]
 
 
+def _answers_or_offers_first(reply: Reply, topic: str) -> bool:
+    """The reply answers with `topic`, or offers it as the first section."""
+    return reply.topic == topic or _sections(reply)[:1] == [topic]
+
+
 def test_a_question_that_comes_close_to_a_section_falls_back_with_that_section_listed(engine: Engine) -> None:
     # Round 11: when the out-of-scope examples narrowly beat every section, "I can't find an answer" lists the
     # sections that came close beside the offer to ask the office (blind set 13: "is what the governors decide
@@ -2018,11 +2023,7 @@ def test_children_unkind_to_each_other_online_is_online_bullying(engine_both_way
     # phones and computers?" was answered with the rule on pupils' access at school. Children unkind, nasty,
     # mean or horrible to each other (or one another) is bullying, said without the word
     reply = engine_both_ways.ask(text, "parent")
-    offered = [o.payload for o in reply.options if o.payload.startswith("t:")]
-    assert reply.topic == "cyberbullying_policy" or offered[:1] == ["t:cyberbullying_policy"], (
-        reply.topic,
-        offered,
-    )
+    assert _answers_or_offers_first(reply, "cyberbullying_policy"), (reply.topic, _sections(reply))
 
 
 @pytest.mark.parametrize(
@@ -2036,8 +2037,4 @@ def test_a_leaflet_or_booklet_for_staff_is_the_staff_guidance(engine_both_ways: 
     # Round 63 (blind81b, read): "Is there any sort of leaflet for staff that explains all this in plain
     # English?" was offered pupils' access first; a leaflet or a booklet is the guidance the policy names
     reply = engine_both_ways.ask(text, "staff")
-    offered = [o.payload for o in reply.options if o.payload.startswith("t:")]
-    assert reply.topic == "staff_guidance_publication" or offered[:1] == ["t:staff_guidance_publication"], (
-        reply.topic,
-        offered,
-    )
+    assert _answers_or_offers_first(reply, "staff_guidance_publication"), (reply.topic, _sections(reply))

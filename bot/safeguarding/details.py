@@ -44,9 +44,10 @@ _SPOKEN_NUMBER = re.compile(
 _SPOKEN_HINT = re.compile(r"\b(?:double|triple|oh)\b|\b(?:seven|nine|eight)\b", re.IGNORECASE)
 # a name given as a form's answer ("Surname is Batter, first name Jacob", "child's name: Ruby Stabb")
 _NOT_A_NAME = r"(?!(?:Year|Yr|Class|Reception|Nursery|Mr|Mrs|Ms|Miss|Mx|Dr|Sir)\b)"
+_NAME = r"(?:[A-Z][\w'-]*)"  # a name as typed: a capital, then letters, digits, apostrophes and hyphens
 _NAME_SAID = re.compile(
     r"\b(?i:(?:sur|first|last|family|middle|full|child'?s|his|her|my)\s*name|surname)s?\s*(?i:is|:|-|=)?\s+"
-    rf"((?:{_NOT_A_NAME}[A-Z][\w'-]*,?\s*){{1,2}})"
+    rf"((?:{_NOT_A_NAME}{_NAME},?\s*){{1,2}})"
 )
 _NAME_HINT = re.compile(r"name", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
@@ -107,7 +108,6 @@ _AGE_ANSWER = re.compile(
 
 # a name given with the name the child goes by ("Its Alfie-Jay but everyone calls him AJ", "Her name's Sophia,
 # she goes by Sophie"): every name capitalised as typed, so "it's Dad but everyone calls him names" is read
-_NAME = r"(?:[A-Z][\w'-]*)"
 _NICKNAME_ANSWER = re.compile(
     rf"""^\s*(?i:(?:it'?s|it\s+is|(?:his|her|their)\s+name(?:'?s|\s+is)|(?:he|she)'?s|(?:he|she)\s+is)\s+)?
     {_NOT_A_NAME}{_NAME}(?:\s+{_NAME}){{0,2}}\s*,?\s*(?i:(?:but\s+)?
