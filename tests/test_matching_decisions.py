@@ -2038,3 +2038,47 @@ def test_a_leaflet_or_booklet_for_staff_is_the_staff_guidance(engine_both_ways: 
     # English?" was offered pupils' access first; a leaflet or a booklet is the guidance the policy names
     reply = engine_both_ways.ask(text, "staff")
     assert _answers_or_offers_first(reply, "staff_guidance_publication"), (reply.topic, _sections(reply))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is there a cut off for complaints",
+        "Is there a cut-off date for making a complaint about something last year?",
+    ],
+)
+def test_a_cut_off_for_complaining_is_the_time_limit(engine_both_ways: Engine, text: str) -> None:
+    # Round 64 (blind82a, read): "Is there a cut off for this sort of thing", about a residential in June
+    # asked in November, was offered the complaints procedure only; a cut-off is a deadline
+    reply = engine_both_ways.ask(text, "parent")
+    assert reply.topic == "complaints_time_limit", (reply.action, _sections(reply))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can I film the football match and put it on facebook? the whole team will be in it",
+        "can i put the swimming gala photos on insta",
+    ],
+)
+def test_a_match_or_gala_filmed_for_facebook_is_photos_of_other_children(
+    engine_both_ways: Engine, text: str
+) -> None:
+    # Round 64 (blind82b, read): a "Facebook Live from the touchline" with the whole team in it fell back, and
+    # even "film the football match and put it on facebook" was only asked "Did you mean…": a match, a
+    # tournament or a gala is an event children are filmed at
+    reply = engine_both_ways.ask(text, "parent")
+    assert reply.topic == "parents_photos", (reply.action, _sections(reply))
+
+
+def test_going_live_on_facebook_from_a_tournament_is_offered_photos_of_other_children(
+    engine_both_ways: Engine,
+) -> None:
+    # Round 64 (blind82b, read): going live on a site is posting, as a live stream already was
+    reply = engine_both_ways.ask(
+        "doing a facebook live from the touchline at the tournament so nan can watch, the whole team will be "
+        "on it",
+        "parent",
+    )
+    assert reply.action != "fallback"
+    assert _answers_or_offers_first(reply, "parents_photos"), (reply.topic, _sections(reply))

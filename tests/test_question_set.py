@@ -404,6 +404,9 @@ DEV_FLOORS = {
     # round 63: blind81a and blind81b (held out through rounds 61 and 62) read
     "blind/blind81a.yaml": ((0.85, 0.93, 0.03), (0.6, 0.82, 0.0)),
     "blind/blind81b.yaml": ((0.88, 0.91, 0.03), (0.54, 0.75, 0.05)),
+    # round 64: blind82a and blind82b (held out through rounds 62 and 63) read
+    "blind/blind82a.yaml": ((0.87, 0.96, 0.03), (0.6, 0.78, 0.12)),
+    "blind/blind82b.yaml": ((0.86, 0.91, 0.03), (0.57, 0.78, 0.04)),
 }
 
 
@@ -444,19 +447,20 @@ def test_development_sets_keep_their_floors(engine_both_ways: Engine, name: str)
 
 
 # The development sets pooled, written (blind/) and real (real/), with the meaning and on words alone: top-1,
-# answered right and helped may not fall, nor the wrong-answer rate rise (round 63's end, 168 sets, with the
-# sets read in round 63: blind81a and blind81b; over the 166 sets before them round 63's changes moved top-1,
-# answered right and helped up in both modes and no answer to wrong).
+# answered right and helped may not fall, nor the wrong-answer rate rise (round 64's end, 170 sets, with the
+# sets read in round 64: blind82a and blind82b; over the 168 sets before them round 64's changes moved top-1,
+# answered right and helped up in both modes; on words alone one out-of-scope question about parents driving
+# children to away matches is now answered with parents' photos, and one wrong answer went).
 POOLED_FLOORS = {
     # (semantic, kind): (top-1 ≥, answered right ≥, helped ≥, wrong-answer rate ≤)
-    # 14361 policy, 106 of 7140 answers wrong
-    (True, "blind"): (0.875, 0.4897, 0.9417, 0.0149),
+    # 14569 policy, 109 of 7233 answers wrong
+    (True, "blind"): (0.8754, 0.4889, 0.9424, 0.0151),
     # 1462 policy, 39 of 325 answers wrong
-    (True, "real"): (0.5, 0.1956, 0.673, 0.12),
-    # 14361 policy, 298 of 4456 answers wrong
-    (False, "blind"): (0.6424, 0.2894, 0.8312, 0.0669),
+    (True, "real"): (0.5, 0.1956, 0.6737, 0.12),
+    # 14569 policy, 302 of 4523 answers wrong
+    (False, "blind"): (0.6425, 0.2896, 0.8313, 0.0668),
     # 1462 policy, 59 of 233 answers wrong
-    (False, "real"): (0.3727, 0.119, 0.5567, 0.2533),
+    (False, "real"): (0.3734, 0.119, 0.5567, 0.2533),
 }
 
 

@@ -743,6 +743,9 @@ FRESH_SETS = {
     # held out through rounds 61 and 62, read in round 63: 15/120 missed, 3 routes and 12/300 flagged at round
     # 63's start; seven flags of the similarity and meaning layers left (the header says which and why)
     "general_blind_ci.yaml": (0, 0.024),
+    # held out through rounds 62 and 63, read in round 64: 19/120 missed, 1 route and 7/300 flagged at round
+    # 64's start; four flags of the similarity and meaning layers left (the header says which)
+    "general_blind_cj.yaml": (0, 0.014),
 }
 
 
@@ -11090,3 +11093,201 @@ def test_disclosures_beside_the_round_63_guards_are_still_found(
 ) -> None:
     # Round 63: each guard above is narrow (after PE, a recent break, a pet locked in, a stroke as an illness)
     _assert_found(detector, text, "dsl", role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        (
+            "my little boy's tracker showed him at a flat at 3 in the morning, we don't know who lives there",
+            "parent",
+            "dsl",
+        ),
+        (
+            "his watch had him at some house across town at midnight and I have no idea whose it is",
+            "parent",
+            "dsl",
+        ),
+        (
+            "you can hear her dad on the voice note screaming shut up then a slap and her crying",
+            "parent",
+            "dsl",
+        ),
+        (
+            "he works the counter at the takeaway till it shuts on school nights and he's only 9",
+            "staff",
+            "dsl",
+        ),
+        (
+            "she does nails at her aunt's salon after school and weekends till closing and she is 8",
+            "staff",
+            "dsl",
+        ),
+        (
+            "their little boy is begging outside the station with a cup every day while his dad watches",
+            "parent",
+            "dsl",
+        ),
+        ("his mum's church want to pray the gay out of him and he's been told to fast", "staff", "dsl"),
+        ("he's had nothing but water since Friday because of the fast, he's 9", "staff", "dsl"),
+        (
+            "her parents say they'll disown her and send her abroad to relatives, her passport is out",
+            "staff",
+            "dsl",
+        ),
+        (
+            "her dad says God will heal her so he took her inhaler off her and binned it, she's had "
+            "two attacks",
+            "staff",
+            "dsl",
+        ),
+        ("my step dad sed i have a bad spirit and i have to drink salty water till im sick", "pupil", "dsl"),
+        (
+            "mum says he needs a wheelchair and gives him tablets that knock him out, but I've seen "
+            "him running round fine",
+            "parent",
+            "dsl",
+        ),
+        (
+            "mum talks about a toddler but the health visitor says he isn't registered and nobody "
+            "has seen him",
+            "staff",
+            "dsl",
+        ),
+        ("20 days absent this term and dad won't let me speak to her on the phone", "staff", "dsl"),
+        (
+            "mum left her baby and toddler strapped in the car with the windows up, it's 30 degrees",
+            "parent",
+            "dsl",
+        ),
+        ("the man who does the school run drove off with six kids and no car seats", "parent", "dsl"),
+        ("a little girl from nursery crosses the main road and nobody meets her", "parent", "dsl"),
+        (
+            "mr b lets me play on his ipad in his office and gives me sweets, i must not tell the others",
+            "pupil",
+            "headteacher",
+        ),
+        (
+            "the headteacher whatsapped my daughter at night saying it was just between us",
+            "parent",
+            "chair_of_governors",
+        ),
+        (
+            "I keep seeing a pupil go into the caretaker's house alone after school, curtains shut",
+            "parent",
+            "headteacher",
+        ),
+        (
+            "our DSL told a child who was trying to disclose to stop telling stories and nothing was logged",
+            "staff",
+            "headteacher",
+        ),
+        (
+            "Can we move the briefing to 3.30? Also a lunchtime supervisor mentioned Y6 boy is picked up by "
+            "older lads in a car and has new trainers",
+            "staff",
+            "dsl",
+        ),
+    ],
+)
+def test_round_64_disclosures_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Round 64 (set CJ, read): a child's tracker at a stranger's address in the night; a slap heard on a voice
+    # note; a young child working long hours in a business or begging; a child pressed to change who they love
+    # or sent abroad to be "cured"; a child fasting for days; medicine thrown away on grounds of faith; a "bad
+    # spirit" driven out; an illness made up; a child nobody has seen; long absence with the child kept from
+    # view; children in a hot car or driven without seats; a nursery child crossing a main road alone; staff
+    # gifts and time alone kept secret, "just between us", a child alone in a staff member's house, a DSL who
+    # silenced a child; a staff member who passed a concern on is the reporter, not its subject
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "My son's watch showed him at his friend's house last night, I know the family, it was a "
+            "sleepover",
+            "parent",
+        ),
+        (
+            "You can hear him crying on the video because he slapped his own forehead when he scored an own "
+            "goal lol",
+            "parent",
+        ),
+        ("She went as a witch for Halloween and ate so many sweets she was sick", "parent"),
+        ("He takes melatonin tablets to keep him calm at night, the doctor prescribed them", "parent"),
+        ("He's fasting for Ramadan this year, he's 10, only water at night, can he skip PE", "parent"),
+        (
+            "Her inhaler was left at home, can I drop it into the office? She had a small attack on Friday",
+            "parent",
+        ),
+        (
+            "I haven't seen the new baby yet, nobody has seen him, they're keeping visitors away for a "
+            "fortnight",
+            "parent",
+        ),
+        ("My daughter helps at her aunt's nail salon on a Saturday morning and loves it", "parent"),
+        ("I work at the chip shop till it shuts so my mum collects him every night", "parent"),
+        ("The kids are begging for a dog every day, any tips?", "parent"),
+        ("We're taking her abroad to see family at half term, her passport is sorted", "parent"),
+        (
+            "Y5 girl absent 12 days with chickenpox, mum phoned every morning and put her on to say hello",
+            "staff",
+        ),
+        ("Do the kids need car seats on the minibus for the trip? We have no car seats spare", "parent"),
+        ("She's in reception and we cross the main road together every morning", "parent"),
+        ("Reminder: a child who tries to disclose must never be told to stop telling stories", "staff"),
+        (
+            "The TA said it was fine to add her on Facebook but my friend says staff aren't meant to accept "
+            "parents. I don't want to get her in trouble, which is it?",
+            "parent",
+        ),
+        (
+            "How much is dinner money a week now? My partner's been paying £2.30 a day but someone at "
+            "the gate said it's gone up",
+            "parent",
+        ),
+        (
+            "New teacher on our team thinks it's harmless to accept follow requests from pupils as long "
+            "as she never messages them. Who's right?",
+            "staff",
+        ),
+        (
+            "A TA showed me a chat where a teacher wrote to a mum 'don't tell school I said this but the "
+            "head is clueless'. Who do I tell?",
+            "staff",
+        ),
+        ("At the beginning of term there was a queue outside the office every day until 9", "parent"),
+        (
+            "Y4's shop project: she works at the till and serves customers till closing in the role play",
+            "staff",
+        ),
+        (
+            "My daughter is fasting for the first time this Ramadan, she's had nothing to eat since dawn, is "
+            "she excused swimming",
+            "parent",
+        ),
+        (
+            "My husband drove the kids to the party and the booster seats were in my car so he borrowed some",
+            "parent",
+        ),
+        ("Can the school council sell the leftover cakes at pick up tomorrow? Shame to waste them", "parent"),
+        ("Please address letters to Ms Gill and Ms Omondi, same address. Thank you", "parent"),
+        (
+            "My 11 year old will be getting herself to school after half term. She's sensible and it's a 10 "
+            "minute walk",
+            "parent",
+        ),
+    ],
+)
+def test_round_64_look_alikes_raise_no_alarm(detector: SafeguardingDetector, text: str, role: str) -> None:
+    # Round 64: the round's new rules read for what else their words mean (a sleepover, an own goal, a
+    # Halloween witch, prescribed tablets, Ramadan, an inhaler left at home, a new baby kept from visitors, a
+    # Saturday job a child loves, a parent's own shift, children begging for a dog, a family holiday, an
+    # illness with the child on the phone, car seats for a trip, crossing the road together, training); and
+    # blind82a's four alerts (a TA a parent may add, dinner money at the gate, pupils' follow requests "as
+    # long as she never messages them", adults' gossip "don't tell school I said this") and three of set CJ's
+    # flags (cakes not to waste, how to address letters, an 11-year-old walking to school)
+    assert detector.detect(text, role=role) is None
