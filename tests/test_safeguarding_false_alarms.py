@@ -11172,6 +11172,7 @@ def test_disclosures_beside_the_round_63_guards_are_still_found(
             "parent",
             "chair_of_governors",
         ),
+        ("the headteacher gives me presents and says i cant tell my friends", "pupil", "chair_of_governors"),
         (
             "I keep seeing a pupil go into the caretaker's house alone after school, curtains shut",
             "parent",
@@ -11258,6 +11259,19 @@ def test_round_64_disclosures_are_found_by_a_rule(
             "A TA showed me a chat where a teacher wrote to a mum 'don't tell school I said this but the "
             "head is clueless'. Who do I tell?",
             "staff",
+        ),
+        ("sir gave us all sweets at the end of term but dont tell my mum lol", "pupil"),
+        (
+            "Can I send in sweets for his birthday? The other kids will be jealous otherwise, Miss said "
+            "it was ok",
+            "parent",
+        ),
+        ("What possessed him to cut his own fringe? Now he has to wear a hat for the photos", "parent"),
+        ("The demon headlice are back, everyone has to check tonight!", "staff"),
+        ("She helps on the PTA tuck shop stall till closing at the summer fair, she loves it", "parent"),
+        (
+            "He's been begging outside the sweet shop every day after school for a fidget toy, any tips?",
+            "parent",
         ),
         ("At the beginning of term there was a queue outside the office every day until 9", "parent"),
         (
