@@ -11300,8 +11300,11 @@ def test_round_64_look_alikes_raise_no_alarm(detector: SafeguardingDetector, tex
     # Round 64: the round's new rules read for what else their words mean (a sleepover, an own goal, a
     # Halloween witch, prescribed tablets, Ramadan, an inhaler left at home, a new baby kept from visitors, a
     # Saturday job a child loves, a parent's own shift, children begging for a dog, a family holiday, an
-    # illness with the child on the phone, car seats for a trip, crossing the road together, training); and
-    # blind82a's four alerts (a TA a parent may add, dinner money at the gate, pupils' follow requests "as
-    # long as she never messages them", adults' gossip "don't tell school I said this") and three of set CJ's
-    # flags (cakes not to waste, how to address letters, an 11-year-old walking to school)
+    # illness with the child on the phone, car seats for a trip, crossing the road together, training), and
+    # what the first drafts alarmed on (a class treat "dont tell my mum lol", birthday sweets the others would
+    # be jealous of, "what possessed him", "the demon headlice", a PTA tuck-shop stall, begging for a fidget
+    # toy, a queue at the beginning of term, a shop role play, a Ramadan fast "since dawn", borrowed booster
+    # seats); and blind82a's four alerts (a TA a parent may add, dinner money at the gate, pupils' follow
+    # requests "as long as she never messages them", adults' gossip "don't tell school I said this") and three
+    # of set CJ's flags (cakes not to waste, how to address letters, an 11-year-old walking to school)
     assert detector.detect(text, role=role) is None
