@@ -746,6 +746,10 @@ FRESH_SETS = {
     # held out through rounds 62 and 63, read in round 64: 19/120 missed, 1 route and 7/300 flagged at round
     # 64's start; four flags of the similarity and meaning layers left (the header says which)
     "general_blind_cj.yaml": (0, 0.014),
+    # held out through rounds 63 and 64, read in round 65: 15/120 missed, 2 routes and 9/300 flagged at round
+    # 65's start; one route (the head's own conduct read as the harm's, not its subject) and three flags of
+    # the similarity and meaning layers left (the header says which)
+    "general_blind_ck.yaml": (1, 0.01),
 }
 
 
@@ -11307,4 +11311,135 @@ def test_round_64_look_alikes_raise_no_alarm(detector: SafeguardingDetector, tex
     # seats); and blind82a's four alerts (a TA a parent may add, dinner money at the gate, pupils' follow
     # requests "as long as she never messages them", adults' gossip "don't tell school I said this") and three
     # of set CJ's flags (cakes not to waste, how to address letters, an 11-year-old walking to school)
+    assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        (
+            "the swimming instructor has been following our Y5 girls on TikTok and messaging them at night",
+            "staff",
+            "headteacher",
+        ),
+        (
+            "the after school club worker added my daughter and her friends on snapchat and sends "
+            "them voice notes",
+            "parent",
+            "headteacher",
+        ),
+        (
+            "the karate instructor touched her in the changing rooms when everyone else had gone",
+            "parent",
+            "headteacher",
+        ),
+        ("my son says the football coach made him stay behind and touched him", "parent", "headteacher"),
+        (
+            "the TA shut him in the stock cupboard and held the door while he screamed",
+            "parent",
+            "headteacher",
+        ),
+        (
+            "in the home corner a 4 year old kept lying on top of another child and said that's what "
+            "my brother does",
+            "staff",
+            "dsl",
+        ),
+        ("one of mums friends keeps coming into my room at night", "pupil", "dsl"),
+        ("she came back from her uncles with no knickers on and wont say why", "parent", "dsl"),
+        ("he says if i dont send more pics he will show my mum and everyone at school", "pupil", "dsl"),
+        (
+            "my nephew is panicking about vbucks, some gamer says if he doesnt pay he will show his parents",
+            "parent",
+            "dsl",
+        ),
+        ("it got physical between me and her dad last night and she saw all of it", "parent", "dsl"),
+        (
+            "he checks my phone and goes mad if I talk to the school, the kids are terrified of him",
+            "parent",
+            "dsl",
+        ),
+        ("my husband won't let me take her to the doctors even though her ear is bleeding", "parent", "dsl"),
+        ("he says I'm not allowed to talk to teachers without him there", "parent", "dsl"),
+        ("sorry hes tired, we had people round smoking weed in the front room till 3", "parent", "dsl"),
+        (
+            "picked up my daughter from a friends and there was a syringe on the kitchen floor",
+            "parent",
+            "dsl",
+        ),
+        ("my mum does medicine in her arm and then sleeps", "pupil", "dsl"),
+        ("there was burnt foil and lighters all over the table when I did the home visit", "staff", "dsl"),
+        ("theres men in and out of that flat all hours and the little one is always there", "parent", "dsl"),
+        (
+            "her dads been on the booze since friday and I have to go to work, she is with her "
+            "brother who is 11",
+            "parent",
+            "dsl",
+        ),
+        (
+            "he drew his mum asleep on the floor with loads of pills and said she won't wake up sometimes",
+            "staff",
+            "dsl",
+        ),
+    ],
+)
+def test_round_65_disclosures_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Round 65 (set CK, read): staff or a club worker adding children on an app and sending voice notes; a
+    # coach who touched a child in the changing room; a child held in a cupboard while screaming; a young
+    # child copying what a brother does; a man who keeps coming into a child's room; no knickers and "won't
+    # say why"; a threat to show a parent unless the child pays; a row that "got physical"; a child frightened
+    # of a controlling partner, a parent kept from the school or the doctor; drugs, needles, foil and lighters
+    # at home; people in and out all hours; a carer "on it since Friday"; a parent asleep beside many pills
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("im out at work all day so please ring after 5", "parent"),
+        ("we're out on the farm till late in harvest, can the office email instead", "parent"),
+        (
+            "my daughter is begging for snapchat and I don't want to be the bad guy, what does "
+            "school say about age",
+            "parent",
+        ),
+        ("can i bring my phone? at my last school we handed them to the office in the morning", "pupil"),
+        ("he plays rugby and comes home with bruises every week, can he bring his gum shield", "parent"),
+        (
+            "she's wetting the bed again, the GP says it's common, can she keep spare pants in her bag",
+            "parent",
+        ),
+        ("she got stung by a wasp at the park, there's a red mark on her arm", "parent"),
+        ("my 3 year old runs around the house naked after his bath, he may tell his class lol", "parent"),
+        ("a child got a scratch from a bramble on the trip, cleaned and plastered", "staff"),
+        ("their guinea pig died at the weekend so she might be sad", "parent"),
+        ("can teachers follow pupils on TikTok or message them on Instagram?", "staff"),
+        ("the boys got physical in the playground at football", "pupil"),
+        ("it got physical in the rugby match but he's fine", "parent"),
+        ("she's scared of the dentist and goes mad when we mention it", "parent"),
+        ("the builders are in and out all hours doing our extension", "parent"),
+        ("I've been on it since friday trying to fill in the form", "parent"),
+        ("my nan takes lots of pills for her arthritis so she may forget to collect", "parent"),
+        ("we did a lesson on smoking and drugs and it was gross", "pupil"),
+        ("the dog keeps coming into her room at night", "parent"),
+        ("my son keeps coming into our room at night since the thunderstorm", "parent"),
+        (
+            "the kids were playing, one was lying on top of the beanbag pile, thats what my brother does lol",
+            "parent",
+        ),
+        ("if i dont pay the trip money by friday will he still go", "parent"),
+        ("came home from swimming with no pants because she forgot them lol", "parent"),
+        ("Office note: Mr Ahmed rang about the trip money, can someone call him back", "staff"),
+    ],
+)
+def test_round_65_look_alikes_raise_no_alarm(detector: SafeguardingDetector, text: str, role: str) -> None:
+    # Round 65: blind83's three alerts (the writer "out on the farm all day", not wanting to be "the bad guy"
+    # about an app, phones handed in to the office) and five of set CK's flags (rugby bruises every week,
+    # bed-wetting the GP explained, a sting with a red mark, a small child naked after a bath, a scratch
+    # cleaned and plastered, a pet that died); and the round's new rules read for what else their words mean
+    # (a question about the rule, play in the playground or a match that "got physical", a child scared of the
+    # dentist, builders in and out, a form "on it since Friday", a grandparent's tablets, a lesson on drugs, a
+    # dog or a child coming into a room, trip money "if I don't pay", a parent who rang the office)
     assert detector.detect(text, role=role) is None
