@@ -2091,7 +2091,7 @@ def test_going_live_on_facebook_from_a_tournament_is_offered_photos_of_other_chi
         "can someone please look at how my complaint about the photo was dealt with, nobody has replied",
         "I want to make a formal complaint about the after school club. Please can I have confirmation in "
         "writing that you've received it",
-        "not happy with how Miss Reed replied to my message on the app, it was rude and dismissive",
+        "Mr Hale replied to my email and the tone he used was frankly unacceptable",
     ],
 )
 def test_someone_senior_asked_to_look_at_it_or_a_rude_reply_from_a_teacher_is_passed_on(

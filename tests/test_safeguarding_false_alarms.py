@@ -11432,6 +11432,7 @@ def test_round_65_disclosures_are_found_by_a_rule(
         ("if i dont pay the trip money by friday will he still go", "parent"),
         ("came home from swimming with no pants because she forgot them lol", "parent"),
         ("Office note: Mr Ahmed rang about the trip money, can someone call him back", "staff"),
+        ("not happy with the rude reply Miss Reed sent me on the app last night", "parent"),
     ],
 )
 def test_round_65_look_alikes_raise_no_alarm(detector: SafeguardingDetector, text: str, role: str) -> None:
@@ -11441,5 +11442,7 @@ def test_round_65_look_alikes_raise_no_alarm(detector: SafeguardingDetector, tex
     # cleaned and plastered, a pet that died); and the round's new rules read for what else their words mean
     # (a question about the rule, play in the playground or a match that "got physical", a child scared of the
     # dentist, builders in and out, a form "on it since Friday", a grandparent's tablets, a lesson on drugs, a
-    # dog or a child coming into a room, trip money "if I don't pay", a parent who rang the office)
+    # dog or a child coming into a room, trip money "if I don't pay", a parent who rang the office); and a
+    # parent's complaint about a teacher's "rude reply … last night", which an older rule read as a member of
+    # staff messaging a child at night
     assert detector.detect(text, role=role) is None
