@@ -11381,6 +11381,7 @@ def test_round_64_look_alikes_raise_no_alarm(detector: SafeguardingDetector, tex
             "staff",
             "dsl",
         ),
+        ("my neighbours kids were out till late on their own again, the little one is 5", "parent", "dsl"),
     ],
 )
 def test_round_65_disclosures_are_found_by_a_rule(
@@ -11391,7 +11392,9 @@ def test_round_65_disclosures_are_found_by_a_rule(
     # child copying what a brother does; a man who keeps coming into a child's room; no knickers and "won't
     # say why"; a threat to show a parent unless the child pays; a row that "got physical"; a child frightened
     # of a controlling partner, a parent kept from the school or the doctor; drugs, needles, foil and lighters
-    # at home; people in and out all hours; a carer "on it since Friday"; a parent asleep beside many pills
+    # at home; people in and out all hours; a carer "on it since Friday"; a parent asleep beside many pills;
+    # children who "were out till late" (the guard for the writer's "we're out on the farm", read as "were",
+    # holds only at a sentence's start)
     _assert_found_by_a_rule(detector, text, route, role)
 
 
