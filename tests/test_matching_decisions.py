@@ -2108,6 +2108,43 @@ def test_someone_senior_asked_to_look_at_it_or_a_rude_reply_from_a_teacher_is_pa
 @pytest.mark.parametrize(
     "text",
     [
+        "The class teacher answered my message on Dojo and honestly it was sarcastic and short, I don't "
+        "think that's how staff should reply to parents",
+        "I reported the broken fence weeks ago and nobody has ever got back to me, I'm fed up with how this "
+        "has been handled",
+        "the head posted a reply to me on the school facebook page calling me wrong in front of everyone, I "
+        "want someone to look at how she has behaved",
+    ],
+)
+def test_a_sarcastic_reply_no_reply_or_someone_to_look_at_conduct_is_passed_on(
+    engine_both_ways: Engine, text: str
+) -> None:
+    # Round 66 (blind84a, blind84b, read): a teacher's reply on the class app "really sarcastic and short",
+    # "nobody has ever got back to me … disappointed with how it's been handled", and "I want someone to look
+    # at how he's behaved" fell back or were asked "Did you mean…"; each wants a person
+    reply = engine_both_ways.ask(text, "parent")
+    assert reply.action == "forward", (reply.action, reply.topic, _sections(reply))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is my dad allowed to post a video of me at my dance show on his facebook",
+        "can my nan put my school photo on her facebook",
+    ],
+)
+def test_a_pupil_asking_whether_a_parent_may_post_is_given_the_parents_rule(
+    engine_both_ways: Engine, text: str
+) -> None:
+    # Round 66 (blind84b, read): "is my mum allowed to put a picture of me and my best friend on facebook?",
+    # from a pupil, was answered with the rule for pupils adding staff; the question is the parent's
+    reply = engine_both_ways.ask(text, "pupil")
+    assert _answers_or_offers_first(reply, "parents_photos"), (reply.action, reply.topic, _sections(reply))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "after school football is run by an outside company, not the school. do I use your complaints "
         "procedure for it?",
         "the gymnastics club that uses the hall isn't run by the school, does my complaint about it go "

@@ -410,6 +410,9 @@ DEV_FLOORS = {
     # round 65: blind83a and blind83b (held out through rounds 63 and 64) read
     "blind/blind83a.yaml": ((0.89, 0.91, 0.0), (0.64, 0.86, 0.17)),
     "blind/blind83b.yaml": ((0.93, 0.97, 0.02), (0.75, 0.92, 0.05)),
+    # round 66: blind84a and blind84b (held out through rounds 64 and 65) read
+    "blind/blind84a.yaml": ((0.89, 0.93, 0.03), (0.68, 0.83, 0.0)),
+    "blind/blind84b.yaml": ((0.99, 0.99, 0.0), (0.84, 0.94, 0.04)),
 }
 
 
@@ -450,18 +453,18 @@ def test_development_sets_keep_their_floors(engine_both_ways: Engine, name: str)
 
 
 # The development sets pooled, written (blind/) and real (real/), with the meaning and on words alone: top-1,
-# answered right and helped may not fall, nor the wrong-answer rate rise (round 65's end, 172 sets, with the
-# sets read in round 65: blind83a and blind83b; over the 170 sets before them round 65's changes moved no
-# outcome in either mode: its topic examples were measured and dropped, and only forward requests and cues
-# were kept).
+# answered right and helped may not fall, nor the wrong-answer rate rise (round 66's end, 174 sets, with the
+# sets read in round 66: blind84a and blind84b; over the 172 sets before them round 66's changes moved two
+# outcomes in each mode, both to a forward: a cue for "nobody has got back to me … how it's been handled" and
+# one for a midday supervisor "quite sarcastic and short", where the right section is still offered).
 POOLED_FLOORS = {
     # (semantic, kind): (top-1 ≥, answered right ≥, helped ≥, wrong-answer rate ≤)
-    # 14777 policy, 110 of 7347 answers wrong
-    (True, "blind"): (0.876, 0.4896, 0.9424, 0.015),
+    # 14985 policy, 111 of 7473 answers wrong
+    (True, "blind"): (0.8769, 0.4912, 0.9426, 0.0149),
     # 1462 policy, 39 of 325 answers wrong
     (True, "real"): (0.5, 0.1956, 0.6737, 0.12),
-    # 14777 policy, 308 of 4587 answers wrong
-    (False, "blind"): (0.6432, 0.2895, 0.8322, 0.0672),
+    # 14985 policy, 310 of 4662 answers wrong
+    (False, "blind"): (0.6449, 0.2903, 0.833, 0.0665),
     # 1462 policy, 59 of 233 answers wrong
     (False, "real"): (0.3734, 0.119, 0.5567, 0.2533),
 }

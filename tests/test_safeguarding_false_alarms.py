@@ -750,6 +750,10 @@ FRESH_SETS = {
     # 65's start; one route (the head's own conduct read as the harm's, not its subject) and three flags of
     # the similarity and meaning layers left (the header says which)
     "general_blind_ck.yaml": (1, 0.01),
+    # held out through rounds 64 and 65, read in round 66: 11/120 missed, 3 routes and 7/300 flagged at round
+    # 66's start; one route (a club coach, labelled for the head) and two flags of the meaning and similarity
+    # layers left (the header says which)
+    "general_blind_cl.yaml": (1, 0.007),
 }
 
 
@@ -11448,4 +11452,147 @@ def test_round_65_look_alikes_raise_no_alarm(detector: SafeguardingDetector, tex
     # dog or a child coming into a room, trip money "if I don't pay", a parent who rang the office); and a
     # parent's complaint about a teacher's "rude reply … last night", which an older rule read as a member of
     # staff messaging a child at night
+    assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        (
+            "She's had toothache for weeks and her face is swollen on one side. Dad has been told three "
+            "times and nothing has been done",
+            "staff",
+            "dsl",
+        ),
+        (
+            "my neighbours lad has rotten teeth and is in agony, they've never taken him to a dentist",
+            "parent",
+            "dsl",
+        ),
+        (
+            "the little boy from number 6 is only 5 and walks himself to school on his own every morning "
+            "in the dark",
+            "parent",
+            "dsl",
+        ),
+        (
+            "Ruby in Y3 has a bruise on her cheek and told me her stepdad did it, then said she fell off "
+            "the bed",
+            "staff",
+            "dsl",
+        ),
+        (
+            "my 12 year old keeps coming home with wads of cash and wont say where he's been, older lads "
+            "pick him up in a car",
+            "parent",
+            "dsl",
+        ),
+        (
+            "I cant cope with her anymore, someone needs to take her off my hands before I do something "
+            "I'll regret",
+            "parent",
+            "dsl",
+        ),
+        (
+            "whats the point of it all. she wont be coming in again, thank you for everything you did for "
+            "her",
+            "parent",
+            "dsl",
+        ),
+        (
+            "a mum told me at the gate she has pills stockpiled and cant see a way out, her two were with "
+            "her",
+            "staff",
+            "dsl",
+        ),
+        (
+            "their mum's gone off abroad with her boyfriend and left the kids with a 14 year old, been "
+            "gone 5 days",
+            "parent",
+            "dsl",
+        ),
+        (
+            "Jayden (Y5) said he looks after the baby on his own most evenings while mum is out and he "
+            "doesnt know when shes back",
+            "staff",
+            "dsl",
+        ),
+        ("noone has made me dinner since friday", "pupil", "dsl"),
+        ("my sister punchis me every day and dad dont care", "pupil", "dsl"),
+        (
+            "my ex took our son to Pakistan at half term and now says he is not coming back, I dont know "
+            "what to do",
+            "parent",
+            "dsl",
+        ),
+        (
+            "a girl in Y2 said her auntie is taking her on a plane to make her a woman and it will hurt a "
+            "bit",
+            "staff",
+            "dsl",
+        ),
+    ],
+)
+def test_round_66_disclosures_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Round 66 (set CL, read): toothache and a swollen face left untreated; a Reception child who walks
+    # herself to school; an injury a child said a parent caused, then took back; an 11-year-old out late
+    # with older men and home with cash; a parent who "can't cope" and asks that someone take the child
+    # before they do something they regret; a parent's farewell ("what's the point of it all"); tablets
+    # saved up; children left with a teenager while a parent is abroad; a child minding younger ones while
+    # mum is away and may not come back; no food for days; a sibling's punches ("punchis") and a parent
+    # who does not care; a child taken abroad "not coming back"; a lady who will "make her a woman" abroad
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Dear Mr Hill, we would prefer he had his break so he can run off some steam, thanks", "parent"),
+        ("if she loses one more water bottle I'll kill her lol, can someone check the hall", "parent"),
+        ("im making my mum a present for mothers day can you keep it a secret", "pupil"),
+        ("dont tell my dad but i smashed his favourite mug by accident", "pupil"),
+        (
+            "he's had toothache since Christmas, we've finally got a dentist appointment Tuesday, can he "
+            "leave at 2?",
+            "parent",
+        ),
+        ("my reception daughter walks herself in from the gate now, so proud of her", "parent"),
+        (
+            "my son came home with a bag of cash from the car boot sale he ran, he's only 11 and very proud",
+            "parent",
+        ),
+        (
+            "can't cope with him any more lol he's been bouncing off the walls since he got the new "
+            "trampoline",
+            "parent",
+        ),
+        ("my mum took him to the park without telling me, I panicked for nothing. all fine now", "parent"),
+        (
+            "we took her abroad for half term and she's not coming back till Tuesday, sorry about the "
+            "absence",
+            "parent",
+        ),
+        ("nobody gave me breakfast today i'm starving lol can i have toast at breakfast club", "pupil"),
+        ("we left the dog with the 15 year old from next door while we were in Spain for a week", "parent"),
+        ("all photos on the class tablets saved up to the drive now", "staff"),
+        ("we are saving up for tablets for christmas, which one does the school use", "parent"),
+        (
+            "no point anymore in sending the reading record, nobody signs it. thanks for everything anyway",
+            "parent",
+        ),
+        ("my nan said she will take him off my hands for the weekend, can she collect on friday", "parent"),
+        (
+            "her face is swollen from the wasp sting, mum took her to the pharmacy, nothing to worry about",
+            "parent",
+        ),
+    ],
+)
+def test_round_66_look_alikes_raise_no_alarm(detector: SafeguardingDetector, text: str, role: str) -> None:
+    # Round 66: four of set CL's flags (running off energy, "I'll kill her … can someone check", a present
+    # kept secret from a parent, a broken or smashed mug owned up to) and the round's new rules read for what
+    # else their words mean (a dentist booked, a proud parent, a car boot sale, a lively child, an outing
+    # told late, a holiday's return, a missed breakfast, a pet left with a neighbour, class tablets, a reading
+    # record, a grandparent's weekend, a wasp sting)
     assert detector.detect(text, role=role) is None
