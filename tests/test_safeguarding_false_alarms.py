@@ -11587,6 +11587,7 @@ def test_round_66_disclosures_are_found_by_a_rule(
             "her face is swollen from the wasp sting, mum took her to the pharmacy, nothing to worry about",
             "parent",
         ),
+        ("nobody has given me the dinner money form and it's been days", "parent"),
     ],
 )
 def test_round_66_look_alikes_raise_no_alarm(detector: SafeguardingDetector, text: str, role: str) -> None:
