@@ -2130,7 +2130,7 @@ def test_a_sarcastic_reply_no_reply_or_someone_to_look_at_conduct_is_passed_on(
     "text",
     [
         "is my dad allowed to post a video of me at my dance show on his facebook",
-        "can my nan put my school photo on her facebook",
+        "is my nan allowed to post pictures of me from sports day",
     ],
 )
 def test_a_pupil_asking_whether_a_parent_may_post_is_given_the_parents_rule(
