@@ -11550,12 +11550,12 @@ def test_round_66_disclosures_are_found_by_a_rule(
     ("text", "role"),
     [
         ("Dear Mr Hill, we would prefer he had his break so he can run off some steam, thanks", "parent"),
-        ("if she loses one more water bottle I'll kill her lol, can someone check the hall", "parent"),
+        ("if he loses one more jumper I'll kill him, can someone look in lost property", "parent"),
         ("im making my mum a present for mothers day can you keep it a secret", "pupil"),
         ("dont tell my dad but i smashed his favourite mug by accident", "pupil"),
         (
-            "he's had toothache since Christmas, we've finally got a dentist appointment Tuesday, can he "
-            "leave at 2?",
+            "his toothache came back and nothing has been done yet because the dentist appointment isn't "
+            "until Tuesday, can he leave at 2?",
             "parent",
         ),
         ("my reception daughter walks herself in from the gate now, so proud of her", "parent"),
@@ -11588,12 +11588,17 @@ def test_round_66_disclosures_are_found_by_a_rule(
             "parent",
         ),
         ("nobody has given me the dinner money form and it's been days", "parent"),
+        ("she loves looking after the twins on her own while i get dinner ready, so sweet", "parent"),
+        ("our childminder looks after the twins on her own on mondays", "parent"),
+        ("her head is sore from the plaits, she says her dad did it too tight for the party", "parent"),
     ],
 )
 def test_round_66_look_alikes_raise_no_alarm(detector: SafeguardingDetector, text: str, role: str) -> None:
-    # Round 66: four of set CL's flags (running off energy, "I'll kill her … can someone check", a present
+    # Round 66: four of set CL's flags (running off energy, "I'll kill him … can someone look", a present
     # kept secret from a parent, a broken or smashed mug owned up to) and the round's new rules read for what
     # else their words mean (a dentist booked, a proud parent, a car boot sale, a lively child, an outing
     # told late, a holiday's return, a missed breakfast, a pet left with a neighbour, class tablets, a reading
-    # record, a grandparent's weekend, a wasp sting)
+    # record, a grandparent's weekend, a wasp sting, a dinner-money form, a child who loves minding the
+    # twins, a childminder, tight plaits); each guard the round wrote turns one of these red when it is taken
+    # out, except the one for a present being made or bought, which CL's own set holds (FRESH_SETS)
     assert detector.detect(text, role=role) is None
