@@ -2145,6 +2145,23 @@ def test_a_pupil_asking_whether_a_parent_may_post_is_given_the_parents_rule(
 @pytest.mark.parametrize(
     "text",
     [
+        "I've run the library club for two years and found out from another parent that it has been "
+        "stopped. I'm quite hurt by the way it was handled.",
+        "My son's place in the choir was given to someone else and nobody told us. Not happy with the way "
+        "it has been handled.",
+    ],
+)
+def test_unhappy_with_the_way_something_was_handled_is_passed_on(engine_both_ways: Engine, text: str) -> None:
+    # Round 67 (blind85b, read): a volunteer told in passing she was no longer needed, "upset at the way this
+    # has been handled and would appreciate someone getting in touch", was asked "Did you mean…"; the wish is
+    # for a person (round 66 passed on "how it's been handled")
+    reply = engine_both_ways.ask(text, "parent")
+    assert reply.action == "forward", (reply.action, reply.topic, _sections(reply))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "after school football is run by an outside company, not the school. do I use your complaints "
         "procedure for it?",
         "the gymnastics club that uses the hall isn't run by the school, does my complaint about it go "

@@ -413,6 +413,9 @@ DEV_FLOORS = {
     # round 66: blind84a and blind84b (held out through rounds 64 and 65) read
     "blind/blind84a.yaml": ((0.89, 0.93, 0.03), (0.68, 0.83, 0.0)),
     "blind/blind84b.yaml": ((0.99, 0.99, 0.0), (0.84, 0.94, 0.04)),
+    # round 67: blind85a and blind85b (held out through rounds 65 and 66) read
+    "blind/blind85a.yaml": ((0.93, 0.97, 0.02), (0.7, 0.91, 0.0)),
+    "blind/blind85b.yaml": ((0.83, 0.92, 0.0), (0.56, 0.8, 0.04)),
 }
 
 
@@ -453,18 +456,17 @@ def test_development_sets_keep_their_floors(engine_both_ways: Engine, name: str)
 
 
 # The development sets pooled, written (blind/) and real (real/), with the meaning and on words alone: top-1,
-# answered right and helped may not fall, nor the wrong-answer rate rise (round 66's end, 174 sets, with the
-# sets read in round 66: blind84a and blind84b; over the 172 sets before them round 66's changes moved two
-# outcomes in each mode, both to a forward: a cue for "nobody has got back to me … how it's been handled" and
-# one for a midday supervisor "quite sarcastic and short", where the right section is still offered).
+# answered right and helped may not fall, nor the wrong-answer rate rise (round 67's end, 176 sets, with the
+# sets read in round 67: blind85a and blind85b; over the 174 sets before them round 67's changes moved no
+# outcome in either mode: the round's four topic examples, which did, were measured and dropped).
 POOLED_FLOORS = {
     # (semantic, kind): (top-1 ≥, answered right ≥, helped ≥, wrong-answer rate ≤)
-    # 14985 policy, 111 of 7473 answers wrong
-    (True, "blind"): (0.8769, 0.4912, 0.9426, 0.0149),
+    # 15193 policy, 112 of 7580 answers wrong
+    (True, "blind"): (0.877, 0.4914, 0.9427, 0.0148),
     # 1462 policy, 39 of 325 answers wrong
     (True, "real"): (0.5, 0.1956, 0.6737, 0.12),
-    # 14985 policy, 310 of 4662 answers wrong
-    (False, "blind"): (0.6449, 0.2903, 0.833, 0.0665),
+    # 15193 policy, 311 of 4725 answers wrong
+    (False, "blind"): (0.6448, 0.2904, 0.8334, 0.0659),
     # 1462 policy, 59 of 233 answers wrong
     (False, "real"): (0.3734, 0.119, 0.5567, 0.2533),
 }

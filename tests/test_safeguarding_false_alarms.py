@@ -754,6 +754,11 @@ FRESH_SETS = {
     # 66's start; one route (a club coach, labelled for the head) and two flags of the meaning and similarity
     # layers left (the header says which)
     "general_blind_cl.yaml": (1, 0.007),
+    # held out through rounds 65 and 66, read in round 67: 23/120 missed, 7 routes and 5/300 flagged at round
+    # 67's start; eight routes (a concern about a child near a mention of staff, read as about the staff; a
+    # private tutor and a Sunday-league coach labelled for the DSL; a 1:1's "forgetting" labelled for the
+    # head) and three flags of the similarity and meaning layers left (the header says which)
+    "general_blind_cm.yaml": (8, 0.01),
 }
 
 
@@ -11601,4 +11606,126 @@ def test_round_66_look_alikes_raise_no_alarm(detector: SafeguardingDetector, tex
     # record, a grandparent's weekend, a wasp sting, a dinner-money form, a child who loves minding the
     # twins, a childminder, tight plaits); each guard the round wrote turns one of these red when it is taken
     # out, except the one for a present being made or bought, which CL's own set holds (FRESH_SETS)
+    assert detector.detect(text, role=role) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "route"),
+    [
+        (
+            "my sister's boy has been living with us since the summer, his mum's phone is off and I've no "
+            "papers to say I'm in charge of him",
+            "parent",
+            "dsl",
+        ),
+        (
+            "a lady brings a new girl in and says she's looking after her for a friend, no birth certificate "
+            "and a different surname every time",
+            "staff",
+            "dsl",
+        ),
+        (
+            "Leo hasn't been in school since October, the curtains closed all day and his mum's new boyfriend"
+            " is a nasty piece of work",
+            "parent",
+            "dsl",
+        ),
+        (
+            "i think the family are living in their car, the kids are in the back every morning",
+            "parent",
+            "dsl",
+        ),
+        (
+            "Mum rang to say they are leaving the country tonight and hung up, both children have a social "
+            "worker",
+            "staff",
+            "dsl",
+        ),
+        ("he is 8 and she leaves him on his own all night when she works nights", "parent", "dsl"),
+        (
+            "we got evicted last week and we're sleeping on my cousin's floor, the kids have had nothing to "
+            "eat since yesterday",
+            "parent",
+            "dsl",
+        ),
+        ("my dad gives me the belt when im naughty", "pupil", "dsl"),
+        ("mum says she can't come back till the marks have gone", "parent", "dsl"),
+        ("his mum won't give him his insulin, she says she doesn't believe in it", "parent", "dsl"),
+        (
+            "my daughter goes live on tiktok at night and a man in the chat keeps asking her to show "
+            "her feet",
+            "parent",
+            "dsl",
+        ),
+        ("the older boys made him lie in the road as an initiation", "parent", "dsl"),
+        ("some year 9s beat him up after school and filmed it, it's all over snapchat", "parent", "dsl"),
+        (
+            "the head told me to leave out the concerns about that child from CPOMS",
+            "staff",
+            "chair_of_governors",
+        ),
+        ("the lady at breakfast club shook him really hard and shouted at him", "parent", "headteacher"),
+        ("her stepdad grabbed her phone and hit her", "parent", "dsl"),
+        (
+            "the scout leader has been having boys back to his house for sleepovers with no other adults "
+            "there",
+            "parent",
+            "dsl",
+        ),
+    ],
+)
+def test_round_67_disclosures_are_found_by_a_rule(
+    detector: SafeguardingDetector, text: str, role: str, route: str
+) -> None:
+    # Round 67 (set CM, read): a child living with someone who is not a parent and nobody in charge (private
+    # fostering); a child off school for weeks with the blinds down, or living in a car; a family leaving the
+    # country with children on plans; a child of 8 left alone all night; a family evicted, on a floor with
+    # nothing to eat; "the belt"; a child kept off "till the marks have gone"; medicine a parent "doesn't
+    # believe in"; a child going live and strangers asking for things; an "initiation" in the road; a beating
+    # filmed; the head asking for concerns to be left out; a club worker shaking a child hard; a parent who
+    # took a phone "and hit her"; a leader's sleepovers with no other adults
+    _assert_found_by_a_rule(detector, text, route, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "we've been approved as foster carers, a little girl is coming to live with us next month",
+            "parent",
+        ),
+        (
+            "for the online safety lesson I'll show them how going live works and why you never show "
+            "your face",
+            "staff",
+        ),
+        ("the kids got kicked out of the lesson for being silly and ended up sat on the floor", "parent"),
+        ("she's going through a biting phase and left a bite mark on her brother's arm", "parent"),
+        ("I've cut my hand on the guillotine, where is the staff accident book", "staff"),
+        (
+            "his meds haven't come in for a week because the pharmacy is out of stock, can he leave early",
+            "parent",
+        ),
+        ("my dad got me the belt i wanted for my karate grading", "pupil"),
+        ("we're looking after him for a friend this weekend, she's away at a wedding", "parent"),
+        (
+            "Sam hasn't been in school since Monday with chickenpox, we've had the curtains drawn all day "
+            "so he can sleep",
+            "parent",
+        ),
+        ("the head said to leave out the reading logs this week as the printer's broken", "parent"),
+        ("my eldest is 17 and she's fine on her own till the morning when I'm on nights", "parent"),
+        (
+            "what if a child is living with us but we're not his parent, does the school need to know?",
+            "parent",
+        ),
+    ],
+)
+def test_round_67_look_alikes_raise_no_alarm(detector: SafeguardingDetector, text: str, role: str) -> None:
+    # Round 67: two of set CM's flags (a toddler's biting phase, a hand cut on the laminator) and the round's
+    # new rules read for what else their words mean (foster carers approved, an online-safety lesson on going
+    # live, children sent out of a lesson, medicine the pharmacy has not got, a teenager alone overnight, a
+    # karate belt, a friend's child for the weekend, chickenpox with the curtains drawn, reading logs left
+    # out, a question about a child living with another family); each turns red when the guard written for
+    # it is taken out
     assert detector.detect(text, role=role) is None
