@@ -11719,6 +11719,21 @@ def test_round_67_disclosures_are_found_by_a_rule(
             "what if a child is living with us but we're not his parent, does the school need to know?",
             "parent",
         ),
+        ("she was on live TV at the match and the presenter asked her to wave to the camera", "parent"),
+        (
+            "she hurt her knee in PE and was made to lie down in the medical room, is she ok to walk home",
+            "parent",
+        ),
+        ("the scouts initiation ceremony was lovely, they made their promise in front of everyone", "parent"),
+        ("my brother beat me up at fifa and filmed it for his mates", "pupil"),
+        ("her dad was reversing out of the drive and hit her car, can she be a bit late", "parent"),
+        ("we withdrew her from breakfast club because I'm working in town now", "parent"),
+        ("he hasn't been in since Monday with flu, we've kept the curtains closed so he can rest", "parent"),
+        (
+            "I'm volunteering at the homeless shelter on Friday so my husband will pick up, they need sofa "
+            "cushions if anyone has spares",
+            "parent",
+        ),
     ],
 )
 def test_round_67_look_alikes_raise_no_alarm(detector: SafeguardingDetector, text: str, role: str) -> None:
@@ -11726,6 +11741,8 @@ def test_round_67_look_alikes_raise_no_alarm(detector: SafeguardingDetector, tex
     # new rules read for what else their words mean (foster carers approved, an online-safety lesson on going
     # live, children sent out of a lesson, medicine the pharmacy has not got, a teenager alone overnight, a
     # karate belt, a friend's child for the weekend, chickenpox with the curtains drawn, reading logs left
-    # out, a question about a child living with another family); each turns red when the guard written for
-    # it is taken out
+    # out, a question about a child living with another family; and, read again before CI, live TV, a child
+    # made to lie down after a fall, a scouts' ceremony, a beating "at fifa", a car hit while reversing,
+    # breakfast club given up for work, flu with the curtains closed, a volunteer at a homeless shelter);
+    # each turns red when the guard or narrowing written for it is taken out
     assert detector.detect(text, role=role) is None
